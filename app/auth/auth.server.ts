@@ -1,0 +1,66 @@
+/**
+ * The one place that answers "who is this, and may they?": every loader and action starts
+ * with `requireUser(request, area)`.
+ */
+import { redirect } from "@remix-run/node";
+import { getDb, type DB } from "~/db/database.server";
+import { findUserByEmail, normaliseEmail } from "~/models/users.server";
+import { verifyAgainstDecoy, verifyPassword } from "./password.server";
+import { mayEnter, type Area } from "./roles";
+import { getSessionUser, type SessionUser } from "./session.server";
+import { clearFailures, recordFailure, secondsToWait, throttleKeys } from "./throttle.server";
+
+export type { SessionUser };
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  return getSessionUser(await getDb(), request);
+}
+
+/** Only a local path may be a redirect target after login (no open redirect). */
+export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}
+
+/**
+ * The signed-in user, or a redirect to the login page. A user whose role may not enter the
+ * area gets 403 with a Danish explanation.
+ */
+export async function requireUser(request: Request, area: Area = "course"): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login${back === "/" ? "" : `?redirectTo=${encodeURIComponent(back)}`}`);
+  }
+  if (!mayEnter(user.role, area)) {
+    throw new Response("Du har ikke adgang til denne side.", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+export type LoginResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export async function authenticate(
+  db: DB,
+  input: { email: string; password: string; clientAddress: string },
+): Promise<LoginResult> {
+  const email = normaliseEmail(input.email);
+  const keys = throttleKeys(email, input.clientAddress);
+  const wait = await secondsToWait(db, keys);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+
+  const user = await findUserByEmail(db, email);
+  const valid = user && user.active ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstDecoy(input.password);
+  if (!user || !valid) {
+    await recordFailure(db, keys);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(db, keys[0]!);
+  return { ok: true, userId: user.id };
+}

@@ -1,0 +1,77 @@
+/** Form fields in the markup of Det Fælles Designsystem, with labels and error texts wired up. */
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+
+export function TextField({ name, label, error, hint, id = name, ...input }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`form-group${error ? " form-error" : ""}`}>
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <span className="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="form-error-message" id={`${id}-error`}>
+          <span className="sr-only">Fejl: </span>
+          {error}
+        </span>
+      )}
+      <input
+        className="form-input"
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+/**
+ * The summary of a failed submit, at the top of the form. It takes focus when it appears so a
+ * screen-reader user hears what went wrong; each message links to its field.
+ */
+export function ErrorSummary({
+  errors,
+  formError,
+  labels = {},
+}: {
+  errors?: Record<string, string>;
+  formError?: string;
+  labels?: Record<string, string>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  const hasErrors = entries.length > 0 || Boolean(formError);
+  useEffect(() => {
+    if (hasErrors) ref.current?.focus();
+  }, [hasErrors, errors, formError]);
+  if (!hasErrors) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
+      <div className="alert-body">
+        <p className="alert-heading">{formError ?? "Der er fejl i formularen"}</p>
+        {entries.length > 0 && (
+          <ul className="alert-text nobullet-list">
+            {entries.map(([field, message]) => (
+              <li key={field}>
+                {field in labels ? <a href={`#${field}`}>{message}</a> : message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,392 @@
+/**
+ * Compiles `content/` into the course the server plays: every MDX file once with mdx-bundler,
+ * rendered to HTML on the server, its components read into definitions, and every rule of the
+ * content format checked. Used by `npm run build`, `npm run content:check` and, in development,
+ * by the content loader when a file changes.
+ */
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { checkCaseGraph, findBestPath, CaseTooLargeError } from "~/cases/analysis";
+import { createCaseMachine } from "~/cases/machine";
+import { readTree, type FileTree, type Problem } from "./mdx-tree";
+import { renderCompiledMdx } from "./render.server";
+import {
+  ACTIVITY_FILE_PATTERN,
+  MODULE_ID_PATTERN,
+  activityFrontmatterSchema,
+  moduleFrontmatterSchema,
+  type ActivityFrontmatter,
+  type ModuleFrontmatter,
+} from "./schema";
+import { buildCase, buildChecklists, buildEvaluation, buildQuiz, globalIds } from "./structure";
+import type {
+  Activity,
+  ChecklistDefinition,
+  CompiledCourse,
+  ContentProblem,
+  CourseModule,
+} from "./types";
+import type { ActivityType } from "./vocabulary";
+
+import { CONTENT_FORMAT_VERSION } from "./version";
+
+interface CompiledFile {
+  kind: ActivityType | "module";
+  frontmatter: ModuleFrontmatter | ActivityFrontmatter | null;
+  activity: Activity | null;
+  introHtml: string;
+  checklists: ChecklistDefinition[];
+  tree: FileTree;
+  problems: Problem[];
+}
+
+/** Per-file results by content hash, so that development recompiles only what changed. */
+const fileCache: Map<string, CompiledFile> = ((globalThis as { __sagslabCompileCache?: Map<string, CompiledFile> })
+  .__sagslabCompileCache ??= new Map());
+
+/** The state of one compilation of the whole course. */
+class Compilation {
+  readonly problems: ContentProblem[] = [];
+  readonly componentIds: { file: string; kind: string; id: string; position: { line: number; column: number } }[] = [];
+  readonly frontmatterLines = new Map<string, Map<string, number>>();
+
+  constructor(readonly rootDir: string) {}
+
+  relative(file: string) {
+    return path.relative(this.rootDir, file).split(path.sep).join("/");
+  }
+
+  report(file: string, problems: Problem[]) {
+    this.problems.push(...problems.map((problem) => ({ file: this.relative(file), ...problem })));
+  }
+
+  async compileFile(file: string, kindHint: "module" | null, moduleId = ""): Promise<CompiledFile> {
+    const source = await readFile(file, "utf8");
+    const relativeFile = this.relative(file);
+    const hash = createHash("sha256")
+      .update(`${CONTENT_FORMAT_VERSION}\0${moduleId}\0${relativeFile}\0${source}`)
+      .digest("hex");
+    let compiled = fileCache.get(hash);
+    if (!compiled) {
+      compiled = await compileSource(source, file, relativeFile, kindHint, moduleId);
+      fileCache.set(hash, compiled);
+    }
+    this.report(file, compiled.problems);
+    this.frontmatterLines.set(relativeFile, keyLines(source));
+    for (const { kind, id, position } of globalIds(compiled.tree.roots)) {
+      this.componentIds.push({ file: relativeFile, kind, id, position });
+    }
+    return compiled;
+  }
+
+  async compileModule(moduleId: string, moduleDir: string): Promise<CourseModule | null> {
+    const moduleFile = path.join(moduleDir, "module.mdx");
+    const exists = await stat(moduleFile).then(() => true, () => false);
+    if (!exists) {
+      this.report(moduleDir, [{ line: 1, column: 1, message: `Modulet "${moduleId}" mangler filen module.mdx med titel, resumé og introduktion.` }]);
+      return null;
+    }
+    const moduleCompiled = await this.compileFile(moduleFile, "module");
+    const activities: Activity[] = [];
+    const checklists: ChecklistDefinition[] = [...moduleCompiled.checklists];
+    const files = (await readdir(moduleDir)).filter((name) => name.endsWith(".mdx") && name !== "module.mdx").sort();
+    for (const name of files) {
+      const file = path.join(moduleDir, name);
+      if (!ACTIVITY_FILE_PATTERN.test(name)) {
+        this.report(file, [{ line: 1, column: 1, message: `Filnavnet "${name}" skal have formen NN-navn.mdx, f.eks. 01-sagsoplysning.mdx (to cifre, bindestreg, små bogstaver).` }]);
+        continue;
+      }
+      const compiled = await this.compileFile(file, null, moduleId);
+      if (compiled.activity) activities.push(compiled.activity);
+      checklists.push(...compiled.checklists);
+    }
+    const frontmatter = moduleCompiled.frontmatter as ModuleFrontmatter | null;
+    if (!frontmatter) return null;
+    return {
+      id: moduleId,
+      title: frontmatter.title,
+      summary: frontmatter.summary,
+      order: frontmatter.order,
+      legalBasis: frontmatter.legalBasis,
+      estimatedMinutes: frontmatter.estimatedMinutes,
+      draft: frontmatter.draft,
+      introHtml: moduleCompiled.introHtml,
+      file: this.relative(moduleFile),
+      activities,
+      checklists,
+    };
+  }
+
+  /** Activity ids, and quiz, evaluation and checklist ids, are unique across the whole course. */
+  checkUniqueIds(modules: CourseModule[]) {
+    const seen = new Map<string, string>();
+    for (const activity of modules.flatMap((m) => m.activities)) {
+      const first = seen.get(activity.id);
+      if (first) {
+        this.problems.push({
+          file: activity.file,
+          line: this.frontmatterLines.get(activity.file)?.get("id") ?? 1,
+          column: 1,
+          message: `Aktivitets-id'et "${activity.id}" er allerede brugt i ${first}. Id'er skal være unikke i hele kurset.`,
+        });
+      } else {
+        seen.set(activity.id, activity.file);
+      }
+    }
+    const seenComponentIds = new Map<string, string>();
+    for (const { file, kind, id, position } of this.componentIds) {
+      const key = `${kind}:${id}`;
+      const first = seenComponentIds.get(key);
+      if (first) {
+        this.problems.push({ file, ...position, message: `Id'et "${id}" (${kind}) er allerede brugt i ${first}. Id'er skal være unikke i hele kurset.` });
+      } else {
+        seenComponentIds.set(key, file);
+      }
+    }
+  }
+}
+
+/**
+ * Compiles every module under `contentDir`: the entry point of the build, the check and the
+ * development loader. Problems name files relative to `rootDir` (the project root).
+ */
+export async function compileContent(contentDir: string, rootDir = process.cwd()): Promise<CompiledCourse> {
+  const compilation = new Compilation(rootDir);
+  const modules: CourseModule[] = [];
+  const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+    const moduleDir = path.join(contentDir, entry.name);
+    if (!MODULE_ID_PATTERN.test(entry.name)) {
+      compilation.report(moduleDir, [{ line: 1, column: 1, message: `Mappenavnet "${entry.name}" er modulets id og må kun indeholde små bogstaver (a-z), tal og bindestreg.` }]);
+      continue;
+    }
+    const compiledModule = await compilation.compileModule(entry.name, moduleDir);
+    if (compiledModule) modules.push(compiledModule);
+  }
+  compilation.checkUniqueIds(modules);
+  modules.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const problems = compilation.problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+  return { formatVersion: CONTENT_FORMAT_VERSION, compiledAt: new Date().toISOString(), modules, problems };
+}
+
+/** The line of each top-level key in a file's frontmatter, for messages about it. */
+function keyLines(source: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const all = source.split(/\r?\n/);
+  if (all[0]?.trim() !== "---") return lines;
+  for (let index = 1; index < all.length && all[index]!.trim() !== "---"; index++) {
+    const key = /^([A-Za-z][\w-]*)\s*:/.exec(all[index]!)?.[1];
+    if (key && !lines.has(key)) lines.set(key, index + 1);
+  }
+  return lines;
+}
+
+function frontmatterProblems(source: string, error: z.ZodError, data: Record<string, unknown>): Problem[] {
+  const lines = keyLines(source);
+  return error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? "");
+    const missing = key !== "" && !(key in data);
+    return {
+      line: lines.get(key) ?? 1,
+      column: 1,
+      message: missing ? `Feltet ${key} mangler i frontmatter.` : issue.message,
+    };
+  });
+}
+
+async function compileSource(
+  source: string,
+  file: string,
+  relativeFile: string,
+  kindHint: "module" | null,
+  moduleId: string,
+): Promise<CompiledFile> {
+  const problems: Problem[] = [];
+  const empty: CompiledFile = {
+    kind: kindHint ?? "lesson",
+    frontmatter: null,
+    activity: null,
+    introHtml: "",
+    checklists: [],
+    tree: { roots: [], problems: [] },
+    problems,
+  };
+
+  // Loaded on first use: the production server imports this module but never compiles.
+  const [{ default: matter }, { bundleMDX }, { default: remarkGfm }] = await Promise.all([
+    import("gray-matter"),
+    import("mdx-bundler"),
+    import("remark-gfm"),
+  ]);
+
+  let data: Record<string, unknown>;
+  try {
+    const parsed = matter(source);
+    data = parsed.data;
+    if (!source.startsWith("---")) {
+      problems.push({ line: 1, column: 1, message: "Filen skal begynde med frontmatter mellem to linjer med ---." });
+      return empty;
+    }
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    problems.push({
+      line: (mark?.line ?? 0) + 2,
+      column: (mark?.column ?? 0) + 1,
+      message: `Frontmatter kan ikke læses (YAML): ${(error as { reason?: string }).reason ?? String(error)}`,
+    });
+    return empty;
+  }
+
+  let frontmatter: ModuleFrontmatter | ActivityFrontmatter;
+  let kind: ActivityType | "module";
+  if (kindHint === "module") {
+    const result = moduleFrontmatterSchema.safeParse(data);
+    if (!result.success) {
+      problems.push(...frontmatterProblems(source, result.error, data));
+      return empty;
+    }
+    frontmatter = result.data;
+    kind = "module";
+  } else {
+    const result = activityFrontmatterSchema.safeParse(data);
+    if (!result.success) {
+      problems.push(...frontmatterProblems(source, result.error, data));
+      return empty;
+    }
+    frontmatter = result.data;
+    kind = result.data.type;
+  }
+
+  const tree: FileTree = { roots: [], problems: [] };
+  let code: string;
+  try {
+    const bundled = await bundleMDX({
+      source,
+      cwd: path.dirname(path.resolve(file)),
+      esbuildOptions(options) {
+        // Problems are reported by the check, with file and line; esbuild should not print them too.
+        options.logLevel = "silent";
+        return options;
+      },
+      mdxOptions(options) {
+        // The tree is read before mdx-bundler's own plugins add their generated `export`s.
+        options.remarkPlugins = [
+          () => (root: Parameters<typeof readTree>[0]) => {
+            Object.assign(tree, readTree(root, kind));
+          },
+          remarkGfm,
+          ...(options.remarkPlugins ?? []),
+        ];
+        return options;
+      },
+    });
+    code = bundled.code;
+  } catch (error) {
+    problems.push(...mdxSyntaxProblems(error));
+    return { ...empty, kind, frontmatter, tree };
+  }
+  problems.push(...tree.problems);
+  if (tree.problems.length > 0) return { ...empty, kind, frontmatter, tree };
+
+  const rendered = renderCompiledMdx(code);
+  const activityFrontmatter = kind === "module" ? null : (frontmatter as ActivityFrontmatter);
+  const checklists = buildChecklists(tree.roots, rendered.fragments, activityFrontmatter?.id ?? null, problems);
+  let activity: Activity | null = null;
+  if (activityFrontmatter) {
+    activity = buildActivity(activityFrontmatter, moduleId, relativeFile, tree, rendered, problems);
+  }
+  return { kind, frontmatter, activity, introHtml: rendered.html, checklists, tree, problems };
+}
+
+function buildActivity(
+  frontmatter: ActivityFrontmatter,
+  moduleId: string,
+  file: string,
+  tree: FileTree,
+  rendered: { html: string; fragments: Map<number, string> },
+  problems: Problem[],
+): Activity | null {
+  const base = {
+    id: frontmatter.id,
+    moduleId,
+    title: frontmatter.title,
+    estimatedMinutes: frontmatter.estimatedMinutes,
+    required: frontmatter.required,
+    legalBasis: frontmatter.legalBasis,
+    file,
+  };
+  const before = problems.length;
+  switch (frontmatter.type) {
+    case "lesson":
+      return { ...base, type: "lesson", html: rendered.html, version: versionOf(rendered.html) };
+    case "case": {
+      const definition = buildCase(tree.roots, rendered.fragments, problems);
+      if (!definition || problems.length > before) return null;
+      const machine = createCaseMachine(definition);
+      const graphProblems = checkCaseGraph(machine, definition);
+      problems.push(...graphProblems);
+      if (graphProblems.length > 0) return null;
+      try {
+        findBestPath(machine, definition);
+      } catch (error) {
+        if (!(error instanceof CaseTooLargeError)) throw error;
+        problems.push({ line: 1, column: 1, message: error.message });
+        return null;
+      }
+      return { ...base, type: "case", introHtml: rendered.html, case: definition, version: versionOf(withoutPositions(definition)) };
+    }
+    case "quiz": {
+      const quiz = buildQuiz(tree.roots, rendered.fragments, problems);
+      if (!quiz || problems.length > before) return null;
+      return { ...base, type: "quiz", introHtml: rendered.html, quiz, version: versionOf(withoutPositions(quiz)) };
+    }
+    case "evaluation": {
+      const evaluation = buildEvaluation(tree.roots, problems);
+      if (!evaluation || problems.length > before) return null;
+      return { ...base, type: "evaluation", introHtml: rendered.html, evaluation, version: versionOf(evaluation) };
+    }
+  }
+}
+
+/** Positions change when an author adds a line above; that alone is not a new version. */
+function withoutPositions(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (key, inner) => (key === "position" ? undefined : inner)));
+}
+
+function versionOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+}
+
+const SYNTAX_HINTS: [RegExp, string][] = [
+  [/Expected a closing tag for `<(\w+)>`/, "Mangler et afsluttende </$1>."],
+  [/Unexpected closing tag `<\/(\w+)>`/, "Afsluttende </$1> uden et tilsvarende <$1>."],
+  [/Unexpected character .* before name/, "Tegnet < starter et komponent-tag. Skriv \"mindre end\" i stedet for <, eller ret tagget."],
+  [/Could not parse expression/, "Krøllede parenteser { } kan ikke bruges i teksten."],
+  [/Unexpected end of file/, "Filen slutter midt i et tag eller et udtryk."],
+];
+
+function mdxSyntaxProblems(error: unknown): Problem[] {
+  const failures = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors;
+  const list = failures?.length ? failures : [{ text: String((error as Error).message ?? error), location: null }];
+  return list.map((failure) => {
+    const hint = SYNTAX_HINTS.find(([pattern]) => pattern.test(failure.text));
+    const danish = hint ? failure.text.replace(hint[0], hint[1]).replace(/^.*?(Mangler|Afsluttende|Tegnet|Krøllede|Filen)/s, "$1") : null;
+    const position = readPosition(failure.text) ?? failure.location ?? { line: 1, column: 0 };
+    return {
+      line: position.line,
+      column: position.column + 1,
+      message: `MDX kan ikke læses: ${danish ?? failure.text}`,
+    };
+  });
+}
+
+/** The MDX parser reports its own 1-based `line:column` in the text; esbuild's location is 0-based. */
+function readPosition(text: string): { line: number; column: number } | null {
+  const match = /(\d+):(\d+)(?:-\d+:\d+)?:/.exec(text);
+  return match ? { line: Number(match[1]), column: Number(match[2]) - 1 } : null;
+}

@@ -1,0 +1,104 @@
+/**
+ * The one content loader. In production it reads the course that `npm run build` compiled
+ * (`build/content/course.json`) and never compiles MDX. In development it compiles `content/`
+ * on demand and again whenever a file changes, so an edit shows on the next page load.
+ */
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Activity, CompiledCourse, CourseModule } from "./types";
+import { CONTENT_FORMAT_VERSION } from "./version";
+
+export const COURSE_FILE = path.join("build", "content", "course.json");
+
+const contentDir = () => path.resolve(process.env.CONTENT_DIR ?? "content");
+const isProduction = () => process.env.NODE_ENV === "production";
+
+interface Cache {
+  course: CompiledCourse;
+  signature: string;
+}
+const holder = globalThis as { __sagslabCourse?: Promise<Cache> | Cache; __sagslabCourseOverride?: CompiledCourse };
+
+export async function getCourse(): Promise<CompiledCourse> {
+  if (holder.__sagslabCourseOverride) return holder.__sagslabCourseOverride;
+  if (isProduction()) {
+    holder.__sagslabCourse ??= readCompiledCourse();
+    return (await holder.__sagslabCourse).course;
+  }
+  return compileIfChanged();
+}
+
+async function readCompiledCourse(): Promise<Cache> {
+  const file = path.resolve(COURSE_FILE);
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new Error(`Det kompilerede indhold mangler (${file}). Kør "npm run build" først.`);
+  });
+  const course = JSON.parse(text) as CompiledCourse;
+  if (course.formatVersion !== CONTENT_FORMAT_VERSION) {
+    throw new Error(`${file} er bygget af en anden version af Sagslab. Kør "npm run build" igen.`);
+  }
+  return { course, signature: "" };
+}
+
+/** A cheap fingerprint of the content folder: every file's path, size and modification time. */
+async function signatureOf(dir: string): Promise<string> {
+  const parts: string[] = [];
+  const walk = async (folder: string) => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else {
+        const info = await stat(full);
+        parts.push(`${full}:${info.size}:${info.mtimeMs}`);
+      }
+    }
+  };
+  await walk(dir);
+  return parts.join("\n");
+}
+
+let compiling: Promise<Cache> | null = null;
+
+async function compileIfChanged(): Promise<CompiledCourse> {
+  const dir = contentDir();
+  const signature = await signatureOf(dir);
+  const cached = holder.__sagslabCourse;
+  if (cached && !(cached instanceof Promise) && cached.signature === signature) return cached.course;
+  // One compilation at a time; requests arriving meanwhile wait for it.
+  compiling ??= (async () => {
+    const { compileContent } = await import("./compile.server");
+    const course = await compileContent(dir, process.cwd());
+    const result = { course, signature };
+    holder.__sagslabCourse = result;
+    return result;
+  })().finally(() => {
+    compiling = null;
+  });
+  return (await compiling).course;
+}
+
+/** Tests run against a course of their own (usually the fixture course). */
+export function useCourseForTests(course: CompiledCourse | undefined) {
+  holder.__sagslabCourseOverride = course;
+}
+
+/** Modules a learner or trainer sees: drafts are for authors only. */
+export function publishedModules(course: CompiledCourse): CourseModule[] {
+  return course.modules.filter((module) => !module.draft);
+}
+
+export function findModule(course: CompiledCourse, moduleId: string, options: { includeDrafts?: boolean } = {}) {
+  const module = course.modules.find((m) => m.id === moduleId);
+  return module && (!module.draft || options.includeDrafts) ? module : undefined;
+}
+
+export function findActivity(module: CourseModule, activityId: string): Activity | undefined {
+  return module.activities.find((activity) => activity.id === activityId);
+}
+
+/** The activity after this one in the module, for the "Næste" button. */
+export function nextActivity(module: CourseModule, activityId: string): Activity | undefined {
+  const index = module.activities.findIndex((activity) => activity.id === activityId);
+  return index >= 0 ? module.activities[index + 1] : undefined;
+}

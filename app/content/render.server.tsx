@@ -1,0 +1,209 @@
+/**
+ * Renders a compiled MDX file to HTML on the server, at build time. Reading components
+ * (`LawRef`, `Callout`, `Checklist`) become HTML in place; the interactive parts (cases, quizzes,
+ * evaluations) render nothing in place and instead hand each fragment of prose — a situation,
+ * a document, a feedback, an explanation — to the collector under its node number.
+ */
+import { Children, createContext, isValidElement, useContext, type ReactElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { getMDXComponent } from "mdx-bundler/client/index.js";
+import { NODE_ATTRIBUTE } from "./mdx-tree";
+import { CALLOUT_TYPES, LAWS, isKeyOf } from "./vocabulary";
+
+type Props = { children?: ReactNode; [NODE_ATTRIBUTE]?: string } & Record<string, unknown>;
+
+export interface RenderResult {
+  /** The file's own prose: a lesson, a module introduction, or the introduction around a case/quiz. */
+  html: string;
+  fragments: Map<number, string>;
+}
+
+let collector: Map<number, string> | null = null;
+
+function capture(props: Props, content: ReactNode) {
+  const node = Number(props[NODE_ATTRIBUTE]);
+  if (!collector || !Number.isInteger(node)) throw new Error("Fragment rendered outside a collection");
+  collector.set(node, renderToStaticMarkup(<>{content}</>));
+}
+
+/** Renders children only for the fragments they capture. */
+function collectOnly(content: ReactNode) {
+  renderToStaticMarkup(<>{content}</>);
+}
+
+function split(children: ReactNode, ...types: unknown[]): [inner: ReactNode[], rest: ReactNode[]] {
+  const inner: ReactNode[] = [];
+  const rest: ReactNode[] = [];
+  Children.forEach(children, (child) => {
+    if (isValidElement(child) && types.includes(child.type)) inner.push(child);
+    else rest.push(child);
+  });
+  return [inner, rest];
+}
+
+export function formatLawRef(props: { law: string; section: string; subsection?: string; sentence?: string; number?: string }) {
+  const law = isKeyOf(LAWS, props.law) ? LAWS[props.law] : props.law;
+  const section = props.section.trim();
+  const parts = [`${law} ${/[-–]/.test(section) ? "§§" : "§"} ${section.replace(/\s*[-–]\s*/, "-")}`];
+  if (props.subsection) parts.push(`stk. ${props.subsection}`);
+  if (props.number) parts.push(`nr. ${props.number}`);
+  if (props.sentence) parts.push(`${props.sentence}. pkt.`);
+  return parts.join(", ");
+}
+
+function LawRef(props: Props) {
+  return <span className="lawref">{formatLawRef(props as unknown as Parameters<typeof formatLawRef>[0])}</span>;
+}
+
+function Callout(props: Props) {
+  const type = String(props.type);
+  const heading = isKeyOf(CALLOUT_TYPES, type) ? CALLOUT_TYPES[type] : type;
+  return (
+    <div className={`alert alert-info callout callout-${type}`} role="note" aria-label={heading}>
+      <div className="alert-body">
+        <p className="alert-heading">{heading}</p>
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
+const ChecklistContext = createContext<{ id: string; next: () => number } | null>(null);
+
+function Checklist(props: Props) {
+  const id = String(props.id);
+  let counter = 0;
+  const view = (
+    <ChecklistContext.Provider value={{ id, next: () => ++counter }}>
+      <fieldset className="checklist" data-checklist={id}>
+        <legend className="checklist-title">{String(props.title)}</legend>
+        {props.children}
+      </fieldset>
+    </ChecklistContext.Provider>
+  );
+  capture(props, view);
+  counter = 0;
+  return view;
+}
+
+function ListItem(props: { children?: ReactNode }) {
+  const checklist = useContext(ChecklistContext);
+  if (!checklist) return <li>{props.children}</li>;
+  const inputId = `${checklist.id}-${checklist.next()}`;
+  return (
+    <li className="checklist-item">
+      <div className="form-group-checkbox">
+        <input className="form-checkbox" type="checkbox" id={inputId} name={inputId} />
+        <label className="form-label" htmlFor={inputId}>
+          {props.children}
+        </label>
+      </div>
+    </li>
+  );
+}
+
+function List(props: { children?: ReactNode }) {
+  const checklist = useContext(ChecklistContext);
+  return <ul className={checklist ? "nobullet-list" : undefined}>{props.children}</ul>;
+}
+
+/** Inside a checklist item's label only phrasing content is valid, so paragraphs become spans. */
+function Paragraph(props: { children?: ReactNode }) {
+  const checklist = useContext(ChecklistContext);
+  return checklist ? <span className="checklist-text">{props.children}</span> : <p>{props.children}</p>;
+}
+
+function Table(props: { children?: ReactNode }) {
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table">{props.children}</table>
+    </div>
+  );
+}
+
+function Case(props: Props) {
+  collectOnly(props.children);
+  return null;
+}
+
+function Step(props: Props) {
+  const [parts, situation] = split(props.children, Document, Choice);
+  capture(props, situation);
+  collectOnly(parts);
+  return null;
+}
+
+function Document(props: Props) {
+  capture(props, props.children);
+  return null;
+}
+
+function Choice(props: Props) {
+  capture(props, props.children);
+  return null;
+}
+
+function Outcome(props: Props) {
+  capture(props, props.children);
+  return null;
+}
+
+function Quiz(props: Props) {
+  collectOnly(props.children);
+  return null;
+}
+
+function Question(props: Props) {
+  const [parts, prompt] = split(props.children, Option, Explanation);
+  capture(props, prompt);
+  collectOnly(parts);
+  return null;
+}
+
+function Option() {
+  return null;
+}
+
+function Explanation(props: Props) {
+  capture(props, props.children);
+  return null;
+}
+
+function Evaluation() {
+  return null;
+}
+
+const components = {
+  LawRef,
+  Callout,
+  Checklist,
+  Case,
+  Step,
+  Document,
+  Choice,
+  Outcome,
+  Quiz,
+  Question,
+  Option,
+  Explanation,
+  Evaluation,
+  Likert: () => null,
+  FreeText: () => null,
+  li: ListItem,
+  ul: List,
+  p: Paragraph,
+  table: Table,
+};
+
+export function renderCompiledMdx(code: string): RenderResult {
+  const Content = getMDXComponent(code) as (props: { components: typeof components }) => ReactElement;
+  const fragments = new Map<number, string>();
+  const previous = collector;
+  collector = fragments;
+  try {
+    const html = renderToStaticMarkup(<Content components={components} />);
+    return { html, fragments };
+  } finally {
+    collector = previous;
+  }
+}

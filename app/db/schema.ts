@@ -1,0 +1,100 @@
+/**
+ * The database as Kysely sees it: one interface per table. Keep in step with `db/migrations`.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** A timestamptz column that the database fills in on insert. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type Role = "learner" | "trainer" | "author" | "admin";
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+  updated_at: CreatedAt;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  organisation_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+}
+
+export interface CohortsTable {
+  id: Generated<string>;
+  name: string;
+  organisation_id: string;
+  /** ISO dates (YYYY-MM-DD): the database module reads `date` columns as text. */
+  starts_on: string;
+  ends_on: string;
+  join_code: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CohortTrainersTable {
+  cohort_id: string;
+  user_id: string;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  user_id: string;
+  joined_at: CreatedAt;
+}
+
+export interface CohortModulesTable {
+  cohort_id: string;
+  module_id: string;
+}
+
+export interface ActivityCompletionsTable {
+  user_id: string;
+  activity_id: string;
+  module_id: string;
+  activity_type: string;
+  completed_at: CreatedAt;
+}
+
+export interface Database {
+  app_meta: AppMetaTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  cohorts: CohortsTable;
+  cohort_trainers: CohortTrainersTable;
+  cohort_members: CohortMembersTable;
+  cohort_modules: CohortModulesTable;
+  activity_completions: ActivityCompletionsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { hashPassword } from "~/auth/password.server";
+import { ALL_ROLES, type Role } from "~/auth/roles";
+import type { DB } from "~/db/database.server";
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Skriv en gyldig e-mailadresse."),
+  name: z.string().trim().min(1, "Skriv brugerens navn.").max(200, "Navnet er for langt."),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Adgangskoden skal have mindst ${MIN_PASSWORD_LENGTH} tegn.`),
+  role: z.enum(ALL_ROLES as [Role, ...Role[]], { error: `Rollen skal være en af: ${ALL_ROLES.join(", ")}.` }),
+  organisationId: z.string().uuid().nullable().default(null),
+});
+export type NewUserInput = z.input<typeof newUserSchema>;
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`Der findes allerede en bruger med e-mailadressen ${email}.`);
+  }
+}
+
+export async function createUser(db: DB, input: NewUserInput) {
+  const data = newUserSchema.parse(input);
+  const existing = await db.selectFrom("users").select("id").where("email", "=", data.email).executeTakeFirst();
+  if (existing) throw new EmailTakenError(data.email);
+  return db
+    .insertInto("users")
+    .values({
+      email: data.email,
+      name: data.name,
+      role: data.role,
+      organisation_id: data.organisationId,
+      password_hash: await hashPassword(data.password),
+    })
+    .returning(["id", "email", "name", "role"])
+    .executeTakeFirstOrThrow();
+}
+
+export function findUserByEmail(db: DB, email: string) {
+  return db.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
+}
+
+export function listUsers(db: DB) {
+  return db
+    .selectFrom("users")
+    .leftJoin("organisations", "organisations.id", "users.organisation_id")
+    .select(["users.id", "users.name", "users.email", "users.role", "users.active", "organisations.name as organisation"])
+    .orderBy("users.name")
+    .execute();
+}

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { authenticate, getOptionalUser, safeRedirectTarget } from "~/auth/auth.server";
+import { createSession } from "~/auth/session.server";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { getDb } from "~/db/database.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/db/seed.server";
+import { ROLES } from "~/auth/roles";
+import { getEnv } from "~/utils/env.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Log ind – Sagslab" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get("redirectTo")));
+  const demo = getEnv().demoMode
+    ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role: ROLES[role] })) }
+    : null;
+  return { demo };
+}
+
+const loginSchema = z.object({
+  email: z.string({ error: "Skriv din e-mailadresse." }).trim().min(1, "Skriv din e-mailadresse.").max(320),
+  password: z.string({ error: "Skriv din adgangskode." }).min(1, "Skriv din adgangskode.").max(1000),
+  redirectTo: z.string().optional(),
+});
+
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.ok) return formFailure(parsed.errors);
+  const db = await getDb();
+  const result = await authenticate(db, {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    clientAddress: context.clientAddress ?? "unknown",
+  });
+  if (!result.ok && result.reason === "throttled") {
+    const wait = result.retryAfterSeconds;
+    return data(
+      {
+        ok: false as const,
+        errors: {} as Record<string, string>,
+        formError: `Der har været for mange mislykkede forsøg på at logge ind. Vent ${wait < 90 ? `${wait} sekunder` : `${minutes(wait)} minutter`}, og prøv igen.`,
+      },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
+  if (!result.ok) {
+    return formFailure({}, "Forkert e-mailadresse eller adgangskode. Prøv igen.", 401);
+  }
+  const cookie = await createSession(db, result.userId);
+  throw redirect(safeRedirectTarget(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const { demo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  return (
+    <div className="login-form">
+      <h1>Log ind</h1>
+      <p>Log ind for at følge dine moduler og cases.</p>
+      <Form method="post" noValidate>
+        <ErrorSummary
+          errors={errors}
+          formError={actionData && !actionData.ok ? actionData.formError : undefined}
+          labels={{ email: "E-mail", password: "Adgangskode" }}
+        />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField name="email" label="E-mail" type="email" autoComplete="username" required error={errors?.email} />
+        <TextField
+          name="password"
+          label="Adgangskode"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors?.password}
+        />
+        <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+          Log ind
+        </button>
+      </Form>
+      {demo && (
+        <section className="demo-accounts" aria-labelledby="demo-heading">
+          <h2 id="demo-heading">Demokonti</h2>
+          <p>
+            Denne installation kører i demotilstand. Alle konti har adgangskoden <code>{demo.password}</code>.
+          </p>
+          <div className="table--responsive-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Rolle</th>
+                </tr>
+              </thead>
+              <tbody>
+                {demo.accounts.map((account) => (
+                  <tr key={account.email}>
+                    <td>{account.email}</td>
+                    <td>{account.role}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/auth.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ProgressBar } from "~/components/progress-bar";
+import { ACTIVITY_TYPES } from "~/content/vocabulary";
+import { getDb } from "~/db/database.server";
+import { activityStatuses } from "~/models/activity-status.server";
+import { moduleProgress } from "~/models/progress";
+import { requireModule } from "~/utils/params.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.module.title} – Sagslab` : "Modul – Sagslab" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { module } = await requireModule(params, user.role);
+  const { statuses, completed } = await activityStatuses(await getDb(), user.id, module);
+  return {
+    module: {
+      id: module.id,
+      title: module.title,
+      introHtml: module.introHtml,
+      legalBasis: module.legalBasis,
+      estimatedMinutes: module.estimatedMinutes,
+      hasChecklists: module.checklists.length > 0,
+    },
+    progress: moduleProgress(module, completed),
+    activities: module.activities.map((activity) => ({
+      id: activity.id,
+      title: activity.title,
+      type: activity.type,
+      typeLabel: ACTIVITY_TYPES[activity.type],
+      estimatedMinutes: activity.estimatedMinutes,
+      required: activity.required,
+      status: statuses[activity.id]!,
+    })),
+  };
+}
+
+export default function ModulePage() {
+  const { module, activities, progress } = useLoaderData<typeof loader>();
+  const firstOpen = activities.find((activity) => activity.status.tone === "todo" && activity.required);
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/", label: "Moduler" }, { label: module.title }]} />
+      <h1>{module.title}</h1>
+      <ProgressBar progress={progress} label={`Fremskridt i ${module.title}`} />
+      <div className="prose" dangerouslySetInnerHTML={{ __html: module.introHtml }} />
+      <dl className="module-facts">
+        <dt>Retsgrundlag</dt>
+        <dd>{module.legalBasis.join(" · ")}</dd>
+        <dt>Forventet tid</dt>
+        <dd>Cirka {module.estimatedMinutes} minutter</dd>
+      </dl>
+      <h2>Aktiviteter</h2>
+      <ol className="activity-list">
+        {activities.map((activity) => (
+          <li key={activity.id}>
+            <span className="activity-title">
+              <Link to={`/moduler/${module.id}/${activity.id}`}>{activity.title}</Link>
+            </span>
+            <span className="meta">
+              {activity.typeLabel} · {activity.estimatedMinutes} min.{activity.required ? "" : " · frivillig"}
+            </span>
+            <span className={`status status-${activity.status.tone}`}>{activity.status.label}</span>
+            {activity.status.details.length > 0 && (
+              <span className="meta activity-details">{activity.status.details.join(" · ")}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div className="actions">
+        {firstOpen && (
+          <Link className="button button-primary" to={`/moduler/${module.id}/${firstOpen.id}`}>
+            {progress.completed === 0 ? "Start modulet" : "Fortsæt modulet"}
+          </Link>
+        )}
+        {module.hasChecklists && <Link to={`/moduler/${module.id}/tjeklister`}>Tjeklister til udskrift</Link>}
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,33 @@
+/**
+ * What the server does once when it starts (and again, harmlessly, after a development
+ * rebuild): open and migrate the database, seed the demo data in demo mode, load the course.
+ */
+import { purgeExpiredSessions } from "~/auth/session.server";
+import { getCourse, publishedModules } from "~/content/content.server";
+import { closeDatabase, getDatabase } from "~/db/database.server";
+import { seedDemoData } from "~/db/seed.server";
+import { getEnv } from "~/utils/env.server";
+
+const holder = globalThis as { __sagslabStarted?: boolean; __sagslabPurge?: NodeJS.Timeout };
+
+export async function startup(): Promise<void> {
+  const env = getEnv();
+  const handle = await getDatabase();
+  const course = await getCourse();
+  if (holder.__sagslabStarted) return;
+  holder.__sagslabStarted = true;
+  if (env.demoMode) {
+    const seeded = await seedDemoData(handle.db, publishedModules(course).map((m) => m.id));
+    if (seeded) console.log("Demodata oprettet (Demo Kommune, et hold og en konto pr. rolle).");
+  }
+  console.log(`Database: ${handle.engine === "pglite" ? "indlejret PostgreSQL i" : "PostgreSQL-server"} ${handle.location}`);
+  holder.__sagslabPurge = setInterval(() => {
+    void purgeExpiredSessions(handle.db).catch((error: unknown) => console.error(error));
+  }, 60 * 60 * 1000);
+  holder.__sagslabPurge.unref();
+}
+
+export async function shutdown(): Promise<void> {
+  clearInterval(holder.__sagslabPurge);
+  await closeDatabase();
+}

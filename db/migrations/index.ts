@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. A static list (rather than reading the folder) so the migrations
+ * bundle into the server build and run under vitest without a TypeScript loader.
+ */
+import type { Migration } from "kysely/migration";
+import * as m0001 from "./0001_foundation";
+
+export const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};

@@ -1,0 +1,20 @@
+/**
+ * Part of `npm run build`: compiles every MDX file once and stores the course (HTML fragments
+ * and extracted data) in the build, so a production request never compiles MDX.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { compileContent } from "~/content/compile.server";
+import { COURSE_FILE } from "~/content/content.server";
+import { formatProblem } from "~/content/problems";
+
+const course = await compileContent(path.resolve(process.env.CONTENT_DIR ?? "content"), process.cwd());
+if (course.problems.length > 0) {
+  for (const problem of course.problems) console.error(formatProblem(problem));
+  console.error(`\nIndholdet har ${course.problems.length} fejl; bygningen er stoppet. Se "npm run content:check".`);
+  process.exit(1);
+}
+await mkdir(path.dirname(COURSE_FILE), { recursive: true });
+await writeFile(COURSE_FILE, JSON.stringify(course));
+const activities = course.modules.reduce((sum, m) => sum + m.activities.length, 0);
+console.log(`Indhold kompileret: ${course.modules.length} moduler, ${activities} aktiviteter → ${COURSE_FILE}`);
