@@ -362,10 +362,12 @@ function versionOf(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 }
 
+/** The MDX parser's common messages, in words an author understands. */
 const SYNTAX_HINTS: [RegExp, string][] = [
+  [/Unexpected closing tag `<\/(\w+)>`, expected corresponding closing tag for `<(\w+)>`/, "Afsluttende </$1>, men <$2> er ikke lukket endnu. Luk <$2> med </$2> først."],
   [/Expected a closing tag for `<(\w+)>`/, "Mangler et afsluttende </$1>."],
   [/Unexpected closing tag `<\/(\w+)>`/, "Afsluttende </$1> uden et tilsvarende <$1>."],
-  [/Unexpected character .* before name/, "Tegnet < starter et komponent-tag. Skriv \"mindre end\" i stedet for <, eller ret tagget."],
+  [/Unexpected character .* before name/, "Tegnet < starter et komponent-tag. Skriv „mindre end\" i stedet for <, eller ret tagget."],
   [/Could not parse expression/, "Krøllede parenteser { } kan ikke bruges i teksten."],
   [/Unexpected end of file/, "Filen slutter midt i et tag eller et udtryk."],
 ];
@@ -374,19 +376,13 @@ function mdxSyntaxProblems(error: unknown): Problem[] {
   const failures = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors;
   const list = failures?.length ? failures : [{ text: String((error as Error).message ?? error), location: null }];
   return list.map((failure) => {
-    const hint = SYNTAX_HINTS.find(([pattern]) => pattern.test(failure.text));
-    const danish = hint ? failure.text.replace(hint[0], hint[1]).replace(/^.*?(Mangler|Afsluttende|Tegnet|Krøllede|Filen)/s, "$1") : null;
-    const position = readPosition(failure.text) ?? failure.location ?? { line: 1, column: 0 };
-    return {
-      line: position.line,
-      column: position.column + 1,
-      message: `MDX kan ikke læses: ${danish ?? failure.text}`,
-    };
+    // The MDX parser appends its own 1-based position: "… (10:1-10:21)".
+    const own = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(failure.text);
+    const text = own ? failure.text.slice(0, own.index) : failure.text;
+    const hint = SYNTAX_HINTS.find(([pattern]) => pattern.test(text));
+    const message = hint ? (hint[1].includes("$") ? text.match(hint[0])![0].replace(hint[0], hint[1]) : hint[1]) : text;
+    const line = own ? Number(own[1]) : (failure.location?.line ?? 1);
+    const column = own ? Number(own[2]) : (failure.location?.column ?? 0) + 1;
+    return { line, column, message: `MDX kan ikke læses: ${message}` };
   });
-}
-
-/** The MDX parser reports its own 1-based `line:column` in the text; esbuild's location is 0-based. */
-function readPosition(text: string): { line: number; column: number } | null {
-  const match = /(\d+):(\d+)(?:-\d+:\d+)?:/.exec(text);
-  return match ? { line: Number(match[1]), column: Number(match[2]) - 1 } : null;
 }

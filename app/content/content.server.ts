@@ -8,7 +8,8 @@ import path from "node:path";
 import type { Activity, CompiledCourse, CourseModule } from "./types";
 import { CONTENT_FORMAT_VERSION } from "./version";
 
-export const COURSE_FILE = path.join("build", "content", "course.json");
+/** Where the build stores the compiled course; COURSE_FILE points the server at another (tests). */
+export const COURSE_FILE = process.env.COURSE_FILE ?? path.join("build", "content", "course.json");
 
 const contentDir = () => path.resolve(process.env.CONTENT_DIR ?? "content");
 const isProduction = () => process.env.NODE_ENV === "production";

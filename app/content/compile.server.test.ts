@@ -1,0 +1,120 @@
+import { expect, test } from "vitest";
+import { activity, compileActivity, compileFiles, MODULE_MDX } from "../../tests/content-helpers";
+import { formatProblem } from "./problems";
+
+test("a module and its lessons are read in file-name order, keyed on the frontmatter id", async () => {
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX,
+    "test/02-anden.mdx": activity({ id: "anden-lektion", title: "Anden", type: "lesson", estimatedMinutes: 5 }, "## To\n\nTekst."),
+    "test/01-foerste.mdx": activity({ id: "foerste-lektion", title: "Første", type: "lesson", estimatedMinutes: 5 }, "## En\n\nTekst."),
+  });
+  expect(course.problems).toEqual([]);
+  const [module] = course.modules;
+  expect(module).toMatchObject({ id: "test", title: "Testmodul", legalBasis: ["RSL § 10"], draft: false });
+  expect(module!.introHtml).toContain("<p>Introduktion til testmodulet.</p>");
+  expect(module!.activities.map((a) => a.id)).toEqual(["foerste-lektion", "anden-lektion"]);
+  expect(module!.activities[0]).toMatchObject({ type: "lesson", required: true, file: "content/test/01-foerste.mdx" });
+});
+
+test("LawRef renders as a readable citation and Callout as a labelled note", async () => {
+  const course = await compileActivity(
+    "lesson",
+    `Se <LawRef law="SEL" section="96" subsection="1" />, <LawRef law="FVL" section="22-24" /> og <LawRef law="SEL" section="95" subsection="4" sentence="4" />.
+
+<Callout type="obs">
+
+Husk partshøring.
+
+</Callout>`,
+  );
+  expect(course.problems).toEqual([]);
+  const lesson = course.modules[0]!.activities[0]!;
+  if (lesson.type !== "lesson") throw new Error("expected a lesson");
+  expect(lesson.html).toContain("serviceloven § 96, stk. 1");
+  expect(lesson.html).toContain("forvaltningsloven §§ 22-24");
+  expect(lesson.html).toContain("serviceloven § 95, stk. 4, 4. pkt.");
+  expect(lesson.html).toMatch(/role="note" aria-label="OBS".*Husk partshøring/s);
+});
+
+test("a file with a wrong frontmatter field gives an error naming the file and the line", async () => {
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX,
+    "test/01-lektion.mdx": "---\nid: lektion\ntitle: Lektion\ntype: lektion\nestimatedMinutes: 5\n---\n\nTekst.\n",
+  });
+  expect(course.problems.map(formatProblem)).toEqual([
+    "content/test/01-lektion.mdx:4:1 type skal være en af: lesson, case, quiz, evaluation",
+  ]);
+  expect(course.modules[0]!.activities).toEqual([]);
+});
+
+test("a missing frontmatter field and an unknown one are both named", async () => {
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX,
+    "test/01-lektion.mdx": "---\nid: lektion\ntitel: Lektion\ntype: lesson\nestimatedMinutes: 5\n---\n\nTekst.\n",
+  });
+  const messages = course.problems.map((p) => p.message);
+  expect(messages).toContain("Feltet title mangler i frontmatter.");
+  expect(messages).toContain("Ukendt felt i frontmatter: titel");
+});
+
+test("a module without module.mdx, a bad folder name and a bad file name are reported", async () => {
+  const course = await compileFiles({
+    "Forkert Navn/module.mdx": MODULE_MDX,
+    "uden-modul/01-lektion.mdx": activity({ id: "a", title: "A", type: "lesson", estimatedMinutes: 1 }, "Tekst."),
+    "test/module.mdx": MODULE_MDX,
+    "test/lektion.mdx": activity({ id: "b", title: "B", type: "lesson", estimatedMinutes: 1 }, "Tekst."),
+  });
+  const messages = course.problems.map(formatProblem).join("\n");
+  expect(messages).toMatch(/content\/Forkert Navn:1:1 Mappenavnet "Forkert Navn"/);
+  expect(messages).toMatch(/content\/uden-modul:1:1 Modulet "uden-modul" mangler filen module.mdx/);
+  expect(messages).toMatch(/content\/test\/lektion.mdx:1:1 Filnavnet "lektion.mdx" skal have formen NN-navn.mdx/);
+});
+
+test("an unknown component and an unknown attribute are reported where they are written", async () => {
+  const course = await compileActivity("lesson", `Tekst.\n\n<Boks farve="rød">x</Boks>\n\n<Callout type="obs" farve="rød">\n\ny\n\n</Callout>`);
+  expect(course.problems.map(formatProblem)).toEqual([
+    expect.stringMatching(/^content\/test\/01-aktivitet\.mdx:10:1 Ukendt komponent <Boks>/),
+    expect.stringMatching(/^content\/test\/01-aktivitet\.mdx:12:21 Ukendt attribut farve på <Callout>/),
+  ]);
+});
+
+test("JavaScript in content is refused", async () => {
+  const course = await compileActivity("lesson", "Der er {1 + 1} fejl.");
+  expect(course.problems[0]?.message).toMatch(/Krøllede parenteser/);
+});
+
+test("an MDX syntax error is reported with its line", async () => {
+  const course = await compileActivity("lesson", "Tekst.\n\n<Callout type=\"obs\">\n\nIkke lukket.\n");
+  expect(course.problems.map(formatProblem)).toEqual([
+    "content/test/01-aktivitet.mdx:10:1 MDX kan ikke læses: Mangler et afsluttende </Callout>.",
+  ]);
+});
+
+test("the same activity id in two files is an error", async () => {
+  const lesson = activity({ id: "samme", title: "A", type: "lesson", estimatedMinutes: 1 }, "Tekst.");
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX,
+    "test/01-a.mdx": lesson,
+    "test/02-b.mdx": lesson,
+  });
+  expect(course.problems.map(formatProblem)).toEqual([
+    'content/test/02-b.mdx:2:1 Aktivitets-id\'et "samme" er allerede brugt i content/test/01-a.mdx. Id\'er skal være unikke i hele kurset.',
+  ]);
+});
+
+test("a checklist renders as labelled checkboxes and is gathered for its module", async () => {
+  const course = await compileActivity(
+    "lesson",
+    `<Checklist id="tjek" title="Er sagen oplyst?">\n\n- Lægeerklæring\n- Partshøring\n\n</Checklist>`,
+  );
+  expect(course.problems).toEqual([]);
+  const [checklist] = course.modules[0]!.checklists;
+  expect(checklist).toMatchObject({ id: "tjek", title: "Er sagen oplyst?", activityId: "test-aktivitet" });
+  expect(checklist!.html).toContain('<legend class="checklist-title">Er sagen oplyst?</legend>');
+  expect(checklist!.html).toContain('<input class="form-checkbox" type="checkbox" id="tjek-2" name="tjek-2"/><label class="form-label" for="tjek-2">Partshøring</label>');
+});
+
+test("a heading with a single # is refused, because the page already has the title as its h1", async () => {
+  const course = await compileActivity("lesson", "# Overskrift\n\nTekst.");
+  expect(course.problems[0]?.message).toMatch(/Begynd med ##/);
+});

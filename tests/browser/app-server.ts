@@ -1,0 +1,80 @@
+/** Starts the production build on a copy of the seeded test database, on a free port. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { FIXTURE_COURSE, TEMPLATE_DATA_DIR } from "./global-setup";
+
+export interface AppServer {
+  url: string;
+  dataDir: string;
+  /** Stops the process and starts a new one on the same data and port. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startAppServer(options: { courseFile?: string } = {}): Promise<AppServer> {
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-browser-")), "data");
+  cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, ["server/index.js"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        COURSE_FILE: options.courseFile ?? FIXTURE_COURSE,
+        DATABASE_URL: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`The app server stopped while starting:\n${output}`);
+      const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      if (healthy) return child;
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`The app server did not answer /healthz within a minute:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const terminate = async (child: ChildProcess) => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+
+  let child = await launch();
+  return {
+    url,
+    dataDir,
+    restart: async () => {
+      await terminate(child);
+      child = await launch();
+    },
+    stop: async () => {
+      await terminate(child);
+      rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { startAppServer, type AppServer } from "./app-server";
+import { DEMO, DEMO_PASSWORD, expectAccessible, launchBrowser, logInWithKeyboard } from "./browser";
+
+const skipReason = inject("browserSkipReason");
+
+describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startAppServer();
+    ({ browser, page } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test("the front page and the login page are public, Danish and accessible", async () => {
+    await page.goto(app.url);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sagslab");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Log ind" }).first().click();
+    await page.waitForURL(/\/login/);
+    expect(await page.getByRole("cell", { name: DEMO.learner }).count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  test("a wrong password gets a clear Danish message, with focus on it", async () => {
+    await logInAttempt(page, app.url, DEMO.learner, "forkert-adgangskode");
+    const alert = page.getByRole("alert");
+    expect(await alert.textContent()).toContain("Forkert e-mailadresse eller adgangskode");
+    expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectAccessible(page);
+  });
+
+  test("the learner logs in, completes both lessons with Næste, and sees the progress", async () => {
+    await logInWithKeyboard(page, app.url, DEMO.learner, DEMO_PASSWORD);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
+    expect(await page.getByText("0 af 2 aktiviteter gennemført (0 %)").count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: /Eksempelmodul/ }).click();
+    await page.waitForURL(/\/moduler\/eksempel$/);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Start modulet" }).click();
+    await page.waitForURL(/\/moduler\/eksempel\/eksempel-velkommen$/);
+    expect(await page.getByText("retssikkerhedsloven § 10").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Næste" }).click();
+    await page.waitForURL(/\/moduler\/eksempel\/eksempel-sagsoplysning$/);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Afslut modulet" }).click();
+    await page.waitForURL(/\/moduler\/eksempel$/);
+    expect(await page.getByText("Gennemført – 2 af 2 aktiviteter (100 %)").count()).toBe(1);
+    expect(await page.locator(".status-done").count()).toBe(2);
+
+    await page.goto(app.url);
+    expect(await page.getByText("Gennemført – 2 af 2 aktiviteter (100 %)").count()).toBe(1);
+  });
+
+  test("progress and the session survive a restart of the app", async () => {
+    await app.restart();
+    await page.reload();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
+    expect(await page.getByText("Gennemført – 2 af 2 aktiviteter (100 %)").count()).toBe(1);
+  });
+
+  test("a learner is refused the admin page with a Danish 403 page", async () => {
+    const response = await page.goto(`${app.url}/admin`);
+    expect(response?.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Du har ikke adgang");
+    await expectAccessible(page);
+  });
+
+  test("an unknown address gives the Danish 404 page", async () => {
+    const response = await page.goto(`${app.url}/findes-ikke`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Siden findes ikke");
+    await expectAccessible(page);
+  });
+
+  test("the learner logs out", async () => {
+    await page.goto(app.url);
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await page.waitForURL(/\/login$/);
+    const response = await page.goto(`${app.url}/moduler/eksempel`);
+    expect(page.url()).toContain("/login?redirectTo=%2Fmoduler%2Feksempel");
+    expect(response?.status()).toBe(200);
+  });
+});
+
+async function logInAttempt(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await page.getByRole("alert").waitFor();
+}
