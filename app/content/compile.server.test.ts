@@ -118,3 +118,77 @@ test("a heading with a single # is refused, because the page already has the tit
   const course = await compileActivity("lesson", "# Overskrift\n\nTekst.");
   expect(course.problems[0]?.message).toMatch(/Begynd med ##/);
 });
+
+test("a case file becomes a graph with HTML fragments: situations, documents, feedback and outcomes", async () => {
+  const course = await compileActivity(
+    "case",
+    `Introduktion til casen.
+
+<Case start="a">
+
+<Step id="a" phase="opstart">
+
+Borgeren søger om **hjælp**.
+
+<Document id="ansoegning" title="Ansøgning">
+
+Jeg søger.
+
+</Document>
+
+<Choice to="b" label="Undersøg" points={2} topic="sagsoplysning" sets="oplyst">
+
+Godt, jf. <LawRef law="RSL" section="11 a" />.
+
+</Choice>
+
+<Choice id="straks" to="slut" label="Afgør straks" topic="sagsoplysning">
+
+For tidligt.
+
+</Choice>
+
+</Step>
+
+<Step id="b" phase="afgoerelse">
+
+Sagen er oplyst.
+
+<Choice to="slut" label="Bevil" points={1} topic="afgoerelse" requires="oplyst">Rigtigt.</Choice>
+
+</Step>
+
+<Outcome id="slut" result="korrekt">
+
+Borgeren får hjælp.
+
+</Outcome>
+
+</Case>`,
+  );
+  expect(course.problems).toEqual([]);
+  const activity = course.modules[0]!.activities[0]!;
+  if (activity.type !== "case") throw new Error("expected a case");
+  expect(activity.introHtml).toBe("<p>Introduktion til casen.</p>");
+  expect(activity.analysis).toEqual({
+    maxScore: 3,
+    bestOutcomeId: "slut",
+    bestPath: [
+      { stepId: "a", choiceId: "b" },
+      { stepId: "b", choiceId: "slut" },
+    ],
+  });
+  const [first, second] = activity.case.steps;
+  expect(first).toMatchObject({
+    id: "a",
+    phase: "opstart",
+    situationHtml: "<p>Borgeren søger om <strong>hjælp</strong>.</p>",
+    documents: [{ id: "ansoegning", title: "Ansøgning", html: "<p>Jeg søger.</p>" }],
+  });
+  expect(first!.choices).toEqual([
+    expect.objectContaining({ id: "b", to: "b", points: 2, sets: ["oplyst"], requires: [], feedbackHtml: expect.stringContaining("retssikkerhedsloven § 11 a") }),
+    expect.objectContaining({ id: "straks", to: "slut", points: 0, topic: "sagsoplysning" }),
+  ]);
+  expect(second!.choices[0]).toMatchObject({ requires: ["oplyst"], feedbackHtml: "Rigtigt." });
+  expect(activity.case.outcomes).toEqual([expect.objectContaining({ id: "slut", result: "korrekt", html: "<p>Borgeren får hjælp.</p>" })]);
+});

@@ -331,14 +331,23 @@ function buildActivity(
       const graphProblems = checkCaseGraph(machine, definition);
       problems.push(...graphProblems);
       if (graphProblems.length > 0) return null;
+      let best;
       try {
-        findBestPath(machine, definition);
+        best = findBestPath(machine, definition);
       } catch (error) {
         if (!(error instanceof CaseTooLargeError)) throw error;
         problems.push({ line: 1, column: 1, message: error.message });
         return null;
       }
-      return { ...base, type: "case", introHtml: rendered.html, case: definition, version: versionOf(withoutPositions(definition)) };
+      if (!best) return null; // unreachable: the graph check guarantees a way to an outcome
+      return {
+        ...base,
+        type: "case",
+        introHtml: rendered.html,
+        case: definition,
+        analysis: { maxScore: best.maxScore, bestPath: best.choices, bestOutcomeId: best.outcomeId },
+        version: versionOf(withoutPositions(definition)),
+      };
     }
     case "quiz": {
       const quiz = buildQuiz(tree.roots, rendered.fragments, problems);

@@ -23,7 +23,7 @@ let collector: Map<number, string> | null = null;
 function capture(props: Props, content: ReactNode) {
   const node = Number(props[NODE_ATTRIBUTE]);
   if (!collector || !Number.isInteger(node)) throw new Error("Fragment rendered outside a collection");
-  collector.set(node, renderToStaticMarkup(<>{content}</>));
+  collector.set(node, renderToStaticMarkup(<>{content}</>).trim());
 }
 
 /** Renders children only for the fragments they capture. */
@@ -202,7 +202,7 @@ export function renderCompiledMdx(code: string): RenderResult {
   collector = fragments;
   try {
     const html = renderToStaticMarkup(<Content components={components} />);
-    return { html, fragments };
+    return { html: html.trim(), fragments };
   } finally {
     collector = previous;
   }

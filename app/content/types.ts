@@ -59,6 +59,16 @@ export interface CaseActivity extends ActivityBase {
   type: "case";
   introHtml: string;
   case: CaseDefinition;
+  /** Computed at build time from the case's machine. */
+  analysis: CaseAnalysis;
+}
+
+export interface CaseAnalysis {
+  /** The highest score any way from start to an outcome can reach. */
+  maxScore: number;
+  /** One way that reaches it: the choices in order, and the outcome it ends in. */
+  bestPath: { stepId: string; choiceId: string }[];
+  bestOutcomeId: string;
 }
 
 export interface QuizActivity extends ActivityBase {

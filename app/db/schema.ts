@@ -83,7 +83,58 @@ export interface ActivityCompletionsTable {
   completed_at: CreatedAt;
 }
 
+export type AttemptStatus = "active" | "finished" | "abandoned";
+
+export interface CaseVersionsTable {
+  activity_id: string;
+  version: string;
+  /** The CaseDefinition the attempt was started on (JSON). */
+  definition: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface CaseAttemptsTable {
+  id: Generated<string>;
+  user_id: string;
+  activity_id: string;
+  module_id: string;
+  case_version: string;
+  /** The XState persisted snapshot (JSON). */
+  snapshot: ColumnType<unknown, string, string>;
+  status: AttemptStatus;
+  current_place: string;
+  decision_count: Generated<number>;
+  acknowledged_count: Generated<number>;
+  score: Generated<number>;
+  max_score: number;
+  outcome_id: string | null;
+  outcome_result: string | null;
+  started_at: CreatedAt;
+  updated_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface CaseDecisionsTable {
+  attempt_id: string;
+  seq: number;
+  user_id: string;
+  activity_id: string;
+  step_id: string;
+  choice_id: string;
+  target_id: string;
+  points: number;
+  choice_points: number;
+  was_best: boolean;
+  best_choice_id: string;
+  topic: string;
+  phase: string;
+  decided_at: CreatedAt;
+}
+
 export interface Database {
+  case_versions: CaseVersionsTable;
+  case_attempts: CaseAttemptsTable;
+  case_decisions: CaseDecisionsTable;
   app_meta: AppMetaTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -3,7 +3,9 @@
  * server when TEST_DATABASE_URL is set (CI sets it). Each call gives a fresh, migrated database.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import {
@@ -16,10 +18,27 @@ import {
 
 export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
-export async function freshDatabase(engine: Engine): Promise<DatabaseHandle> {
+export interface TestDatabase extends DatabaseHandle {
+  /** Closes this handle and opens the same data again, as a restarted app would. */
+  reopen(): Promise<DatabaseHandle>;
+}
+
+export async function freshDatabase(engine: Engine, options: { persistent?: boolean } = {}): Promise<TestDatabase> {
   if (engine === "pglite") {
-    const dump = readFileSync(inject("migratedDump"));
-    return openEmbedded({ loadDataDir: new Blob([dump]) });
+    const dump = new Blob([readFileSync(inject("migratedDump"))]);
+    if (!options.persistent) {
+      const handle = await openEmbedded({ loadDataDir: dump });
+      return { ...handle, reopen: () => Promise.reject(new Error("an in-memory database cannot be reopened")) };
+    }
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-db-")), "data");
+    const handle = await openEmbedded({ dataDir, loadDataDir: dump });
+    return {
+      ...handle,
+      reopen: async () => {
+        await handle.close();
+        return openEmbedded({ dataDir });
+      },
+    };
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const name = `sagslab_test_${randomBytes(6).toString("hex")}`;
@@ -33,6 +52,10 @@ export async function freshDatabase(engine: Engine): Promise<DatabaseHandle> {
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    reopen: async () => {
+      await handle.close();
+      return openPostgres(url.toString());
+    },
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { findBestPath } from "../../app/cases/analysis";
+import {
+  acknowledgeFeedback,
+  caseSummaries,
+  chooseInAttempt,
+  loadCasePage,
+  startAttempt,
+  STALE_MESSAGE,
+} from "../../app/cases/attempts.server";
+import { createCaseMachine } from "../../app/cases/machine";
+import { choice, outcome, sampleCase, step } from "../../app/cases/test-cases";
+import type { CaseActivity, CaseDefinition } from "../../app/content/types";
+import type { DatabaseHandle } from "../../app/db/database.server";
+import { completions } from "../../app/models/progress.server";
+import { createTestUser } from "../factories";
+import { engines, freshDatabase, type TestDatabase } from "./engines";
+
+function caseActivity(definition: CaseDefinition, version = "v1"): CaseActivity {
+  const best = findBestPath(createCaseMachine(definition), definition)!;
+  return {
+    id: "test-case",
+    moduleId: "test",
+    title: "Testcase",
+    type: "case",
+    estimatedMinutes: 5,
+    required: true,
+    legalBasis: [],
+    file: "content/test/01-case.mdx",
+    version,
+    introHtml: "<p>Intro</p>",
+    case: definition,
+    analysis: { maxScore: best.maxScore, bestPath: best.choices, bestOutcomeId: best.outcomeId },
+  };
+}
+
+const activity = caseActivity(sampleCase);
+/** Buttons post the choice's position in its step. */
+const START = { investigate: "0", decideNow: "1" };
+const INVESTIGATED = { decideWell: "0", decideBadly: "1", back: "2" };
+
+async function view(db: DatabaseHandle["db"], userId: string, on: CaseActivity = activity) {
+  const page = await loadCasePage(db, userId, on);
+  if (page.kind !== "attempt") throw new Error(`expected an attempt, got ${page.kind}`);
+  return page.view;
+}
+
+describe.each(engines)("cases on %s", (engine) => {
+  let handle: TestDatabase;
+  beforeEach(async () => {
+    handle = await freshDatabase(engine);
+  });
+  afterEach(async () => {
+    await handle.close();
+  });
+
+  test("a full attempt: each choice stored with its points, topic and phase; the outcome completes the case", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    expect(await loadCasePage(db, user.id, activity)).toEqual({ kind: "intro" });
+    await startAttempt(db, user.id, activity);
+    expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 0, phaseLabel: "Opstart" });
+
+    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate })).toEqual({ ok: true, finished: false });
+    expect(await view(db, user.id)).toMatchObject({ state: "feedback", chosenLabel: "Undersøg" });
+    await acknowledgeFeedback(db, user.id, activity, 1);
+    expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 1 });
+
+    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({ ok: true, finished: true });
+    await acknowledgeFeedback(db, user.id, activity, 2);
+    expect(await view(db, user.id)).toMatchObject({ state: "outcome", result: "korrekt", score: 5, maxScore: 5, percent: 100 });
+
+    const decisions = await db.selectFrom("case_decisions").selectAll().orderBy("seq").execute();
+    expect(decisions.map((d) => [d.seq, d.step_id, d.choice_id, d.points, d.topic, d.phase, d.was_best])).toEqual([
+      [1, "start", "investigate", 2, "sagsoplysning", "opstart", true],
+      [2, "investigated", "decide-well", 3, "begrundelse", "oplysning", true],
+    ]);
+    expect((await completions(db, user.id)).has(activity.id)).toBe(true);
+    const attempt = await db.selectFrom("case_attempts").selectAll().executeTakeFirstOrThrow();
+    expect(attempt).toMatchObject({ status: "finished", score: 5, max_score: 5, outcome_id: "good", outcome_result: "korrekt", case_version: "v1" });
+    expect(attempt.finished_at).toBeInstanceOf(Date);
+  });
+
+  test("a double submit records one decision and shows the current state", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    await startAttempt(db, user.id, activity);
+    await startAttempt(db, user.id, activity); // a double "Start casen" keeps one attempt
+    expect(await db.selectFrom("case_attempts").select("id").execute()).toHaveLength(1);
+    const first = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    const second = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    expect(first).toEqual({ ok: true, finished: false });
+    expect(second).toEqual({ ok: false, status: 409, message: STALE_MESSAGE });
+    expect(await db.selectFrom("case_decisions").select("seq").execute()).toHaveLength(1);
+    expect(await view(db, user.id)).toMatchObject({ state: "feedback", chosenLabel: "Undersøg" });
+  });
+
+  test("a choice from a stale tab, for a step that is no longer current, records nothing", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    await startAttempt(db, user.id, activity);
+    // Tab A shows step 1 (seq 0). Tab B chooses and continues.
+    await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    await acknowledgeFeedback(db, user.id, activity, 1);
+    // Tab A now posts "decide now" for the old step: its position also exists on the current step.
+    const stale = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.decideNow });
+    expect(stale).toMatchObject({ ok: false, status: 409 });
+    expect(await db.selectFrom("case_decisions").select("seq").execute()).toHaveLength(1);
+    expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 1 });
+  });
+
+  test("two choices posted at the same moment on one attempt: exactly one wins", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    await startAttempt(db, user.id, activity);
+    const results = await Promise.all([
+      chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate }),
+      chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.decideNow }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(1);
+    const decisions = await db.selectFrom("case_decisions").selectAll().execute();
+    expect(decisions).toHaveLength(1);
+    const attempt = await db.selectFrom("case_attempts").selectAll().executeTakeFirstOrThrow();
+    expect(attempt.decision_count).toBe(1);
+    expect(attempt.current_place).toBe(decisions[0]!.target_id);
+  });
+
+  test("a choice that is not offered now (unknown, or its requirement unmet) gets 400 and stores nothing", async () => {
+    const { db } = handle;
+    const gated = caseActivity({
+      start: "s",
+      steps: [step("s", [choice("end", { id: "flagged", requires: ["x"] }), choice("t", { id: "plain", sets: ["y"] })]), step("t", [choice("end", { id: "x-setter", sets: ["x"] })])],
+      outcomes: [outcome("end", "korrekt")],
+    });
+    const user = await createTestUser(db);
+    await startAttempt(db, user.id, gated);
+    for (const value of ["0", "7"]) {
+      const result = await chooseInAttempt(db, { userId: user.id, activity: gated, seq: 0, choice: value });
+      expect(result).toMatchObject({ ok: false, status: 400 });
+    }
+    expect(await db.selectFrom("case_decisions").select("seq").execute()).toHaveLength(0);
+    const attempt = await db.selectFrom("case_attempts").selectAll().executeTakeFirstOrThrow();
+    expect(attempt).toMatchObject({ decision_count: 0, current_place: "s", score: 0 });
+  });
+
+  test("an attempt started on an older version continues on that version; without it, a fresh start is offered", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    await startAttempt(db, user.id, activity);
+    await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    await acknowledgeFeedback(db, user.id, activity, 1);
+
+    // The author rewrites the case: "investigated" is gone.
+    const rewritten = caseActivity(
+      { start: "start", steps: [step("start", [choice("done", { id: "new-choice", points: 1 })])], outcomes: [outcome("done", "korrekt")] },
+      "v2",
+    );
+    const page = await loadCasePage(db, user.id, rewritten);
+    expect(page).toMatchObject({ kind: "attempt", olderVersion: true, view: { state: "step", seq: 1, situationHtml: "<p>Situation investigated</p>" } });
+    expect(await chooseInAttempt(db, { userId: user.id, activity: rewritten, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({ ok: true, finished: true });
+
+    // Another learner's attempt whose version the platform no longer has.
+    const other = await createTestUser(db);
+    await startAttempt(db, other.id, activity);
+    await db.deleteFrom("case_versions").where("version", "=", "v1").execute();
+    expect(await loadCasePage(db, other.id, rewritten)).toEqual({ kind: "outdated" });
+    expect(await chooseInAttempt(db, { userId: other.id, activity: rewritten, seq: 0, choice: "0" })).toMatchObject({ ok: false, status: 409 });
+    await startAttempt(db, other.id, rewritten, { fresh: true });
+    expect(await view(db, other.id, rewritten)).toMatchObject({ state: "step", seq: 0, choices: [{ label: "Til done" }] });
+    const statuses = await db.selectFrom("case_attempts").select(["status", "case_version"]).where("user_id", "=", other.id).orderBy("started_at").execute();
+    expect(statuses).toEqual([
+      { status: "abandoned", case_version: "v1" },
+      { status: "active", case_version: "v2" },
+    ]);
+  });
+
+  test("the module page gets each case's best and latest result", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    const play = async (choices: [number, string][]) => {
+      await startAttempt(db, user.id, activity, { fresh: true });
+      for (const [seq, value] of choices) {
+        await chooseInAttempt(db, { userId: user.id, activity, seq, choice: value });
+        await acknowledgeFeedback(db, user.id, activity, seq + 1);
+      }
+    };
+    await play([[0, START.investigate], [1, INVESTIGATED.decideWell]]);
+    await play([[0, START.decideNow]]);
+    const summary = (await caseSummaries(db, user.id, "test")).get(activity.id);
+    expect(summary).toEqual({
+      attempts: 2,
+      best: { score: 5, maxScore: 5, result: "korrekt" },
+      latest: { status: "finished", score: 0, maxScore: 5, result: "forkert" },
+    });
+  });
+});
+
+describe.each(engines)("resuming on %s", (engine) => {
+  test("an attempt survives a restart of the app and resumes where it was", async () => {
+    const handle = await freshDatabase(engine, { persistent: true });
+    const user = await createTestUser(handle.db);
+    await startAttempt(handle.db, user.id, activity);
+    await chooseInAttempt(handle.db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    const before = await view(handle.db, user.id);
+    const reopened = await handle.reopen();
+    try {
+      expect(await view(reopened.db, user.id)).toEqual(before);
+      await acknowledgeFeedback(reopened.db, user.id, activity, 1);
+      expect(await chooseInAttempt(reopened.db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({ ok: true, finished: true });
+    } finally {
+      await reopened.close();
+      if (engine === "postgres") await handle.close();
+    }
+  });
+});
