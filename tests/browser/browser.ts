@@ -19,6 +19,8 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {
     ],
   });
   const context = await browser.newContext({ locale: "da-DK", javaScriptEnabled: options.javaScriptEnabled ?? true });
+  // playwright-core waits forever by default; a missing element should fail the test quickly.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { browser, page };
 }
@@ -50,3 +52,28 @@ export const DEMO = {
   author: "forfatter@demo.sagslab.dk",
   admin: "admin@demo.sagslab.dk",
 };
+
+/**
+ * Presses Tab until the focused element has the given accessible text, then Enter: the way a
+ * keyboard user reaches a button. Fails if it is not reached within `maxTabs`.
+ */
+export async function activateWithKeyboard(page: Page, name: string | RegExp, maxTabs = 40) {
+  const matches = (text: string) => (typeof name === "string" ? text.trim() === name : name.test(text.trim()));
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press("Tab");
+    const text = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return element ? element.innerText || element.getAttribute("aria-label") || "" : "";
+    });
+    if (matches(text)) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+  }
+  throw new Error(`Could not reach "${String(name)}" with the Tab key`);
+}
+
+/** The text of the element that has focus. */
+export async function focusedText(page: Page) {
+  return page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? "");
+}

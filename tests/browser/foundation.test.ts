@@ -37,10 +37,10 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await expectAccessible(page);
   });
 
-  test("the learner logs in, completes both lessons with Næste, and sees the progress", async () => {
+  test("the learner logs in, completes both lessons with Næste, and sees the progress (the case is still open)", async () => {
     await logInWithKeyboard(page, app.url, DEMO.learner, DEMO_PASSWORD);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
-    expect(await page.getByText("0 af 2 aktiviteter gennemført (0 %)").count()).toBe(1);
+    expect(await page.getByText("0 af 3 aktiviteter gennemført (0 %)").count()).toBe(1);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: /Eksempelmodul/ }).click();
@@ -54,20 +54,40 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await page.getByRole("button", { name: "Næste" }).click();
     await page.waitForURL(/\/moduler\/eksempel\/eksempel-sagsoplysning$/);
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Afslut modulet" }).click();
-    await page.waitForURL(/\/moduler\/eksempel$/);
-    expect(await page.getByText("Gennemført – 2 af 2 aktiviteter (100 %)").count()).toBe(1);
-    expect(await page.locator(".status-done").count()).toBe(2);
+    await page.getByRole("button", { name: "Næste" }).click();
+    // "Næste" leads on to the next activity of the module, the case.
+    await page.waitForURL(/\/moduler\/eksempel\/eksempel-case-stol$/);
+    await page.goto(`${app.url}/moduler/eksempel`);
+    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+    expect(await page.locator(".status-done").allInnerTexts()).toEqual(["Læst", "Læst"]);
 
     await page.goto(app.url);
-    expect(await page.getByText("Gennemført – 2 af 2 aktiviteter (100 %)").count()).toBe(1);
+    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+  });
+
+  test("a double submit of Næste records the lesson once", async () => {
+    const url = `${app.url}/moduler/eksempel/eksempel-velkommen`;
+    const post = () => page.request.post(url, { form: { intent: "lesson.complete" }, headers: { Origin: app.url }, maxRedirects: 0 });
+    const responses = await Promise.all([post(), post()]);
+    expect(responses.map((r) => r.status())).toEqual([302, 302]);
+    await page.goto(app.url);
+    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+  });
+
+  test("a form posted from another site is refused", async () => {
+    const response = await page.request.post(`${app.url}/moduler/eksempel/eksempel-velkommen`, {
+      form: { intent: "lesson.complete" },
+      headers: { Origin: "https://ondt.example" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
   });
 
   test("progress and the session survive a restart of the app", async () => {
     await app.restart();
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
-    expect(await page.getByText("Gennemført – 2 af 2 aktiviteter (100 %)").count()).toBe(1);
+    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
   });
 
   test("a learner is refused the admin page with a Danish 403 page", async () => {
