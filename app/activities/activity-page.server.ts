@@ -5,8 +5,15 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { acknowledgeFeedback, chooseInAttempt, loadCasePage, startAttempt } from "~/cases/attempts.server";
+import { randomUUID } from "node:crypto";
 import type { CasePageData } from "~/components/case-player";
+import type { EvaluationActionData, EvaluationPageData } from "~/components/evaluation-view";
 import type { LessonViewData } from "~/components/lesson-view";
+import type { QuizActionData, QuizPageData } from "~/components/quiz-view";
+import { FREE_TEXT_MAX, loadEvaluation, readEvaluationForm, saveEvaluation } from "~/evaluation/evaluation.server";
+import { quizAttemptResult, quizSummaries, submitQuiz } from "~/quiz/quiz.server";
+import { readAnswers } from "~/quiz/scoring";
+import { quizFormView } from "~/quiz/view";
 import { nextActivity } from "~/content/content.server";
 import type { Activity, CourseModule } from "~/content/types";
 import { ACTIVITY_TYPES } from "~/content/vocabulary";
@@ -15,9 +22,15 @@ import type { DB } from "~/db/database.server";
 import { completions, recordCompletion } from "~/models/progress.server";
 import { badRequest } from "~/utils/forms.server";
 
-export type ActivityView = { kind: "lesson"; lesson: LessonViewData } | { kind: "case"; case: CasePageData };
+export type ActivityView =
+  | { kind: "lesson"; lesson: LessonViewData }
+  | { kind: "case"; case: CasePageData }
+  | { kind: "quiz"; quiz: QuizPageData }
+  | { kind: "evaluation"; evaluation: EvaluationPageData };
 
-export async function loadActivityPage(db: DB, user: SessionUser, module: CourseModule, activity: Activity) {
+const attemptParam = z.string().uuid();
+
+export async function loadActivityPage(db: DB, user: SessionUser, module: CourseModule, activity: Activity, url: URL) {
   const header = {
     module: { id: module.id, title: module.title },
     activity: { id: activity.id, title: activity.title, type: activity.type, typeLabel: ACTIVITY_TYPES[activity.type] },
@@ -42,14 +55,56 @@ export async function loadActivityPage(db: DB, user: SessionUser, module: Course
         if (page.kind === "outdated") return { kind: "case", case: { kind: "outdated", introHtml } };
         return { kind: "case", case: { kind: "attempt", introHtml, view: page.view, olderVersion: page.olderVersion } };
       }
-      default:
-        throw new Response("Denne type aktivitet kan endnu ikke vises.", { status: 404 });
+      case "quiz": {
+        const here = `/moduler/${module.id}/${activity.id}`;
+        const requested = url.searchParams.get("forsoeg");
+        if (requested !== null) {
+          const attemptId = attemptParam.safeParse(requested);
+          const result = attemptId.success ? await quizAttemptResult(db, user.id, activity, attemptId.data) : null;
+          if (!result) throw new Response("Forsøget findes ikke.", { status: 404 });
+          return { kind: "quiz", quiz: { kind: "result", introHtml: activity.introHtml, result, retakeUrl: here } };
+        }
+        const summary = (await quizSummaries(db, user.id, module.id)).get(activity.id);
+        return {
+          kind: "quiz",
+          quiz: {
+            kind: "form",
+            introHtml: activity.introHtml,
+            submissionId: randomUUID(),
+            form: quizFormView(activity.quiz),
+            best: summary?.best ?? null,
+            attempts: summary?.attempts ?? 0,
+          },
+        };
+      }
+      case "evaluation": {
+        const state = await loadEvaluation(db, user.id, activity);
+        return {
+          kind: "evaluation",
+          evaluation: {
+            introHtml: activity.introHtml,
+            status: state.status,
+            items: activity.evaluation.items,
+            answers: state.answers,
+            maxLength: FREE_TEXT_MAX,
+          },
+        };
+      }
     }
   })();
   return { ...header, view };
 }
 
-const intents = ["lesson.complete", "case.start", "case.restart", "case.choose", "case.continue"] as const;
+const intents = [
+  "lesson.complete",
+  "case.start",
+  "case.restart",
+  "case.choose",
+  "case.continue",
+  "quiz.submit",
+  "evaluation.save",
+  "evaluation.submit",
+] as const;
 const intentSchema = z.enum(intents, { error: "Ukendt handling." });
 const seqSchema = z.coerce.number({ error: "Ugyldig formular." }).int().min(0);
 const chooseSchema = z.object({
@@ -57,7 +112,8 @@ const chooseSchema = z.object({
   choice: z.string({ error: "Vælg en af mulighederne." }).regex(/^\d{1,3}$/, "Vælg en af mulighederne."),
 });
 
-export type ActivityActionResult = { error: string };
+export type ActivityActionResult = { error: string } & Partial<QuizActionData> & Partial<EvaluationActionData>;
+const submissionSchema = z.string({ error: "Formularen mangler sit id. Genindlæs siden." }).uuid("Formularen mangler sit id. Genindlæs siden.");
 
 /** Handles a POST to the activity page. Returns a redirect, or data with a Danish error. */
 export async function handleActivityAction(
@@ -97,6 +153,40 @@ export async function handleActivityAction(
       const seq = seqSchema.safeParse(form.get("seq"));
       if (!seq.success) return data<ActivityActionResult>({ error: "Ugyldig formular." }, { status: 400 });
       await acknowledgeFeedback(db, user.id, activity, seq.data);
+      return redirect(here);
+    }
+    case "quiz.submit": {
+      if (activity.type !== "quiz") break;
+      const submissionId = submissionSchema.safeParse(form.get("submissionId"));
+      if (!submissionId.success) return data<ActivityActionResult>({ error: submissionId.error.issues[0]!.message }, { status: 400 });
+      const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+      const reading = readAnswers(activity.quiz, entries);
+      if (!reading.ok && reading.kind === "invalid") return data<ActivityActionResult>({ error: reading.message }, { status: 400 });
+      if (!reading.ok) {
+        const numbers = new Map(activity.quiz.questions.map((q, index) => [q.id, index + 1]));
+        const values: Record<string, string[]> = {};
+        for (const [field, value] of entries) if (field.startsWith("q-")) (values[field.slice(2)] ??= []).push(value);
+        return data<ActivityActionResult>(
+          {
+            error: "Besvar alle spørgsmål, før du indsender.",
+            fieldErrors: Object.fromEntries(reading.unanswered.map((id) => [`q-${id}`, `Besvar spørgsmål ${numbers.get(id)}.`])),
+            values,
+          },
+          { status: 400 },
+        );
+      }
+      const { attemptId } = await submitQuiz(db, { userId: user.id, activity, submissionId: submissionId.data, answers: reading.answers });
+      return redirect(`${here}?forsoeg=${attemptId}`);
+    }
+    case "evaluation.save":
+    case "evaluation.submit": {
+      if (activity.type !== "evaluation") break;
+      const submit = intent.data === "evaluation.submit";
+      const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+      const reading = readEvaluationForm(activity.evaluation, entries, { submitting: submit });
+      if (!reading.ok) return data<ActivityActionResult>({ error: reading.message, fieldErrors: reading.errors }, { status: 400 });
+      const saved = await saveEvaluation(db, { userId: user.id, activity, answers: reading.answers, submit });
+      if (!saved.ok) return data<ActivityActionResult>({ error: saved.message }, { status: saved.status });
       return redirect(here);
     }
   }

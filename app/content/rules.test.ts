@@ -106,8 +106,48 @@ const RULES: [rule: string, fixture: string, messages: string[]][] = [
       ),
     ],
   ],
+  [
+    "a quiz question with fewer than two options",
+    "quiz-too-few-options.mdx",
+    [at("10:1", 'Spørgsmålet "eneste" skal have mindst to <Option>, men har 1.')],
+  ],
+  [
+    "a quiz question with no correct option",
+    "quiz-no-correct-option.mdx",
+    [at("10:1", 'Spørgsmålet "spoergsmaal" har intet rigtigt svar. Markér det rigtige svar med correct på <Option>.')],
+  ],
+  [
+    "a duplicate question id in a quiz",
+    "quiz-duplicate-question.mdx",
+    [at("19:1", 'Spørgsmåls-id\'et "samme" er brugt før i denne quiz (linje 10).')],
+  ],
+  [
+    "a duplicate option id in a question",
+    "quiz-duplicate-option.mdx",
+    [at("15:1", 'Svarmuligheden "a" findes to gange i spørgsmålet "spoergsmaal" (første gang i linje 14).')],
+  ],
+  [
+    "a duplicate statement id in an evaluation",
+    "evaluation-duplicate-statement.mdx",
+    [at("12:1", 'Id\'et "kendskab" er brugt før i denne evaluering (linje 10). Hvert udsagn og felt skal have sit eget id.')],
+  ],
 ];
 
 test.each(RULES)("the check reports %s", async (_rule, fixture, messages) => {
   expect(await problemsOf(fixture)).toEqual(messages);
+});
+
+test("the check reports a quiz id used in two files (ids are unique across the course)", async () => {
+  const quiz = readFileSync(path.join(FIXTURES, "quiz-no-correct-option.mdx"), "utf8").replace(
+    '<Option id="a" label="Ja" />',
+    '<Option id="a" label="Ja" correct />',
+  );
+  const course = await compileFiles({
+    "regler/module.mdx": MODULE_MDX,
+    "regler/01-quiz.mdx": quiz,
+    "regler/02-quiz.mdx": quiz.replace("id: regel-intet-rigtigt", "id: regel-anden-quiz"),
+  });
+  expect(course.problems.map(formatProblem)).toEqual([
+    'content/regler/02-quiz.mdx:8:7 Id\'et "regel-quiz" (quiz) er allerede brugt i content/regler/01-quiz.mdx. Id\'er skal være unikke i hele kurset.',
+  ]);
 });

@@ -131,7 +131,54 @@ export interface CaseDecisionsTable {
   decided_at: CreatedAt;
 }
 
+export interface QuizAttemptsTable {
+  id: Generated<string>;
+  user_id: string;
+  activity_id: string;
+  module_id: string;
+  quiz_version: string;
+  submission_id: string;
+  correct_count: number;
+  question_count: number;
+  percent: number;
+  passed: boolean;
+  submitted_at: CreatedAt;
+}
+
+export interface QuizAnswersTable {
+  attempt_id: string;
+  question_id: string;
+  user_id: string;
+  activity_id: string;
+  option_ids: string[];
+  correct: boolean;
+  topic: string;
+}
+
+export type EvaluationStatus = "draft" | "submitted";
+
+export interface EvaluationResponsesTable {
+  id: Generated<string>;
+  user_id: string;
+  activity_id: string;
+  module_id: string;
+  status: EvaluationStatus;
+  updated_at: CreatedAt;
+  submitted_at: Date | null;
+}
+
+export interface EvaluationAnswersTable {
+  response_id: string;
+  item_id: string;
+  likert_value: string | null;
+  text_value: string | null;
+}
+
 export interface Database {
+  quiz_attempts: QuizAttemptsTable;
+  quiz_answers: QuizAnswersTable;
+  evaluation_responses: EvaluationResponsesTable;
+  evaluation_answers: EvaluationAnswersTable;
   case_versions: CaseVersionsTable;
   case_attempts: CaseAttemptsTable;
   case_decisions: CaseDecisionsTable;

@@ -4,6 +4,8 @@ import { handleActivityAction, loadActivityPage } from "~/activities/activity-pa
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CasePlayer } from "~/components/case-player";
+import { EvaluationView } from "~/components/evaluation-view";
+import { QuizView } from "~/components/quiz-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LessonView } from "~/components/lesson-view";
 import { getDb } from "~/db/database.server";
@@ -16,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { module, activity } = await requireActivity(params, user.role);
-  return loadActivityPage(await getDb(), user, module, activity);
+  return loadActivityPage(await getDb(), user, module, activity, new URL(request.url));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,6 +40,8 @@ export default function ActivityPage() {
       <h1>{activity.title}</h1>
       {view.kind === "lesson" && <LessonView lesson={view.lesson} />}
       {view.kind === "case" && <CasePlayer data={view.case} error={error} />}
+      {view.kind === "quiz" && <QuizView key={view.quiz.kind === "form" ? view.quiz.submissionId : "result"} data={view.quiz} actionData={actionData} />}
+      {view.kind === "evaluation" && <EvaluationView data={view.evaluation} actionData={actionData} />}
     </>
   );
 }

@@ -48,6 +48,16 @@ export default function ModulePage() {
       <Breadcrumbs items={[{ to: "/", label: "Moduler" }, { label: module.title }]} />
       <h1>{module.title}</h1>
       <ProgressBar progress={progress} label={`Fremskridt i ${module.title}`} />
+      {progress.complete && (
+        <div className="alert alert-success" role="status">
+          <div className="alert-body">
+            <p className="alert-heading">Du har gennemført modulet</p>
+            <p className="alert-text">
+              <Link to={`/moduler/${module.id}/bevis`}>Se og udskriv dit kursusbevis</Link>
+            </p>
+          </div>
+        </div>
+      )}
       <div className="prose" dangerouslySetInnerHTML={{ __html: module.introHtml }} />
       <dl className="module-facts">
         <dt>Retsgrundlag</dt>

@@ -1,6 +1,6 @@
 /** Chromium through playwright-core, plus the helpers every browser test uses. */
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { CHROMIUM } from "./global-setup";
 
@@ -76,4 +76,28 @@ export async function activateWithKeyboard(page: Page, name: string | RegExp, ma
 /** The text of the element that has focus. */
 export async function focusedText(page: Page) {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? "");
+}
+
+/**
+ * Ticks a checkbox or selects a radio button with the keyboard: Tab to it (a radio group is one
+ * tab stop, so within the group the arrow keys move and select), then Space for a checkbox.
+ */
+export async function selectOptionWithKeyboard(page: Page, option: string | Locator, maxKeys = 80) {
+  const target = typeof option === "string" ? page.getByLabel(option, { exact: true }) : option;
+  const label = typeof option === "string" ? option : String(option);
+  const targetId = await target.getAttribute("id");
+  const name = await target.getAttribute("name");
+  const type = await target.getAttribute("type");
+  for (let i = 0; i < maxKeys; i++) {
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return element ? { id: element.id, name: element.name, type: element.type } : null;
+    });
+    if (focused?.id === targetId) {
+      if (type === "checkbox" || !(await target.isChecked())) await page.keyboard.press("Space");
+      return;
+    }
+    await page.keyboard.press(focused?.type === "radio" && focused.name === name ? "ArrowDown" : "Tab");
+  }
+  throw new Error(`Could not reach the option "${label}" with the keyboard`);
 }

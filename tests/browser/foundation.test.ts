@@ -40,7 +40,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
   test("the learner logs in, completes both lessons with Næste, and sees the progress (the case is still open)", async () => {
     await logInWithKeyboard(page, app.url, DEMO.learner, DEMO_PASSWORD);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
-    expect(await page.getByText("0 af 3 aktiviteter gennemført (0 %)").count()).toBe(1);
+    expect(await page.getByText("0 af 5 aktiviteter gennemført (0 %)").count()).toBe(1);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: /Eksempelmodul/ }).click();
@@ -58,11 +58,11 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     // "Næste" leads on to the next activity of the module, the case.
     await page.waitForURL(/\/moduler\/eksempel\/eksempel-case-stol$/);
     await page.goto(`${app.url}/moduler/eksempel`);
-    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+    expect(await page.getByText("2 af 5 aktiviteter gennemført (40 %)").count()).toBe(1);
     expect(await page.locator(".status-done").allInnerTexts()).toEqual(["Læst", "Læst"]);
 
     await page.goto(app.url);
-    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+    expect(await page.getByText("2 af 5 aktiviteter gennemført (40 %)").count()).toBe(1);
   });
 
   test("a double submit of Næste records the lesson once", async () => {
@@ -71,7 +71,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     const responses = await Promise.all([post(), post()]);
     expect(responses.map((r) => r.status())).toEqual([302, 302]);
     await page.goto(app.url);
-    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+    expect(await page.getByText("2 af 5 aktiviteter gennemført (40 %)").count()).toBe(1);
   });
 
   test("a form posted from another site is refused", async () => {
@@ -87,7 +87,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await app.restart();
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
-    expect(await page.getByText("2 af 3 aktiviteter gennemført (67 %)").count()).toBe(1);
+    expect(await page.getByText("2 af 5 aktiviteter gennemført (40 %)").count()).toBe(1);
   });
 
   test("a learner is refused the admin page with a Danish 403 page", async () => {

@@ -12,8 +12,8 @@ export const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.resolve("tests/.artifacts");
 export const FIXTURE_COURSE = path.join(ARTIFACTS, "fixture-course.json");
 export const TEMPLATE_DATA_DIR = path.join(ARTIFACTS, "browser-template-db");
-/** The course the browser tests play: the sample module, kept for the tests. */
-export const FIXTURE_CONTENT_DIR = path.resolve("content");
+/** The course the browser tests play: the sample module, kept as a fixture (the real course is in content/). */
+export const FIXTURE_CONTENT_DIR = path.resolve("tests/fixtures/content");
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
