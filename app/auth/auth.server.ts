@@ -12,8 +12,16 @@ import { clearFailures, recordFailure, secondsToWait, throttleKeys } from "./thr
 
 export type { SessionUser };
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  return getSessionUser(await getDb(), request);
+// The root loader and the page's loader both ask for the user of the same request: one query.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = getDb().then((db) => getSessionUser(db, request));
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 /** Only a local path may be a redirect target after login (no open redirect). */
