@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
@@ -88,6 +89,18 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
     expect(await page.getByText("2 af 5 aktiviteter gennemført (40 %)").count()).toBe(1);
+  });
+
+  test("a second app on the same embedded database is refused with a message naming the folder, and the first keeps working", async () => {
+    const second = spawnSync(process.execPath, ["server/index.js"], {
+      env: { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: app.dataDir, DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`Den indlejrede database i ${app.dataDir} bruges allerede af en anden proces`);
+    await page.goto(app.url);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moduler");
   });
 
   test("a learner is refused the admin page with a Danish 403 page", async () => {
