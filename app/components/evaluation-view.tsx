@@ -6,7 +6,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { EvaluationItem } from "~/content/types";
 import { LIKERT_SCALE } from "~/content/vocabulary";
-import { ErrorSummary } from "./forms";
+import { ErrorSummary, FieldError } from "./forms";
 
 export type EvaluationPageData = {
   introHtml: string;
@@ -62,12 +62,7 @@ export function EvaluationView({ data, actionData }: { data: EvaluationPageData;
                 <legend className="form-label">
                   {index + 1}. {item.statement}
                 </legend>
-                {error && (
-                  <span className="form-error-message" id={`${field}-error`}>
-                    <span className="sr-only">Fejl: </span>
-                    {error}
-                  </span>
-                )}
+                <FieldError id={`${field}-error`} message={error} />
                 <ul className="nobullet-list likert-scale">
                   {LIKERT_SCALE.map((step) => (
                     <li key={step.value} className="form-group-radio">
@@ -98,12 +93,7 @@ export function EvaluationView({ data, actionData }: { data: EvaluationPageData;
               <span className="form-hint" id={`${field}-hint`}>
                 Frivilligt. Højst {data.maxLength} tegn. Skriv ikke navne eller oplysninger om borgere.
               </span>
-              {error && (
-                <span className="form-error-message" id={`${field}-error`}>
-                  <span className="sr-only">Fejl: </span>
-                  {error}
-                </span>
-              )}
+              <FieldError id={`${field}-error`} message={error} />
               <textarea
                 className="form-input"
                 id={field}

@@ -20,12 +20,7 @@ export function TextField({ name, label, error, hint, id = name, ...input }: Fie
           {hint}
         </span>
       )}
-      {error && (
-        <span className="form-error-message" id={`${id}-error`}>
-          <span className="sr-only">Fejl: </span>
-          {error}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
       <input
         className="form-input"
         id={id}
@@ -35,6 +30,17 @@ export function TextField({ name, label, error, hint, id = name, ...input }: Fie
         {...input}
       />
     </div>
+  );
+}
+
+/** The message under a field's label when its value is refused (DKFDS markup). */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <span className="form-error-message" id={id}>
+      <span className="sr-only">Fejl: </span>
+      {message}
+    </span>
   );
 }
 

@@ -5,7 +5,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { QuizFormView, QuizResultView } from "~/quiz/view";
-import { ErrorSummary } from "./forms";
+import { ErrorSummary, FieldError } from "./forms";
 
 export type QuizPageData =
   | {
@@ -114,12 +114,7 @@ export function QuizView({ data, actionData }: { data: QuizPageData; actionData?
               </legend>
               <div className="prose" id={promptId} dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
               {question.multiple && <p className="form-hint">Vælg alle de rigtige svar.</p>}
-              {error && (
-                <span className="form-error-message" id={`${question.field}-error`}>
-                  <span className="sr-only">Fejl: </span>
-                  {error}
-                </span>
-              )}
+              <FieldError id={`${question.field}-error`} message={error} />
               <ul className="nobullet-list">
                 {question.options.map((option) => {
                   const inputId = `${question.field}-${option.id}`;
