@@ -44,7 +44,7 @@ export function EvaluationView({ data, actionData }: { data: EvaluationPageData;
     <>
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.introHtml }} />
       <p className="meta">
-        Dine svar bruges samlet og uden navn. Du kan gemme en kladde og ændre den, indtil du trykker „Indsend".
+        Dine svar bruges samlet og uden navn. Du kan gemme en kladde og ændre den, indtil du trykker „Indsend“.
         {data.status === "draft" && " Du har en gemt kladde."}
       </p>
       <Form method="post" className="evaluation-form" noValidate>

@@ -376,7 +376,7 @@ const SYNTAX_HINTS: [RegExp, string][] = [
   [/Unexpected closing tag `<\/(\w+)>`, expected corresponding closing tag for `<(\w+)>`/, "Afsluttende </$1>, men <$2> er ikke lukket endnu. Luk <$2> med </$2> først."],
   [/Expected a closing tag for `<(\w+)>`/, "Mangler et afsluttende </$1>."],
   [/Unexpected closing tag `<\/(\w+)>`/, "Afsluttende </$1> uden et tilsvarende <$1>."],
-  [/Unexpected character .* before name/, "Tegnet < starter et komponent-tag. Skriv „mindre end\" i stedet for <, eller ret tagget."],
+  [/Unexpected character .* before name/, "Tegnet < starter et komponent-tag. Skriv „mindre end“ i stedet for <, eller ret tagget."],
   [/Could not parse expression/, "Krøllede parenteser { } kan ikke bruges i teksten."],
   [/Unexpected end of file/, "Filen slutter midt i et tag eller et udtryk."],
 ];

@@ -52,7 +52,7 @@ export function readEvaluationForm(
   }
   if (options.submitting) {
     for (const item of evaluation.items) {
-      if (item.kind === "likert" && !answers[item.id]) errors[likertField(item.id)] = `Vælg et svar til: „${item.statement}"`;
+      if (item.kind === "likert" && !answers[item.id]) errors[likertField(item.id)] = `Vælg et svar til: „${item.statement}“`;
     }
   }
   if (Object.keys(errors).length > 0) {

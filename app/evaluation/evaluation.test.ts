@@ -20,7 +20,7 @@ test("a draft may leave statements unanswered; a submission may not", () => {
   expect(readEvaluationForm(evaluation, entries, { submitting: true })).toEqual({
     ok: false,
     message: "Evalueringen er ikke indsendt.",
-    errors: { "likert-praksis": 'Vælg et svar til: „Påvirker min praksis."' },
+    errors: { "likert-praksis": 'Vælg et svar til: „Påvirker min praksis.“' },
   });
 });
 

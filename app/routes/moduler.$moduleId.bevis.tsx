@@ -30,7 +30,7 @@ export default function CertificatePage() {
         <Breadcrumbs items={[{ to: "/", label: "Moduler" }, { to: `/moduler/${module.id}`, label: module.title }, { label: "Kursusbevis" }]} />
         <h1>Kursusbeviset er ikke klar endnu</h1>
         <p>
-          Du får dit kursusbevis for „{module.title}", når du har gennemført alle modulets obligatoriske aktiviteter. Du mangler:
+          Du får dit kursusbevis for „{module.title}“, når du har gennemført alle modulets obligatoriske aktiviteter. Du mangler:
         </p>
         <ul className="missing-list">
           {certificate.missing.map((activity) => (

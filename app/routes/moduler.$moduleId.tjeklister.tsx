@@ -42,7 +42,7 @@ export default function ChecklistsPage() {
         {checklists.map((checklist) => (
           <section key={checklist.id} className="checklist-section" aria-labelledby={`tjekliste-${checklist.id}`}>
             <h2 id={`tjekliste-${checklist.id}`}>{checklist.title}</h2>
-            {checklist.from && <p className="meta">Fra lektionen „{checklist.from}"</p>}
+            {checklist.from && <p className="meta">Fra lektionen „{checklist.from}“</p>}
             <div dangerouslySetInnerHTML={{ __html: checklist.html }} />
           </section>
         ))}
