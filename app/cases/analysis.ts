@@ -41,23 +41,12 @@ const describeFlags = (flags: string[]) =>
   flags.length === 0 ? "uden flag sat" : `med ${flags.length === 1 ? "flaget" : "flagene"} ${flags.join(", ")} sat`;
 
 /**
- * The graph rules of the content format: every step reachable from start, an outcome reachable
- * from every situation a learner can be in, and at least one choice offered in each of them.
+ * Every situation a learner can reach, and which of them can still reach an outcome: the
+ * ground of the graph rules below and of the author's case map (unreachable steps, dead ends).
  */
-export function checkCaseGraph(machine: CaseMachine, definition: CaseDefinition): Problem[] {
-  const problems: Problem[] = [];
-  const map = situationMap(machine, definition);
-  const situations = Object.entries(map);
-
+export function reachableSituations(machine: CaseMachine, definition: CaseDefinition) {
+  const situations = Object.entries(situationMap(machine, definition));
   const reachedPlaces = new Set(situations.map(([, { state }]) => currentPlace(state)));
-  for (const step of definition.steps) {
-    if (!reachedPlaces.has(step.id)) {
-      problems.push({
-        ...step.position,
-        message: `Trinnet "${step.id}" kan ikke nås fra start ("${definition.start}"): intet valg, som kursisten kan træffe, fører hertil.`,
-      });
-    }
-  }
 
   // Which situations can still reach an outcome: walk the edges backwards from the final states.
   const predecessors = new Map<string, string[]>();
@@ -75,6 +64,24 @@ export function checkCaseGraph(machine: CaseMachine, definition: CaseDefinition)
         canFinish.add(previous);
         queue.push(previous);
       }
+    }
+  }
+  return { situations, reachedPlaces, canFinish };
+}
+
+/**
+ * The graph rules of the content format: every step reachable from start, an outcome reachable
+ * from every situation a learner can be in, and at least one choice offered in each of them.
+ */
+export function checkCaseGraph(machine: CaseMachine, definition: CaseDefinition): Problem[] {
+  const problems: Problem[] = [];
+  const { situations, reachedPlaces, canFinish } = reachableSituations(machine, definition);
+  for (const step of definition.steps) {
+    if (!reachedPlaces.has(step.id)) {
+      problems.push({
+        ...step.position,
+        message: `Trinnet "${step.id}" kan ikke nås fra start ("${definition.start}"): intet valg, som kursisten kan træffe, fører hertil.`,
+      });
     }
   }
 

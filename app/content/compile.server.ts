@@ -27,6 +27,7 @@ import type {
   CompiledCourse,
   ContentProblem,
   CourseModule,
+  UnplayableCase,
 } from "./types";
 import type { ActivityType } from "./vocabulary";
 
@@ -36,6 +37,8 @@ interface CompiledFile {
   kind: ActivityType | "module";
   frontmatter: ModuleFrontmatter | ActivityFrontmatter | null;
   activity: Activity | null;
+  /** A case whose graph breaks a rule: not playable, but the author's map shows where it breaks. */
+  unplayableCase?: UnplayableCase;
   introHtml: string;
   checklists: ChecklistDefinition[];
   tree: FileTree;
@@ -90,6 +93,7 @@ class Compilation {
     }
     const moduleCompiled = await this.compileFile(moduleFile, "module");
     const activities: Activity[] = [];
+    const unplayableCases: UnplayableCase[] = [];
     const checklists: ChecklistDefinition[] = [...moduleCompiled.checklists];
     const files = (await readdir(moduleDir)).filter((name) => name.endsWith(".mdx") && name !== "module.mdx").sort();
     for (const name of files) {
@@ -100,6 +104,7 @@ class Compilation {
       }
       const compiled = await this.compileFile(file, null, moduleId);
       if (compiled.activity) activities.push(compiled.activity);
+      if (compiled.unplayableCase) unplayableCases.push(compiled.unplayableCase);
       checklists.push(...compiled.checklists);
     }
     const frontmatter = moduleCompiled.frontmatter as ModuleFrontmatter | null;
@@ -115,6 +120,7 @@ class Compilation {
       introHtml: moduleCompiled.introHtml,
       file: this.relative(moduleFile),
       activities,
+      unplayableCases,
       checklists,
     };
   }
@@ -297,10 +303,11 @@ async function compileSource(
   const activityFrontmatter = kind === "module" ? null : (frontmatter as ActivityFrontmatter);
   const checklists = buildChecklists(tree.roots, rendered.fragments, activityFrontmatter?.id ?? null, problems);
   let activity: Activity | null = null;
+  const unplayable: { case?: UnplayableCase } = {};
   if (activityFrontmatter) {
-    activity = buildActivity(activityFrontmatter, moduleId, relativeFile, tree, rendered, problems);
+    activity = buildActivity(activityFrontmatter, moduleId, relativeFile, tree, rendered, problems, unplayable);
   }
-  return { kind, frontmatter, activity, introHtml: rendered.html, checklists, tree, problems };
+  return { kind, frontmatter, activity, unplayableCase: unplayable.case, introHtml: rendered.html, checklists, tree, problems };
 }
 
 function buildActivity(
@@ -310,6 +317,7 @@ function buildActivity(
   tree: FileTree,
   rendered: { html: string; fragments: Map<number, string> },
   problems: Problem[],
+  unplayable: { case?: UnplayableCase },
 ): Activity | null {
   const base = {
     id: frontmatter.id,
@@ -330,13 +338,17 @@ function buildActivity(
       const machine = createCaseMachine(definition);
       const graphProblems = checkCaseGraph(machine, definition);
       problems.push(...graphProblems);
-      if (graphProblems.length > 0) return null;
+      if (graphProblems.length > 0) {
+        unplayable.case = { ...base, case: definition };
+        return null;
+      }
       let best;
       try {
         best = findBestPath(machine, definition);
       } catch (error) {
         if (!(error instanceof CaseTooLargeError)) throw error;
         problems.push({ line: 1, column: 1, message: error.message });
+        unplayable.case = { ...base, case: definition };
         return null;
       }
       if (!best) return null; // unreachable: the graph check guarantees a way to an outcome

@@ -3,6 +3,7 @@
  * (`build/content/course.json`) and never compiles MDX. In development it compiles `content/`
  * on demand and again whenever a file changes, so an edit shows on the next page load.
  */
+import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Activity, CompiledCourse, CourseModule } from "./types";
@@ -77,6 +78,17 @@ async function compileIfChanged(): Promise<CompiledCourse> {
     compiling = null;
   });
   return (await compiling).course;
+}
+
+/**
+ * What identifies the content now: in development a hash of the content folder's signature (it
+ * changes the moment an author saves a file), in production the time the build compiled it.
+ * The author pages poll it to refresh themselves while the author writes.
+ */
+export async function contentVersion(): Promise<string> {
+  if (holder.__sagslabCourseOverride) return holder.__sagslabCourseOverride.compiledAt;
+  if (isProduction()) return (await getCourse()).compiledAt;
+  return createHash("sha256").update(await signatureOf(contentDir())).digest("hex").slice(0, 16);
 }
 
 /** Tests run against a course of their own (usually the fixture course). */

@@ -34,6 +34,12 @@ export interface CourseModule {
   introHtml: string;
   file: string;
   activities: Activity[];
+  /**
+   * Cases whose graph breaks a rule of the content check (a step that cannot be reached, a
+   * dead end): never offered to learners, but the author's case map shows where they break.
+   * Only a course with problems has any, so a production build never does.
+   */
+  unplayableCases?: UnplayableCase[];
   /** Every checklist of the module, in file order, for the printable overview. */
   checklists: ChecklistDefinition[];
 }
@@ -70,6 +76,8 @@ export interface CaseAnalysis {
   bestPath: { stepId: string; choiceId: string }[];
   bestOutcomeId: string;
 }
+
+export type UnplayableCase = Omit<ActivityBase, "version"> & { case: CaseDefinition };
 
 export interface QuizActivity extends ActivityBase {
   type: "quiz";

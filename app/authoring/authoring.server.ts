@@ -1,0 +1,160 @@
+/**
+ * What the author pages load: the whole course (drafts included) with the content check's
+ * problems beside each module and activity, and one case or quiz by its activity id. The
+ * problems are the ones `compileContent` found, the same code as `npm run content:check`: in
+ * development the course is compiled from `content/` on each change, in production it is the
+ * build's (which has none, because the build refuses a course with problems).
+ */
+import { z } from "zod";
+import { getCourse } from "~/content/content.server";
+import { ID_PATTERN } from "~/content/schema";
+import type { CaseDefinition, CompiledCourse, ContentProblem, CourseModule, QuizDefinition } from "~/content/types";
+import { ACTIVITY_TYPES, type ActivityType } from "~/content/vocabulary";
+import { notFound } from "~/utils/forms.server";
+
+export interface OverviewActivity {
+  id: string;
+  title: string;
+  type: ActivityType;
+  typeLabel: string;
+  estimatedMinutes: number;
+  legalBasis: string[];
+  file: string;
+  /** A case whose graph breaks a rule: shown on the map, never to learners. */
+  playable: boolean;
+  problemCount: number;
+}
+
+export interface OverviewModule {
+  id: string;
+  title: string;
+  draft: boolean;
+  estimatedMinutes: number;
+  legalBasis: string[];
+  file: string;
+  activities: OverviewActivity[];
+  problems: ContentProblem[];
+}
+
+export interface AuthorOverview {
+  compiledAt: string;
+  modules: OverviewModule[];
+  /** Problems in files that belong to no module that compiled (e.g. a module.mdx that cannot be read). */
+  otherProblems: ContentProblem[];
+  problemCount: number;
+}
+
+const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
+
+export function authorOverview(course: CompiledCourse): AuthorOverview {
+  const claimed = new Set<ContentProblem>();
+  const modules = course.modules.map((module): OverviewModule => {
+    const problems = course.problems.filter((problem) => problem.file.startsWith(folderOf(module.file)));
+    problems.forEach((problem) => claimed.add(problem));
+    const countIn = (file: string) => problems.filter((problem) => problem.file === file).length;
+    const activities: OverviewActivity[] = [
+      ...module.activities.map((activity) => ({ ...activity, playable: true })),
+      ...(module.unplayableCases ?? []).map((unplayable) => ({ ...unplayable, type: "case" as const, playable: false })),
+    ]
+      .sort((a, b) => a.file.localeCompare(b.file))
+      .map((activity) => ({
+        id: activity.id,
+        title: activity.title,
+        type: activity.type,
+        typeLabel: ACTIVITY_TYPES[activity.type],
+        estimatedMinutes: activity.estimatedMinutes,
+        legalBasis: activity.legalBasis,
+        file: activity.file,
+        playable: activity.playable,
+        problemCount: countIn(activity.file),
+      }));
+    return {
+      id: module.id,
+      title: module.title,
+      draft: module.draft,
+      estimatedMinutes: module.estimatedMinutes,
+      legalBasis: module.legalBasis,
+      file: module.file,
+      activities,
+      problems,
+    };
+  });
+  return {
+    compiledAt: course.compiledAt,
+    modules,
+    otherProblems: course.problems.filter((problem) => !claimed.has(problem)),
+    problemCount: course.problems.length,
+  };
+}
+
+const activityParams = z.object({
+  activityId: z.string({ error: "Aktivitetens id mangler." }).regex(ID_PATTERN, "Aktivitetens id har ugyldige tegn."),
+});
+
+function parseActivityId(params: Record<string, string | undefined>): string {
+  const parsed = activityParams.safeParse(params);
+  if (!parsed.success) notFound("Aktiviteten findes ikke.");
+  return parsed.data.activityId;
+}
+
+export interface AuthorCase {
+  module: Pick<CourseModule, "id" | "title" | "draft">;
+  id: string;
+  title: string;
+  file: string;
+  playable: boolean;
+  definition: CaseDefinition;
+  /** The content check's problems in the case's file. */
+  problems: ContentProblem[];
+}
+
+/** A case of any module, drafts included, also one whose graph breaks a rule. 404 if none. */
+export async function requireAuthorCase(params: Record<string, string | undefined>): Promise<AuthorCase> {
+  const activityId = parseActivityId(params);
+  const course = await getCourse();
+  for (const module of course.modules) {
+    const activity = module.activities.find((a) => a.id === activityId);
+    const unplayable = module.unplayableCases?.find((c) => c.id === activityId);
+    const found = activity?.type === "case" ? { ...activity, playable: true } : unplayable ? { ...unplayable, playable: false } : null;
+    if (found) {
+      return {
+        module: { id: module.id, title: module.title, draft: module.draft },
+        id: found.id,
+        title: found.title,
+        file: found.file,
+        playable: found.playable,
+        definition: found.case,
+        problems: course.problems.filter((problem) => problem.file === found.file),
+      };
+    }
+  }
+  notFound("Der er ingen case med dette id. Hvis filen har fejl, står de på forfattersiden.");
+}
+
+export interface AuthorQuiz {
+  module: Pick<CourseModule, "id" | "title" | "draft">;
+  id: string;
+  title: string;
+  file: string;
+  introHtml: string;
+  quiz: QuizDefinition;
+}
+
+export async function requireAuthorQuiz(params: Record<string, string | undefined>): Promise<AuthorQuiz> {
+  const activityId = parseActivityId(params);
+  const course = await getCourse();
+  for (const module of course.modules) {
+    const activity = module.activities.find((a) => a.id === activityId);
+    if (activity?.type === "quiz") {
+      return {
+        module: { id: module.id, title: module.title, draft: module.draft },
+        id: activity.id,
+        title: activity.title,
+        file: activity.file,
+        introHtml: activity.introHtml,
+        quiz: activity.quiz,
+      };
+    }
+  }
+  notFound("Der er ingen quiz med dette id. Hvis filen har fejl, står de på forfattersiden.");
+}

@@ -1,0 +1,46 @@
+/** The content check's problems as a table: file, line, column and the Danish message. */
+import type { ContentProblem } from "~/content/types";
+
+export function ContentProblems({ problems, caption }: { problems: ContentProblem[]; caption: string }) {
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--compact author-problems">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Fil</th>
+            <th scope="col">Linje</th>
+            <th scope="col">Kolonne</th>
+            <th scope="col">Fejl</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((problem, index) => (
+            <tr key={index}>
+              <td>
+                <code>{problem.file}</code>
+              </td>
+              <td>{problem.line}</td>
+              <td>{problem.column}</td>
+              <td>{problem.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Ingen fejl" or "2 fejl", with a sign that is not colour alone. */
+export function CheckResult({ count }: { count: number }) {
+  return count === 0 ? (
+    <span className="check-ok">
+      <span aria-hidden="true">✓ </span>Ingen fejl
+    </span>
+  ) : (
+    <span className="check-error">
+      <span aria-hidden="true">✗ </span>
+      {count} fejl
+    </span>
+  );
+}

@@ -1,0 +1,150 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { authorOverview, type OverviewActivity, type OverviewModule } from "~/authoring/authoring.server";
+import { requireUser } from "~/auth/auth.server";
+import { CheckResult, ContentProblems } from "~/components/content-problems";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getCourse } from "~/content/content.server";
+
+export const meta: MetaFunction = () => [{ title: "Forfatter – Sagslab" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "author");
+  return authorOverview(await getCourse());
+}
+
+function ActivityLinks({ module, activity }: { module: OverviewModule; activity: OverviewActivity }) {
+  return (
+    <ul className="nobullet-list author-links">
+      {activity.type === "case" && (
+        <li>
+          <Link to={`/forfatter/case/${activity.id}`}>
+            Kort<span className="visually-hidden"> over {activity.title}</span>
+          </Link>
+        </li>
+      )}
+      {activity.type === "quiz" && (
+        <li>
+          <Link to={`/forfatter/quiz/${activity.id}`}>
+            Svar og forklaringer<span className="visually-hidden"> til {activity.title}</span>
+          </Link>
+        </li>
+      )}
+      {activity.playable && (
+        <li>
+          <Link to={`/moduler/${module.id}/${activity.id}`}>
+            Se som kursist<span className="visually-hidden">: {activity.title}</span>
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function ModuleSection({ module }: { module: OverviewModule }) {
+  const headingId = `modul-${module.id}`;
+  return (
+    <section className="author-module" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {module.title} {module.draft && <span className="tag-draft">Kladde</span>}
+      </h2>
+      <dl className="module-facts">
+        <dt>Id</dt>
+        <dd>
+          <code>{module.id}</code>
+        </dd>
+        <dt>Tid</dt>
+        <dd>{module.estimatedMinutes} min.</dd>
+        <dt>Retsgrundlag</dt>
+        <dd>{module.legalBasis.join(", ")}</dd>
+        <dt>Kontrol</dt>
+        <dd>
+          <CheckResult count={module.problems.length} />
+        </dd>
+      </dl>
+      {module.draft && <p className="meta">Kladde: kun forfattere og administratorer ser modulet. Kursister og undervisere ser det ikke.</p>}
+      <div className="table--responsive-scroll">
+        <table className="table table--compact author-activities">
+          <caption className="visually-hidden">Aktiviteter i {module.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Aktivitet</th>
+              <th scope="col">Type</th>
+              <th scope="col">Id</th>
+              <th scope="col">Tid</th>
+              <th scope="col">Retsgrundlag</th>
+              <th scope="col">Kontrol</th>
+              <th scope="col">Vis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {module.activities.map((activity) => (
+              <tr key={activity.file}>
+                <th scope="row">
+                  {activity.title}
+                  <br />
+                  <code className="meta">{activity.file}</code>
+                </th>
+                <td>
+                  {activity.typeLabel}
+                  {!activity.playable && <span className="meta"> (kan ikke spilles)</span>}
+                </td>
+                <td>
+                  <code>{activity.id}</code>
+                </td>
+                <td>{activity.estimatedMinutes} min.</td>
+                <td>{activity.legalBasis.join(", ") || "–"}</td>
+                <td>
+                  <CheckResult count={activity.problemCount} />
+                </td>
+                <td>
+                  <ActivityLinks module={module} activity={activity} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {module.problems.length > 0 && <ContentProblems problems={module.problems} caption={`Fejl i ${module.title}`} />}
+    </section>
+  );
+}
+
+export default function AuthorOverviewPage() {
+  const overview = useLoaderData<typeof loader>();
+  const files = new Set([...overview.modules.flatMap((m) => m.problems), ...overview.otherProblems].map((p) => p.file)).size;
+  return (
+    <>
+      <h1>Forfatter: hele kurset</h1>
+      <p className="font-lead">
+        Alle moduler og aktiviteter – også kladder – med resultatet af indholdskontrollen (de samme regler som{" "}
+        <code>npm run content:check</code>).
+      </p>
+      <div id="fejl" tabIndex={-1}>
+        {overview.problemCount === 0 ? (
+          <div className="alert alert-success">
+            <div className="alert-body">
+              <p className="alert-heading">Indholdskontrollen fandt ingen fejl</p>
+              <p className="alert-text">Kontrolleret {new Date(overview.compiledAt).toLocaleString("da-DK")}.</p>
+            </div>
+          </div>
+        ) : (
+          <div className="alert alert-error">
+            <div className="alert-body">
+              <p className="alert-heading">
+                Indholdskontrollen fandt {overview.problemCount} fejl i {files} {files === 1 ? "fil" : "filer"}
+              </p>
+              <p className="alert-text">Fejlene står under det modul, de hører til. Ret dem, og gem filen.</p>
+            </div>
+          </div>
+        )}
+      </div>
+      {overview.otherProblems.length > 0 && <ContentProblems problems={overview.otherProblems} caption="Fejl uden for et modul" />}
+      {overview.modules.map((module) => (
+        <ModuleSection key={module.id} module={module} />
+      ))}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
