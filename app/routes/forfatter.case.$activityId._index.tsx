@@ -32,7 +32,7 @@ export default function CaseMapPage() {
         Case i {module.title}
         {module.draft && " (kladde)"} · <code>{file}</code>
       </p>
-      <h1>Kort over casen: {title}</h1>
+      <h1>Kort: {title}</h1>
       <ul className="author-summary">
         <li>
           {stepCount} trin, {outcomeCount} afslutninger, {map.edges.length} valg

@@ -109,7 +109,7 @@ export default function StepPreviewPage() {
                       <strong>Tilbydes ikke kursisten nu:</strong> kræver flaget {choice.requires.filter((f) => !preview.flags.includes(f)).join(", ")}.
                     </p>
                   )}
-                  <details>
+                  <details open>
                     <summary>Tilbagemelding</summary>
                     <div className="prose" dangerouslySetInnerHTML={{ __html: choice.feedbackHtml }} />
                   </details>
