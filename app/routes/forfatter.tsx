@@ -1,10 +1,15 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { LiveContent } from "~/components/live-content";
 import { getCourse } from "~/content/content.server";
 import authorStyles from "~/styles/author.css";
+
+/** The pages below set their own titles; this one is for an error in the area itself (e.g. 403). */
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? `${errorTitle(isRouteErrorResponse(error) ? error.status : 500)} – Sagslab` : "Forfatter – Sagslab" },
+];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authorStyles }];
 
