@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/auth.server";
 import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { LiveContent } from "~/components/live-content";
 import { getCourse } from "~/content/content.server";
+import { formatProblem } from "~/content/problems";
 import authorStyles from "~/styles/author.css";
 
 /** The pages below set their own titles; this one is for an error in the area itself (e.g. 403). */
@@ -19,16 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const live = process.env.NODE_ENV === "development";
   try {
     const course = await getCourse();
-    return { live, problemCount: course.problems.length, failure: null };
+    return { live, problems: course.problems, failure: null };
   } catch (error) {
     // A compiler failure must not take the author pages down: say what happened, keep listening.
     console.error(error);
-    return { live, problemCount: 0, failure: error instanceof Error ? error.message : String(error) };
+    return { live, problems: [], failure: error instanceof Error ? error.message : String(error) };
   }
 }
 
 export default function AuthorLayout() {
-  const { live, problemCount, failure } = useLoaderData<typeof loader>();
+  const { live, problems, failure } = useLoaderData<typeof loader>();
   const onOverview = useLocation().pathname.replace(/\/$/, "") === "/forfatter";
   return (
     <>
@@ -41,11 +42,19 @@ export default function AuthorLayout() {
           </div>
         </div>
       )}
-      {problemCount > 0 && !onOverview && (
+      {problems.length > 0 && !onOverview && (
         <div className="alert alert-warning">
           <div className="alert-body">
+            <p className="alert-heading">Indholdskontrollen har fundet {problems.length} fejl</p>
+            <ul className="alert-text author-problem-list">
+              {problems.slice(0, 10).map((problem, index) => (
+                <li key={index}>
+                  <code>{formatProblem(problem)}</code>
+                </li>
+              ))}
+            </ul>
             <p className="alert-text">
-              Indholdskontrollen har fundet {problemCount} fejl. <Link to="/forfatter#fejl">Se fejlene på forfattersiden</Link>.
+              <Link to="/forfatter#fejl">Se alle fejl på forfattersiden</Link>.
             </p>
           </div>
         </div>
