@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { getCourse } from "~/content/content.server";
 import { ID_PATTERN } from "~/content/schema";
-import type { CaseDefinition, CompiledCourse, ContentProblem, CourseModule, QuizDefinition } from "~/content/types";
+import type { Activity, CaseDefinition, CompiledCourse, ContentProblem, CourseModule, QuizDefinition, UnplayableCase } from "~/content/types";
 import { ACTIVITY_TYPES, type ActivityType } from "~/content/vocabulary";
 import { notFound } from "~/utils/forms.server";
 
@@ -91,14 +91,29 @@ const activityParams = z.object({
   activityId: z.string({ error: "Aktivitetens id mangler." }).regex(ID_PATTERN, "Aktivitetens id har ugyldige tegn."),
 });
 
-function parseActivityId(params: Record<string, string | undefined>): string {
+type ModuleRef = Pick<CourseModule, "id" | "title" | "draft">;
+
+/**
+ * The activity named by the route's `activityId`, in any module (drafts included), also a case
+ * that only the author's map can show; 404 if there is none.
+ */
+async function requireAuthorActivity(params: Record<string, string | undefined>) {
   const parsed = activityParams.safeParse(params);
   if (!parsed.success) notFound("Aktiviteten findes ikke.");
-  return parsed.data.activityId;
+  const course = await getCourse();
+  for (const module of course.modules) {
+    const activity: Activity | UnplayableCase | undefined =
+      module.activities.find((a) => a.id === parsed.data.activityId) ?? module.unplayableCases?.find((c) => c.id === parsed.data.activityId);
+    if (activity) {
+      const problems = course.problems.filter((problem) => problem.file === activity.file);
+      return { module: { id: module.id, title: module.title, draft: module.draft } satisfies ModuleRef, activity, problems };
+    }
+  }
+  return null;
 }
 
 export interface AuthorCase {
-  module: Pick<CourseModule, "id" | "title" | "draft">;
+  module: ModuleRef;
   id: string;
   title: string;
   file: string;
@@ -110,29 +125,24 @@ export interface AuthorCase {
 
 /** A case of any module, drafts included, also one whose graph breaks a rule. 404 if none. */
 export async function requireAuthorCase(params: Record<string, string | undefined>): Promise<AuthorCase> {
-  const activityId = parseActivityId(params);
-  const course = await getCourse();
-  for (const module of course.modules) {
-    const activity = module.activities.find((a) => a.id === activityId);
-    const unplayable = module.unplayableCases?.find((c) => c.id === activityId);
-    const found = activity?.type === "case" ? { ...activity, playable: true } : unplayable ? { ...unplayable, playable: false } : null;
-    if (found) {
-      return {
-        module: { id: module.id, title: module.title, draft: module.draft },
-        id: found.id,
-        title: found.title,
-        file: found.file,
-        playable: found.playable,
-        definition: found.case,
-        problems: course.problems.filter((problem) => problem.file === found.file),
-      };
-    }
+  const found = await requireAuthorActivity(params);
+  const activity = found?.activity;
+  if (!found || !activity || !("case" in activity)) {
+    notFound("Der er ingen case med dette id. Hvis filen har fejl, står de på forfattersiden.");
   }
-  notFound("Der er ingen case med dette id. Hvis filen har fejl, står de på forfattersiden.");
+  return {
+    module: found.module,
+    id: activity.id,
+    title: activity.title,
+    file: activity.file,
+    playable: "type" in activity,
+    definition: activity.case,
+    problems: found.problems,
+  };
 }
 
 export interface AuthorQuiz {
-  module: Pick<CourseModule, "id" | "title" | "draft">;
+  module: ModuleRef;
   id: string;
   title: string;
   file: string;
@@ -141,20 +151,11 @@ export interface AuthorQuiz {
 }
 
 export async function requireAuthorQuiz(params: Record<string, string | undefined>): Promise<AuthorQuiz> {
-  const activityId = parseActivityId(params);
-  const course = await getCourse();
-  for (const module of course.modules) {
-    const activity = module.activities.find((a) => a.id === activityId);
-    if (activity?.type === "quiz") {
-      return {
-        module: { id: module.id, title: module.title, draft: module.draft },
-        id: activity.id,
-        title: activity.title,
-        file: activity.file,
-        introHtml: activity.introHtml,
-        quiz: activity.quiz,
-      };
-    }
+  const found = await requireAuthorActivity(params);
+  const activity = found?.activity;
+  if (!found || !activity || !("type" in activity) || activity.type !== "quiz") {
+    notFound("Der er ingen quiz med dette id. Hvis filen har fejl, står de på forfattersiden.");
   }
-  notFound("Der er ingen quiz med dette id. Hvis filen har fejl, står de på forfattersiden.");
+  const { id, title, file, introHtml, quiz } = activity;
+  return { module: found.module, id, title, file, introHtml, quiz };
 }

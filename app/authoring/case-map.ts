@@ -5,7 +5,7 @@
  * reached, from the same traversal the content check uses (`reachableSituations`). Pure.
  */
 import { CaseTooLargeError, findBestPath, reachableSituations } from "~/cases/analysis";
-import { createCaseMachine, currentPlace } from "~/cases/machine";
+import { choiceKey, createCaseMachine, currentPlace } from "~/cases/machine";
 import type { CaseDefinition } from "~/content/types";
 import { PHASES, RESULTS, type CaseResult, type Phase } from "~/content/vocabulary";
 
@@ -72,7 +72,7 @@ export function buildCaseMap(definition: CaseDefinition): CaseMap {
   } catch (error) {
     if (!(error instanceof CaseTooLargeError)) throw error;
   }
-  const bestNumbers = new Map((best?.choices ?? []).map((choice, index) => [`${choice.stepId}/${choice.choiceId}`, index + 1]));
+  const bestNumbers = new Map((best?.choices ?? []).map((choice, index) => [choiceKey(choice.stepId, choice.choiceId), index + 1]));
   const bestPlaces = new Set([...(best?.choices ?? []).map((c) => c.stepId), ...(best ? [best.outcomeId] : [])]);
 
   const nodes: MapNode[] = [
@@ -100,7 +100,7 @@ export function buildCaseMap(definition: CaseDefinition): CaseMap {
 
   const edges: MapEdge[] = definition.steps.flatMap((step) =>
     step.choices.map((choice): MapEdge => {
-      const key = `${step.id}/${choice.id}`;
+      const key = choiceKey(step.id, choice.id);
       const bestPathNumber = bestNumbers.get(key) ?? null;
       return {
         key,

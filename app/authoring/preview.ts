@@ -6,7 +6,7 @@
  * so nothing is stored; choices are stepped by the case's own machine. Pure.
  */
 import { z } from "zod";
-import { createCaseMachine, nextSnapshot, offeredChoices, type CaseSnapshot } from "~/cases/machine";
+import { choiceKey, createCaseMachine, nextSnapshot, offeredChoices, type CaseSnapshot } from "~/cases/machine";
 import { ID_PATTERN } from "~/content/schema";
 import type { CaseChoice, CaseDefinition, CaseDocument, CaseStep } from "~/content/types";
 import { PHASES, RESULTS, type CaseResult } from "~/content/vocabulary";
@@ -32,10 +32,15 @@ export function validatePreviewState(definition: CaseDefinition, state: { flag: 
   const flags = knownFlags(definition);
   const unknownFlag = state.flag.find((flag) => !flags.includes(flag));
   if (unknownFlag) return { error: `Flaget "${unknownFlag}" bruges ikke i casen.` };
-  const choiceKeys = new Set(definition.steps.flatMap((step) => step.choices.map((choice) => `${step.id}/${choice.id}`)));
-  const unknownChoice = state.vej.find((entry) => !choiceKeys.has(entry));
+  const choices = choicesByKey(definition);
+  const unknownChoice = state.vej.find((entry) => !choices.has(entry));
   if (unknownChoice) return { error: `Valget "${unknownChoice}" findes ikke i casen.` };
   return { flags: [...new Set(state.flag)].sort(), path: state.vej };
+}
+
+/** Every choice of the case by its `step/choice` key (the key the case engine counts points by). */
+function choicesByKey(definition: CaseDefinition): Map<string, { step: CaseStep; choice: CaseChoice }> {
+  return new Map(definition.steps.flatMap((step) => step.choices.map((choice) => [choiceKey(step.id, choice.id), { step, choice }] as const)));
 }
 
 /** Every flag a choice of the case sets or requires, sorted. */
@@ -101,9 +106,8 @@ function placeLabel(definition: CaseDefinition, id: string) {
 }
 
 /** The score of a path: a choice's points count the first time it is taken, as in the case engine. */
-function scoreOf(definition: CaseDefinition, path: string[]): number {
-  const points = new Map<string, number>(definition.steps.flatMap((step) => step.choices.map((c) => [`${step.id}/${c.id}`, c.points] as const)));
-  return [...new Set(path)].reduce((sum, key) => sum + (points.get(key) ?? 0), 0);
+function scoreOf(choices: ReturnType<typeof choicesByKey>, path: string[]): number {
+  return [...new Set(path)].reduce((sum, key) => sum + (choices.get(key)?.choice.points ?? 0), 0);
 }
 
 /**
@@ -116,7 +120,7 @@ export function buildStepPreview(
   state: PreviewState,
   href: (placeId: string, state: PreviewState) => string,
 ): StepPreview | null {
-  const choiceByKey = new Map<string, { step: CaseStep; choice: CaseChoice }>(definition.steps.flatMap((step) => step.choices.map((c) => [`${step.id}/${c.id}`, { step, choice: c }] as const)));
+  const choiceByKey = choicesByKey(definition);
   const pathView = state.path.map((key) => {
     const { step, choice } = choiceByKey.get(key)!;
     return { stepId: step.id, choiceLabel: choice.label, points: choice.points };
@@ -125,7 +129,7 @@ export function buildStepPreview(
   const common = {
     flags: state.flags,
     allFlags: knownFlags(definition),
-    score: scoreOf(definition, state.path),
+    score: scoreOf(choiceByKey, state.path),
     path: pathView,
     lastChoice:
       last && last.choice.to === placeId
@@ -168,7 +172,7 @@ export function buildStepPreview(
       let target: string;
       if (isOffered) {
         const next = nextSnapshot(machine, snapshot, choice.id);
-        target = href(choice.to, { flags: next.context.flags, path: [...state.path, `${step.id}/${choice.id}`] });
+        target = href(choice.to, { flags: next.context.flags, path: [...state.path, choiceKey(step.id, choice.id)] });
       } else {
         target = href(step.id, { flags: [...new Set([...state.flags, ...choice.requires])].sort(), path: state.path });
       }
