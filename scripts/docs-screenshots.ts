@@ -15,7 +15,7 @@ const OUT = path.resolve("docs/images");
 const CASE = process.env.DOCS_CASE ?? "bpa-case-als";
 
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-docs-")), "data");
-const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(PORT) };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(PORT) };
 execFileSync("npx", ["tsx", "scripts/prepare-database.ts"], { env, stdio: "inherit" });
 const server = spawn(process.execPath, ["server/index.js"], { env, stdio: "inherit" });
 

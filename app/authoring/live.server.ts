@@ -3,7 +3,7 @@
  * server looks at the content folder's version twice a second; when it changes, it compiles
  * the course (so the check results are ready) and sends the new version. The author's open page
  * then reloads its data. A file with errors compiles into problems, never into a crash, so the
- * page shows them. In production the content never changes and only the first event is sent.
+ * page shows them. In production the content never changes: the stream sends the version and ends.
  */
 import { contentVersion, getCourse } from "~/content/content.server";
 
@@ -32,7 +32,10 @@ export function liveContentResponse(signal: AbortSignal, options: { intervalMs?:
       // Reconnect after 2 s if the connection drops (e.g. the development server restarts).
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
       send(event("version", known));
-      if (process.env.NODE_ENV === "production") return;
+      if (process.env.NODE_ENV === "production") {
+        controller.close();
+        return;
+      }
       let checking = false;
       timers.push(
         setInterval(async () => {
