@@ -79,7 +79,8 @@ function Layout({ children }: { children: ReactNode }) {
         </div>
         {user && (
           <nav className="app-nav" aria-label="Hovedmenu">
-            <ul className="container">
+            {/* no-max-width: DKFDS gives lists a reading width; the menu spans the page column. */}
+            <ul className="container no-max-width">
               <li>
                 <NavLink to="/" end>
                   Moduler
