@@ -26,6 +26,7 @@ import {
   type PlaceCounts,
   type QuestionCounts,
 } from "./dashboard";
+import { exportCsv } from "./export";
 
 /** The cohort's modules as the course has them now: published only, in course order. */
 export function cohortModules(course: CompiledCourse, moduleIds: readonly string[]): CourseModule[] {
@@ -213,7 +214,7 @@ export async function cohortDashboard(db: DB, course: CompiledCourse, cohort: { 
 export type CohortDashboard = Awaited<ReturnType<typeof cohortDashboard>>;
 
 /** Each member's best quiz percentage and best finished case result, for the export. */
-export async function resultsPerParticipant(db: DB, cohortId: string, quizIds: string[], caseIds: string[]) {
+async function resultsPerParticipant(db: DB, cohortId: string, quizIds: string[], caseIds: string[]) {
   const [quizzes, cases] = await Promise.all([
     sql<{ userId: string; activityId: string; percent: number; attempts: number }>`
       select user_id as "userId", activity_id as "activityId", max(percent)::int as percent, count(*)::int as attempts
@@ -271,4 +272,16 @@ export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds:
       }),
     };
   });
+}
+
+/** The export of a cohort as CSV text (with BOM): the progress matrix and results per participant. */
+export async function cohortExport(db: DB, course: CompiledCourse, cohort: { id: string; moduleIds: string[] }): Promise<string> {
+  const modules = cohortModules(course, cohort.moduleIds);
+  const { required, quizzes, cases } = activitiesOf(modules);
+  const [memberList, done, results] = await Promise.all([
+    memberRows(db, cohort.id),
+    moduleDoneCounts(db, cohort.id, required),
+    resultsPerParticipant(db, cohort.id, quizzes.map((q) => q.id), cases.map((c) => c.id)),
+  ]);
+  return exportCsv(buildProgressMatrix(matrixModules(modules), memberList, done), results, quizzes, cases);
 }

@@ -324,7 +324,7 @@ export function buildCaseStats(
         .sort((a, b) => b.all - a.all),
       loops: mine(data.loops)
         .map((r) => ({ stepId: r.stepId, label: stepLabel(r.stepId), learners: r.learners, repeats: r.repeats }))
-        .sort((a, b) => b.learners - a.learners || b.repeats - a.repeats),
+        .sort((a, b) => b.learners - a.learners || b.repeats - a.repeats || collator.compare(a.label, b.label)),
     };
   });
 }
