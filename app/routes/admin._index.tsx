@@ -5,7 +5,7 @@ import { adminActionSchema, AdminRuleError, changeRole, createOrganisation, list
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, FieldError, TextField } from "~/components/forms";
+import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
 import { createUser, EmailTakenError, listUsers } from "~/models/users.server";
@@ -62,11 +62,7 @@ export default function AdminPage() {
     <>
       <h1>Administration</h1>
       {result?.ok ? (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{result.message}</p>
-          </div>
-        </div>
+        <SuccessMessage message={result.message} />
       ) : (
         <ErrorSummary errors={errors} formError={result?.formError} labels={USER_LABELS} />
       )}
@@ -94,18 +90,7 @@ export default function AdminPage() {
                   <Form method="post" className="admin-inline-form">
                     <input type="hidden" name="intent" value="change-role" />
                     <input type="hidden" name="userId" value={user.id} />
-                    <div className="form-group">
-                      <label className="sr-only" htmlFor={`rolle-${user.id}`}>
-                        Rolle for {user.name}
-                      </label>
-                      <select className="form-select" id={`rolle-${user.id}`} name="role" defaultValue={user.role}>
-                        {roles.map((role) => (
-                          <option key={role.value} value={role.value}>
-                            {role.label}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <SelectField name="role" id={`rolle-${user.id}`} label={`Rolle for ${user.name}`} labelHidden options={roles} defaultValue={user.role} />
                     <button type="submit" className="button button-secondary">
                       Gem rolle<span className="sr-only"> for {user.name}</span>
                     </button>
@@ -145,33 +130,14 @@ export default function AdminPage() {
           required
           error={errors?.password}
         />
-        <div className={`form-group${errors?.role ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="role">
-            {USER_LABELS.role}
-          </label>
-          <FieldError id="role-error" message={errors?.role} />
-          <select className="form-select" id="role" name="role" defaultValue="learner">
-            {roles.map((role) => (
-              <option key={role.value} value={role.value}>
-                {role.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`form-group${errors?.organisationId ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="organisationId">
-            {USER_LABELS.organisationId}
-          </label>
-          <FieldError id="organisationId-error" message={errors?.organisationId} />
-          <select className="form-select" id="organisationId" name="organisationId" defaultValue="">
-            <option value="">Ingen kommune</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="role" label={USER_LABELS.role} options={roles} defaultValue="learner" error={errors?.role} />
+        <SelectField
+          name="organisationId"
+          label={USER_LABELS.organisationId}
+          defaultValue=""
+          error={errors?.organisationId}
+          options={[{ value: "", label: "Ingen kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
         <button type="submit" className="button button-primary">
           Opret bruger
         </button>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SuccessMessage } from "~/components/forms";
 import { JoinForm } from "~/components/join-form";
 import { getDb } from "~/db/database.server";
 import { cohortsOfMember, joinCohort, joinSchema } from "~/trainer/cohorts.server";
@@ -38,11 +38,7 @@ export default function JoinPage() {
     <>
       <h1>Tilmeld dig et hold</h1>
       {result?.ok ? (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{result.message}</p>
-          </div>
-        </div>
+        <SuccessMessage message={result.message} />
       ) : (
         <ErrorSummary errors={result?.errors} formError={result?.formError} labels={{ code: "Tilmeldingskode" }} />
       )}

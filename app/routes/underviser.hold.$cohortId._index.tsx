@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/auth.server";
 import { ChartWithTable } from "~/components/bar-chart";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SuccessMessage } from "~/components/forms";
 import { getCourse } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
@@ -409,13 +410,7 @@ export default function CohortDashboardPage() {
         <Breadcrumbs items={[{ to: "/underviser", label: "Underviser" }, { label: cohort.name }]} />
       </div>
       <h1>{cohort.name}</h1>
-      {data.created && (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">Holdet er oprettet. Del tilmeldingskoden eller linket med deltagerne.</p>
-          </div>
-        </div>
-      )}
+      {data.created && <SuccessMessage message="Holdet er oprettet. Del tilmeldingskoden eller linket med deltagerne." />}
       <dl className="cohort-facts">
         <dt>Kommune</dt>
         <dd>{cohort.organisation}</dd>

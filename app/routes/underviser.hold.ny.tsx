@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, FieldError, TextField } from "~/components/forms";
+import { ErrorSummary, FieldError, SelectField, TextField } from "~/components/forms";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
@@ -51,27 +51,13 @@ export default function NewCohortPage() {
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} formError={result?.formError} labels={LABELS} />
         <TextField name="name" label={LABELS.name} required error={errors?.name} maxLength={120} />
-        <div className={`form-group${errors?.organisationId ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="organisationId">
-            {LABELS.organisationId}
-          </label>
-          <FieldError id="organisationId-error" message={errors?.organisationId} />
-          <select
-            className="form-select"
-            id="organisationId"
-            name="organisationId"
-            defaultValue={defaultOrganisation ?? ""}
-            aria-describedby={errors?.organisationId ? "organisationId-error" : undefined}
-            aria-invalid={errors?.organisationId ? true : undefined}
-          >
-            <option value="">Vælg kommune</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="organisationId"
+          label={LABELS.organisationId}
+          defaultValue={defaultOrganisation ?? ""}
+          error={errors?.organisationId}
+          options={[{ value: "", label: "Vælg kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
         <TextField name="startsOn" label={LABELS.startsOn} type="date" hint="Format: åååå-mm-dd" required error={errors?.startsOn} />
         <TextField
           name="endsOn"

@@ -90,27 +90,31 @@ export const UNKNOWN_CODE_MESSAGE = "Der findes intet hold med den kode. Tjek, a
 export const expiredMessage = (endsOn: string) =>
   `Holdet med den kode sluttede ${endsOn}, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.`;
 
-/** The cohort a code belongs to, if it still takes members. */
-export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> {
-  const row = await db
+/** Cohorts with their organisation's name, in the shape the pages use. */
+function cohortsWithOrganisation(db: DB) {
+  return db
     .selectFrom("cohorts")
     .innerJoin("organisations", "organisations.id", "cohorts.organisation_id")
     .select([
       "cohorts.id",
       "cohorts.name",
       "organisations.name as organisation",
-      "cohorts.starts_on",
-      "cohorts.ends_on",
-      sql<boolean>`cohorts.ends_on < current_date`.as("expired"),
-    ])
+      "cohorts.starts_on as startsOn",
+      "cohorts.ends_on as endsOn",
+      "cohorts.join_code as joinCode",
+    ]);
+}
+
+/** The cohort a code belongs to, if it still takes members. */
+export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> {
+  const row = await cohortsWithOrganisation(db)
+    .select(sql<boolean>`cohorts.ends_on < current_date`.as("expired"))
     .where("cohorts.join_code", "=", normaliseJoinCode(code))
     .executeTakeFirst();
   if (!row) return { ok: false, message: UNKNOWN_CODE_MESSAGE };
-  if (row.expired) return { ok: false, message: expiredMessage(row.ends_on) };
-  return {
-    ok: true,
-    cohort: { id: row.id, name: row.name, organisation: row.organisation, startsOn: row.starts_on, endsOn: row.ends_on },
-  };
+  if (row.expired) return { ok: false, message: expiredMessage(row.endsOn) };
+  const { expired: _expired, joinCode: _code, ...cohort } = row;
+  return { ok: true, cohort };
 }
 
 /** Joins the learner to the code's cohort. Joining twice changes nothing. */
@@ -166,38 +170,18 @@ export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: s
       .executeTakeFirst();
     if (!trains) forbidden("Du har ikke adgang til dette hold. En underviser ser kun de hold, vedkommende underviser.");
   }
-  const row = await db
-    .selectFrom("cohorts")
-    .innerJoin("organisations", "organisations.id", "cohorts.organisation_id")
-    .select(["cohorts.id", "cohorts.name", "organisations.name as organisation", "cohorts.starts_on", "cohorts.ends_on", "cohorts.join_code"])
-    .where("cohorts.id", "=", parsed.data)
-    .executeTakeFirst();
+  const row = await cohortsWithOrganisation(db).where("cohorts.id", "=", parsed.data).executeTakeFirst();
   if (!row) notFound("Holdet findes ikke.");
   const modules = await db.selectFrom("cohort_modules").select("module_id").where("cohort_id", "=", row.id).execute();
   return {
-    id: row.id,
-    name: row.name,
-    organisation: row.organisation,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    joinCode: row.join_code,
+    ...row,
     moduleIds: modules.map((m) => m.module_id),
   };
 }
 
 /** The cohorts a user may see on /underviser: their own, or all for an administrator. */
 export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "role">) {
-  let query = db
-    .selectFrom("cohorts")
-    .innerJoin("organisations", "organisations.id", "cohorts.organisation_id")
-    .select([
-      "cohorts.id",
-      "cohorts.name",
-      "organisations.name as organisation",
-      "cohorts.starts_on as startsOn",
-      "cohorts.ends_on as endsOn",
-      "cohorts.join_code as joinCode",
-    ])
+  let query = cohortsWithOrganisation(db)
     .orderBy("cohorts.starts_on", "desc")
     .orderBy("cohorts.name");
   if (user.role !== "admin") {

@@ -16,7 +16,7 @@ import { loader as csvLoader } from "../../app/routes/underviser.hold.$cohortId.
 import { action as joinAction } from "../../app/routes/tilmeld._index";
 import { createCohort } from "../../app/trainer/cohorts.server";
 import { createTestUser, requestWithCookie } from "../factories";
-import { trainerCourse } from "../trainer-fixtures";
+import { trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
 type Who = Role | "other-trainer" | "anonymous";

@@ -12,7 +12,7 @@ import {
 } from "../../app/trainer/cohorts.server";
 import { cohortDashboard, cohortExport, cohortOverviews } from "../../app/trainer/dashboard.server";
 import { createTestUser } from "../factories";
-import { playCase, trainerCourse, trainerEvaluation, trainerQuiz } from "../trainer-fixtures";
+import { playCase, trainerCourse, trainerEvaluation, testQuiz } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
 // Positions of the sample case's choices: start → investigate (0) | decide now (1);
@@ -33,7 +33,7 @@ async function cohortFor(db: TestDatabase["db"], trainerId: string, dates = { st
 }
 
 const quizAnswer = (db: TestDatabase["db"], userId: string, answers: Record<string, string[]>) =>
-  submitQuiz(db, { userId, activity: trainerQuiz, submissionId: randomUUID(), answers });
+  submitQuiz(db, { userId, activity: testQuiz, submissionId: randomUUID(), answers });
 
 describe.each(engines)("trainer dashboard on %s", (engine) => {
   let handle: TestDatabase;
@@ -117,7 +117,7 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     // Quiz per question: first attempts and all attempts, and the most chosen wrong option.
     const [ansvar, indhold] = dashboard.quizzes[0]!.questions;
     expect(ansvar).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Borgeren", chosen: 1 } });
-    expect(indhold).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Lederens navn", chosen: 1 } });
+    expect(indhold).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Navn", chosen: 1 } });
 
     // Case per step.
     const stats = dashboard.cases[0]!;
@@ -152,7 +152,7 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     ]);
     expect(dashboard.mistakes.byTopic[0]!.items.map((i) => [i.anchor, i.label, i.total, i.wrong])).toEqual([
       ["trin-test-case-investigated", "Testcase – trin 2", 2, 1],
-      ["spm-test-quiz-indhold", "Testquiz – spørgsmål 2", 3, 1],
+      ["spm-test-quiz-indhold", "Quiz – spørgsmål 2", 3, 1],
     ]);
     expect(dashboard.mistakes.byPhase.map((g) => [g.key, g.total, g.wrong, g.wrongShare])).toEqual([
       ["oplysning", 3, 2, 67],
@@ -208,7 +208,7 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "Navn;E-mail;Seneste aktivitet;Testmodul: status;Testmodul: gennemført (%);Testquiz: bedste resultat (%);Testquiz: forsøg;Testcase: bedste point",
+      "Navn;E-mail;Seneste aktivitet;Testmodul: status;Testmodul: gennemført (%);Quiz: bedste resultat (%);Quiz: forsøg;Testcase: bedste point",
     );
     const cells = lines[1]!.split(";");
     expect(cells[0]).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");

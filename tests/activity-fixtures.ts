@@ -1,4 +1,4 @@
-/** A small course (one module: a case, a quiz, an evaluation) and helpers for the trainer tests. */
+/** Activities for database tests, and a small course (one module: a case, a quiz, an evaluation) for the trainer tests. */
 import { findBestPath } from "../app/cases/analysis";
 import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../app/cases/attempts.server";
 import { createCaseMachine } from "../app/cases/machine";
@@ -20,12 +20,14 @@ export const trainerCase: CaseActivity = {
   analysis: { maxScore: best.maxScore, bestPath: best.choices, bestOutcomeId: best.outcomeId },
 };
 
-export const trainerQuiz: QuizActivity = {
+/** The quiz of the quiz tests and the trainer tests: two questions, one of them with several right answers. */
+export const testQuiz: QuizActivity = {
   ...base,
   id: "test-quiz",
-  title: "Testquiz",
+  title: "Quiz",
   type: "quiz",
   file: "content/test/02-quiz.mdx",
+  version: "q1",
   quiz: {
     id: "test-quiz",
     passPercent: 100,
@@ -34,8 +36,8 @@ export const trainerQuiz: QuizActivity = {
         id: "ansvar",
         topic: "sagsoplysning",
         multiple: false,
-        promptHtml: "<p>Hvem skal oplyse sagen?</p>",
-        explanationHtml: "",
+        promptHtml: "<p>Hvem?</p>",
+        explanationHtml: "<p>Kommunen.</p>",
         position: at,
         options: [
           { id: "borger", label: "Borgeren", correct: false },
@@ -46,13 +48,13 @@ export const trainerQuiz: QuizActivity = {
         id: "indhold",
         topic: "begrundelse",
         multiple: true,
-        promptHtml: "<p>Hvad skal en begrundelse indeholde?</p>",
-        explanationHtml: "",
+        promptHtml: "<p>Hvad?</p>",
+        explanationHtml: "<p>Regler og fakta.</p>",
         position: at,
         options: [
           { id: "regler", label: "Regler", correct: true },
           { id: "fakta", label: "Fakta", correct: true },
-          { id: "navn", label: "Lederens navn", correct: false },
+          { id: "navn", label: "Navn", correct: false },
         ],
       },
     ],
@@ -89,7 +91,7 @@ export const trainerCourse: CompiledCourse = {
       draft: false,
       introHtml: "",
       file: "content/test/module.mdx",
-      activities: [trainerCase, trainerQuiz, trainerEvaluation],
+      activities: [trainerCase, testQuiz, trainerEvaluation],
       checklists: [],
     },
     {
