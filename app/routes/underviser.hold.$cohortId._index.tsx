@@ -1,17 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/auth.server";
 import { ChartWithTable } from "~/components/bar-chart";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SuccessMessage } from "~/components/forms";
-import { getCourse } from "~/content/content.server";
-import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
-import { requireCohortAccess } from "~/trainer/cohorts.server";
-import { CELL_STATUS_LABELS, formatShare, MIN_RESPONDENTS, parseMatrixSort, sortLink, sortMatrix, type MatrixSort } from "~/trainer/dashboard";
-import { cohortDashboard } from "~/trainer/dashboard.server";
-import { formatDateTime } from "~/trainer/export";
+import { CELL_STATUS_LABELS, formatShare, MIN_RESPONDENTS, sortLink, type MatrixSort } from "~/trainer/dashboard";
+import { cohortDashboardPage } from "~/trainer/dashboard-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,23 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "trainer");
-  const db = await getDb();
-  const cohort = await requireCohortAccess(db, user, params.cohortId);
-  const dashboard = await cohortDashboard(db, await getCourse(), cohort);
-  const url = new URL(request.url);
-  const sort = parseMatrixSort(url.searchParams, dashboard.matrix.modules.map((m) => m.id));
-  return {
-    cohort,
-    joinLink: `${url.origin}/tilmeld/${cohort.joinCode}`,
-    created: url.searchParams.get("oprettet") === "1",
-    sort,
-    ...dashboard,
-    matrix: {
-      ...dashboard.matrix,
-      rows: sortMatrix(dashboard.matrix.rows, sort).map((row) => ({ ...row, lastActivity: formatDateTime(row.lastActivity) })),
-    },
-  };
+  return cohortDashboardPage(request, params.cohortId);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
