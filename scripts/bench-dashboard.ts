@@ -98,6 +98,8 @@ try {
   console.log(`(${rows.rows[0]!.n.toLocaleString("da-DK")} beslutninger i cases i alt)`);
 } finally {
   await handle.close();
+  // pg-pool resolves end() before its clients have closed; a forced drop would hit them.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   if (!values.keep) await admin.query(`drop database if exists ${database} with (force)`);
   else console.log(`Databasen er bevaret: ${url.toString()}`);
   await admin.end();
