@@ -77,3 +77,22 @@ export function listOrganisationsWithCounts(db: DB) {
     .orderBy("organisations.name")
     .execute();
 }
+
+export const USERS_PER_PAGE = 100;
+
+/** Users whose name or e-mail contains `query` (all when empty), by name, at most USERS_PER_PAGE. */
+export async function searchUsers(db: DB, query: string) {
+  let select = db
+    .selectFrom("users")
+    .leftJoin("organisations", "organisations.id", "users.organisation_id")
+    .select(["users.id", "users.name", "users.email", "users.role", "users.active", "organisations.name as organisation"])
+    .orderBy("users.name")
+    .limit(USERS_PER_PAGE + 1);
+  const term = query.trim();
+  if (term) {
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([eb("users.name", "ilike", pattern), eb("users.email", "ilike", pattern)]));
+  }
+  const rows = await select.execute();
+  return { users: rows.slice(0, USERS_PER_PAGE), more: rows.length > USERS_PER_PAGE };
+}

@@ -12,12 +12,12 @@ export interface Bar {
   valueText: string;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 230;
-const VALUE_WIDTH = 70;
-const ROW = 34;
+const WIDTH = 720;
+const LABEL_WIDTH = 300;
+const VALUE_WIDTH = 80;
+const ROW = 40;
 
-const shorten = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
   const id = useId();
@@ -31,12 +31,12 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
         const width = bar.value === null ? 0 : (track * Math.max(0, Math.min(100, bar.value))) / 100;
         return (
           <g key={`${bar.label}-${index}`}>
-            <text className="bar-label" x={0} y={y + 19}>
+            <text className="bar-label" x={0} y={y + 22}>
               {shorten(bar.label)}
             </text>
             <rect className="bar-track" x={LABEL_WIDTH} y={y} width={track} height={ROW - 10} />
             <rect className="bar" x={LABEL_WIDTH} y={y} width={width} height={ROW - 10} />
-            <text className="bar-value" x={WIDTH - VALUE_WIDTH + 8} y={y + 19}>
+            <text className="bar-value" x={WIDTH - VALUE_WIDTH + 8} y={y + 22}>
               {bar.valueText}
             </text>
           </g>

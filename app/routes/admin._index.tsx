@@ -1,14 +1,23 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { adminActionSchema, AdminRuleError, changeRole, createOrganisation, listOrganisationsWithCounts, setActive } from "~/admin/admin.server";
+import {
+  adminActionSchema,
+  AdminRuleError,
+  changeRole,
+  createOrganisation,
+  listOrganisationsWithCounts,
+  searchUsers,
+  setActive,
+  USERS_PER_PAGE,
+} from "~/admin/admin.server";
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
-import { createUser, EmailTakenError, listUsers } from "~/models/users.server";
+import { createUser, EmailTakenError } from "~/models/users.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -17,8 +26,9 @@ export const meta: MetaFunction = () => [{ title: "Administration – Sagslab" }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "admin");
   const db = await getDb();
-  const [users, organisations] = await Promise.all([listUsers(db), listOrganisationsWithCounts(db)]);
-  return { me: user.id, users, organisations, roles: ALL_ROLES.map((role) => ({ value: role, label: ROLES[role] })) };
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const [{ users, more }, organisations] = await Promise.all([searchUsers(db, query), listOrganisationsWithCounts(db)]);
+  return { me: user.id, query, users, more, organisations, roles: ALL_ROLES.map((role) => ({ value: role, label: ROLES[role] })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -55,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const USER_LABELS = { email: "E-mail", name: "Navn", password: "Adgangskode", role: "Rolle", organisationId: "Kommune", organisationName: "Kommunens navn" };
 
 export default function AdminPage() {
-  const { me, users, organisations, roles } = useLoaderData<typeof loader>();
+  const { me, query, users, more, organisations, roles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   return (
@@ -68,9 +78,16 @@ export default function AdminPage() {
       )}
 
       <h2>Brugere</h2>
+      <Form method="get" className="admin-inline-form" role="search">
+        <TextField name="q" label="Søg på navn eller e-mail" type="search" defaultValue={query} />
+        <button type="submit" className="button button-secondary">
+          Søg
+        </button>
+      </Form>
+      {more && <p>Viser de første {USERS_PER_PAGE} brugere. Søg for at finde andre.</p>}
       <div className="table--responsive-scroll">
         <table className="table">
-          <caption>Alle brugere</caption>
+          <caption>{query ? `Brugere, der matcher „${query}“` : "Brugere"}</caption>
           <thead>
             <tr>
               <th scope="col">Navn</th>

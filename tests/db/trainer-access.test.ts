@@ -142,4 +142,15 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "set-active", userId: ids.get("admin")!, active: "false" }))))).toBe(400);
     expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "change-role", userId: ids.get("admin")!, role: "learner" }))))).toBe(400);
   });
+
+  test("the administrator's user list searches name and e-mail, with % and _ taken literally", async () => {
+    await createTestUser(handle.db, { name: "Søren 100% Sørensen" });
+    const search = async (q: string) => {
+      const page = (await adminLoader(args(request("admin", `/admin?q=${encodeURIComponent(q)}`)))) as { users: { name: string }[] };
+      return page.users.map((u) => u.name);
+    };
+    expect(await search("søren 100%")).toEqual(["Søren 100% Sørensen"]);
+    expect(await search("_")).toEqual([]);
+    expect((await search("")).length).toBeGreaterThan(5);
+  });
 });
