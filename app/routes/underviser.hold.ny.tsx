@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -9,7 +9,7 @@ import { getCourse, publishedModules } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
 import { cohortSchema, createCohort, listOrganisations, UnknownOrganisationError } from "~/trainer/cohorts.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formToObject, parseFormData } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
 export const meta: MetaFunction = () => [{ title: "Opret et hold – Underviser – Sagslab" }];
@@ -27,13 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "trainer");
   const moduleIds = publishedModules(await getCourse()).map((m) => m.id);
-  const parsed = await parseForm(request, cohortSchema(moduleIds));
-  if (!parsed.ok) return formFailure(parsed.errors);
+  const form = await request.formData();
+  const parsed = parseFormData(form, cohortSchema(moduleIds));
+  // A refused form comes back with what was typed, so nothing has to be typed again.
+  const refuse = (errors: Record<string, string>) => data({ ok: false as const, errors, formError: undefined, values: formToObject(form) }, { status: 400 });
+  if (!parsed.ok) return refuse(parsed.errors);
   try {
     const cohort = await createCohort(await getDb(), { ...parsed.data, trainerId: user.id });
     throw redirect(`/underviser/hold/${cohort.id}?oprettet=1`);
   } catch (error) {
-    if (error instanceof UnknownOrganisationError) return formFailure({ organisationId: error.message });
+    if (error instanceof UnknownOrganisationError) return refuse({ organisationId: error.message });
     throw error;
   }
 }
@@ -44,21 +47,24 @@ export default function NewCohortPage() {
   const { organisations, defaultOrganisation, modules } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  const values = result?.values ?? {};
+  const value = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const chosenModules = [values.modules ?? []].flat();
   return (
     <>
       <Breadcrumbs items={[{ to: "/underviser", label: "Underviser" }, { label: "Opret et hold" }]} />
       <h1>Opret et hold</h1>
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} formError={result?.formError} labels={LABELS} />
-        <TextField name="name" label={LABELS.name} required error={errors?.name} maxLength={120} />
+        <TextField name="name" label={LABELS.name} required error={errors?.name} maxLength={120} defaultValue={value("name")} />
         <SelectField
           name="organisationId"
           label={LABELS.organisationId}
-          defaultValue={defaultOrganisation ?? ""}
+          defaultValue={value("organisationId") ?? defaultOrganisation ?? ""}
           error={errors?.organisationId}
           options={[{ value: "", label: "Vælg kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
         />
-        <TextField name="startsOn" label={LABELS.startsOn} type="date" hint="Format: åååå-mm-dd" required error={errors?.startsOn} />
+        <TextField name="startsOn" label={LABELS.startsOn} type="date" hint="Format: åååå-mm-dd" required error={errors?.startsOn} defaultValue={value("startsOn")} />
         <TextField
           name="endsOn"
           label={LABELS.endsOn}
@@ -66,6 +72,7 @@ export default function NewCohortPage() {
           hint="Format: åååå-mm-dd. Efter slutdatoen kan der ikke tilmeldes med koden."
           required
           error={errors?.endsOn}
+          defaultValue={value("endsOn")}
         />
         <fieldset className={errors?.modules ? "form-error" : undefined} aria-describedby={errors?.modules ? "modules-error" : undefined}>
           <legend className="form-label" id="modules">
@@ -75,7 +82,14 @@ export default function NewCohortPage() {
           <ul className="nobullet-list checkbox-list">
             {modules.map((module) => (
               <li key={module.id} className="form-group-checkbox">
-                <input className="form-checkbox" type="checkbox" id={`modul-${module.id}`} name="modules" value={module.id} />
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={`modul-${module.id}`}
+                  name="modules"
+                  value={module.id}
+                  defaultChecked={chosenModules.includes(module.id)}
+                />
                 <label htmlFor={`modul-${module.id}`}>{module.title}</label>
               </li>
             ))}
