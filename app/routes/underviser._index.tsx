@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCourse } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
-import { visibleCohorts } from "~/trainer/cohorts.server";
+import { visibleCohortsPage } from "~/trainer/cohorts.server";
 import { cohortOverviews } from "~/trainer/dashboard.server";
 import { formatDateTime } from "~/trainer/export";
 
@@ -15,10 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Underviser – Sagslab" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "trainer");
   const db = await getDb();
-  const cohorts = await visibleCohorts(db, user);
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(new URL(request.url).searchParams.get("side") ?? "1", 10) || 1));
+  const { cohorts, more } = await visibleCohortsPage(db, user, page);
   const overviews = await cohortOverviews(db, await getCourse(), cohorts.map((c) => c.id));
   return {
     isAdmin: user.role === "admin",
+    page,
+    more,
     cohorts: cohorts.map((cohort, index) => ({
       ...cohort,
       ...overviews[index]!,
@@ -28,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function TrainerPage() {
-  const { cohorts, isAdmin } = useLoaderData<typeof loader>();
+  const { cohorts, isAdmin, page, more } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Underviser</h1>
@@ -41,7 +44,7 @@ export default function TrainerPage() {
         </Link>
       </p>
       {cohorts.length === 0 ? (
-        <p>Du har ingen hold endnu.</p>
+        <p>{page > 1 ? "Der er ikke flere hold." : "Du har ingen hold endnu."}</p>
       ) : (
         <div className="table--responsive-scroll">
           <table className="table">
@@ -85,6 +88,12 @@ export default function TrainerPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {(page > 1 || more) && (
+        <nav aria-label="Sider med hold" className="actions">
+          {page > 1 && <Link to={page === 2 ? "/underviser" : `/underviser?side=${page - 1}`}>Forrige side</Link>}
+          {more && <Link to={`/underviser?side=${page + 1}`}>Næste side</Link>}
+        </nav>
       )}
     </>
   );

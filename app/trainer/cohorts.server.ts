@@ -179,11 +179,23 @@ export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: s
   };
 }
 
-/** The cohorts a user may see on /underviser: their own, or all for an administrator. */
-export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "role">) {
+export const COHORTS_PER_PAGE = 25;
+
+/**
+ * The cohorts a user may see on /underviser, newest first: their own, or all for an
+ * administrator. One page of COHORTS_PER_PAGE (`page` from 1), and whether there are more.
+ */
+export async function visibleCohortsPage(db: DB, user: Pick<SessionUser, "id" | "role">, page = 1) {
+  const rows = await visibleCohorts(db, user, { limit: COHORTS_PER_PAGE + 1, offset: (page - 1) * COHORTS_PER_PAGE });
+  return { cohorts: rows.slice(0, COHORTS_PER_PAGE), more: rows.length > COHORTS_PER_PAGE };
+}
+
+export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "role">, range?: { limit: number; offset: number }) {
   let query = cohortsWithOrganisation(db)
     .orderBy("cohorts.starts_on", "desc")
-    .orderBy("cohorts.name");
+    .orderBy("cohorts.name")
+    .orderBy("cohorts.id");
+  if (range) query = query.limit(range.limit).offset(range.offset);
   if (user.role !== "admin") {
     query = query.where((eb) =>
       eb.exists(

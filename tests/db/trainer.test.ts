@@ -9,6 +9,7 @@ import {
   lookUpJoinCode,
   UNKNOWN_CODE_MESSAGE,
   visibleCohorts,
+  visibleCohortsPage,
 } from "../../app/trainer/cohorts.server";
 import { cohortDashboard, cohortExport, cohortOverviews } from "../../app/trainer/dashboard.server";
 import { createTestUser } from "../factories";
@@ -72,6 +73,22 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     expect(await visibleCohorts(db, { id: other.id, role: "trainer" })).toEqual([]);
     expect(await visibleCohorts(db, trainer)).toHaveLength(3);
     expect(await visibleCohorts(db, admin)).toHaveLength(3);
+  });
+
+  test("the cohort list comes in pages of 25, newest first", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const org = await organisation(db);
+    for (let day = 1; day <= 26; day++) {
+      const startsOn = `2026-01-${String(day).padStart(2, "0")}`;
+      await createCohort(db, { name: `Hold ${day}`, organisationId: org.id, startsOn, endsOn: "2026-12-31", modules: ["test"], trainerId: trainer.id });
+    }
+    const first = await visibleCohortsPage(db, trainer, 1);
+    expect(first.cohorts).toHaveLength(25);
+    expect(first.cohorts[0]!.name).toBe("Hold 26");
+    expect(first.more).toBe(true);
+    const second = await visibleCohortsPage(db, trainer, 2);
+    expect(second).toMatchObject({ more: false, cohorts: [{ name: "Hold 1" }] });
   });
 
   test("each figure of the dashboard on a hand-built cohort", async () => {
