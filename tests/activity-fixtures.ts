@@ -1,10 +1,8 @@
-/** Activities for database tests, and a small course (one module: a case, a quiz, an evaluation) for the trainer tests. */
+/** Activities for tests (pure data), and a small course of them (one module: a case, a quiz, an evaluation) for the trainer tests. */
 import { findBestPath } from "../app/cases/analysis";
-import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../app/cases/attempts.server";
 import { createCaseMachine } from "../app/cases/machine";
 import { sampleCase } from "../app/cases/test-cases";
 import type { CaseActivity, CompiledCourse, EvaluationActivity, QuizActivity } from "../app/content/types";
-import type { DB } from "../app/db/database.server";
 
 const at = { line: 1, column: 1 };
 const base = { moduleId: "test", estimatedMinutes: 5, required: true, legalBasis: [], version: "v1", introHtml: "" };
@@ -61,17 +59,20 @@ export const testQuiz: QuizActivity = {
   },
 };
 
-export const trainerEvaluation: EvaluationActivity = {
+/** The evaluation of the evaluation tests and the trainer tests. */
+export const testEvaluation: EvaluationActivity = {
   ...base,
   id: "test-evaluering",
-  title: "Testevaluering",
+  title: "Evaluering",
   type: "evaluation",
+  estimatedMinutes: 3,
   file: "content/test/03-evaluering.mdx",
+  version: "e1",
   evaluation: {
     id: "test-evaluering",
     items: [
-      { kind: "likert", id: "kendskab", statement: "Forløbet har øget mit kendskab." },
-      { kind: "text", id: "bedre", label: "Hvad kan gøres bedre?" },
+      { kind: "likert", id: "kendskab", statement: "Forløbet har givet mig øget kendskab." },
+      { kind: "text", id: "forbedringer", label: "Hvad kan gøres bedre?" },
     ],
   },
 };
@@ -91,7 +92,7 @@ export const trainerCourse: CompiledCourse = {
       draft: false,
       introHtml: "",
       file: "content/test/module.mdx",
-      activities: [trainerCase, testQuiz, trainerEvaluation],
+      activities: [trainerCase, testQuiz, testEvaluation],
       checklists: [],
     },
     {
@@ -109,24 +110,3 @@ export const trainerCourse: CompiledCourse = {
     },
   ],
 };
-
-/**
- * Plays the sample case through the real attempt code: each choice by its position in its
- * step, reading the feedback after each. `fresh` starts a new attempt.
- */
-export async function playCase(db: DB, userId: string, positions: number[], options: { fresh?: boolean } = {}) {
-  await startAttempt(db, userId, trainerCase, options);
-  const attempt = await db
-    .selectFrom("case_attempts")
-    .select("decision_count")
-    .where("user_id", "=", userId)
-    .where("status", "=", "active")
-    .executeTakeFirstOrThrow();
-  let seq = attempt.decision_count;
-  for (const position of positions) {
-    const result = await chooseInAttempt(db, { userId, activity: trainerCase, seq, choice: String(position) });
-    if (!result.ok) throw new Error(result.message);
-    seq += 1;
-    await acknowledgeFeedback(db, userId, trainerCase, seq);
-  }
-}

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { EvaluationActivity } from "~/content/types";
+import { testEvaluation } from "../../tests/activity-fixtures";
 import {
   buildEvaluationStats,
   buildMistakeGroups,
@@ -88,34 +88,16 @@ test("where the cohort goes wrong: per topic and per phase, worst first, quiz qu
   ]);
 });
 
-const evaluation: EvaluationActivity = {
-  id: "ev",
-  moduleId: "m",
-  title: "Evaluering",
-  type: "evaluation",
-  estimatedMinutes: 3,
-  required: true,
-  legalBasis: [],
-  file: "x",
-  version: "v",
-  introHtml: "",
-  evaluation: {
-    id: "ev",
-    items: [
-      { kind: "likert", id: "k", statement: "Øget kendskab" },
-      { kind: "text", id: "t", label: "Hvad kan gøres bedre?" },
-    ],
-  },
-};
+const evaluation = testEvaluation;
 
 test("evaluation: nothing but the number of respondents below five; from five the spread and the positive share", () => {
   const likert = [
-    { activityId: "ev", itemId: "k", value: "hoej", count: 3 },
-    { activityId: "ev", itemId: "k", value: "nogen", count: 1 },
-    { activityId: "ev", itemId: "k", value: "slet-ikke", count: 1 },
+    { activityId: "test-evaluering", itemId: "kendskab", value: "hoej", count: 3 },
+    { activityId: "test-evaluering", itemId: "kendskab", value: "nogen", count: 1 },
+    { activityId: "test-evaluering", itemId: "kendskab", value: "slet-ikke", count: 1 },
   ];
-  const texts = [{ activityId: "ev", itemId: "t", text: "Mere om frister" }];
-  expect(buildEvaluationStats(evaluation, 4, likert, texts)).toEqual({ activityId: "ev", title: "Evaluering", respondents: 4, shown: false });
+  const texts = [{ activityId: "test-evaluering", itemId: "forbedringer", text: "Mere om frister" }];
+  expect(buildEvaluationStats(evaluation, 4, likert, texts)).toEqual({ activityId: "test-evaluering", title: "Evaluering", respondents: 4, shown: false });
   const shown = buildEvaluationStats(evaluation, 5, likert, texts);
   if (!shown.shown) throw new Error("expected the figures");
   expect(shown.statements[0]!.positiveShare).toBe(80);
@@ -126,7 +108,7 @@ test("evaluation: nothing but the number of respondents below five; from five th
     "Slet ikke:1:20",
     "Ved ikke:0:0",
   ]);
-  expect(shown.freeTexts).toEqual([{ id: "t", label: "Hvad kan gøres bedre?", answers: ["Mere om frister"] }]);
+  expect(shown.freeTexts).toEqual([{ id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Mere om frister"] }]);
 });
 
 test("labels from HTML fragments are plain text, shortened", () => {

@@ -1,34 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { EvaluationActivity } from "../../app/content/types";
 import { loadEvaluation, saveEvaluation } from "../../app/evaluation/evaluation.server";
 import { completions } from "../../app/models/progress.server";
 import { quizAttemptResult, quizSummaries, submitQuiz } from "../../app/quiz/quiz.server";
-import { testQuiz } from "../activity-fixtures";
+import { testEvaluation, testQuiz } from "../activity-fixtures";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
 const quiz = testQuiz;
 
-const evaluation: EvaluationActivity = {
-  id: "test-evaluering",
-  moduleId: "test",
-  title: "Evaluering",
-  type: "evaluation",
-  estimatedMinutes: 3,
-  required: true,
-  legalBasis: [],
-  file: "content/test/03-evaluering.mdx",
-  version: "e1",
-  introHtml: "",
-  evaluation: {
-    id: "test-evaluering",
-    items: [
-      { kind: "likert", id: "kendskab", statement: "Forløbet har givet mig øget kendskab." },
-      { kind: "text", id: "forbedringer", label: "Hvad kan gøres bedre?" },
-    ],
-  },
-};
+const evaluation = testEvaluation;
 
 describe.each(engines)("quizzes and evaluations on %s", (engine) => {
   let handle: TestDatabase;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/cases/attempts.server";
+import type { DB } from "../../app/db/database.server";
 import { saveEvaluation } from "../../app/evaluation/evaluation.server";
 import { submitQuiz } from "../../app/quiz/quiz.server";
 import {
@@ -13,7 +15,7 @@ import {
 } from "../../app/trainer/cohorts.server";
 import { cohortDashboard, cohortExport, cohortOverviews } from "../../app/trainer/dashboard.server";
 import { createTestUser } from "../factories";
-import { playCase, trainerCourse, trainerEvaluation, testQuiz } from "../activity-fixtures";
+import { testEvaluation, testQuiz, trainerCase, trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
 // Positions of the sample case's choices: start → investigate (0) | decide now (1);
@@ -35,6 +37,27 @@ async function cohortFor(db: TestDatabase["db"], trainerId: string, dates = { st
 
 const quizAnswer = (db: TestDatabase["db"], userId: string, answers: Record<string, string[]>) =>
   submitQuiz(db, { userId, activity: testQuiz, submissionId: randomUUID(), answers });
+
+/**
+ * Plays the sample case through the real attempt code: each choice by its position in its
+ * step, reading the feedback after each. `fresh` starts a new attempt.
+ */
+export async function playCase(db: DB, userId: string, positions: number[], options: { fresh?: boolean } = {}) {
+  await startAttempt(db, userId, trainerCase, options);
+  const attempt = await db
+    .selectFrom("case_attempts")
+    .select("decision_count")
+    .where("user_id", "=", userId)
+    .where("status", "=", "active")
+    .executeTakeFirstOrThrow();
+  let seq = attempt.decision_count;
+  for (const position of positions) {
+    const result = await chooseInAttempt(db, { userId, activity: trainerCase, seq, choice: String(position) });
+    if (!result.ok) throw new Error(result.message);
+    seq += 1;
+    await acknowledgeFeedback(db, userId, trainerCase, seq);
+  }
+}
 
 describe.each(engines)("trainer dashboard on %s", (engine) => {
   let handle: TestDatabase;
@@ -192,22 +215,22 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
       const learner = await createTestUser(db);
       learners.push(learner);
       await joinCohort(db, learner.id, cohort.joinCode);
-      await saveEvaluation(db, { userId: learner.id, activity: trainerEvaluation, answers: { kendskab: value, bedre: `Svar ${value}` }, submit: false });
+      await saveEvaluation(db, { userId: learner.id, activity: testEvaluation, answers: { kendskab: value, forbedringer: `Svar ${value}` }, submit: false });
     }
     const view = () => cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] }).then((d) => d.evaluations[0]!);
 
     for (const [index, learner] of learners.slice(0, 4).entries()) {
-      await saveEvaluation(db, { userId: learner.id, activity: trainerEvaluation, answers: { kendskab: values[index]!, bedre: `Svar ${index}` }, submit: true });
+      await saveEvaluation(db, { userId: learner.id, activity: testEvaluation, answers: { kendskab: values[index]!, forbedringer: `Svar ${index}` }, submit: true });
     }
-    expect(await view()).toEqual({ activityId: "test-evaluering", title: "Testevaluering", respondents: 4, shown: false });
+    expect(await view()).toEqual({ activityId: "test-evaluering", title: "Evaluering", respondents: 4, shown: false });
 
-    await saveEvaluation(db, { userId: learners[4]!.id, activity: trainerEvaluation, answers: { kendskab: "ved-ikke" }, submit: true });
+    await saveEvaluation(db, { userId: learners[4]!.id, activity: testEvaluation, answers: { kendskab: "ved-ikke" }, submit: true });
     const shown = await view();
     if (!shown.shown) throw new Error("expected the figures");
     expect(shown.respondents).toBe(5);
     expect(shown.statements[0]).toMatchObject({ answers: 5, positiveShare: 60 });
     expect(shown.statements[0]!.spread.map((s) => s.count)).toEqual([2, 1, 1, 0, 1]);
-    expect(shown.freeTexts).toEqual([{ id: "bedre", label: "Hvad kan gøres bedre?", answers: ["Svar 0", "Svar 1", "Svar 2", "Svar 3"] }]);
+    expect(shown.freeTexts).toEqual([{ id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Svar 0", "Svar 1", "Svar 2", "Svar 3"] }]);
     expect(JSON.stringify(shown)).not.toContain(learners[0]!.name);
   });
 
