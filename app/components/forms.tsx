@@ -81,3 +81,57 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/** A select box with its label and error text (DKFDS markup). */
+export function SelectField({
+  name,
+  label,
+  options,
+  error,
+  defaultValue,
+  id = name,
+  labelHidden = false,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  error?: string;
+  defaultValue?: string;
+  id?: string;
+  /** For a select in a table row whose column heading already says what it is. */
+  labelHidden?: boolean;
+}) {
+  return (
+    <div className={`form-group${error ? " form-error" : ""}`}>
+      <label className={labelHidden ? "sr-only" : "form-label"} htmlFor={id}>
+        {label}
+      </label>
+      <FieldError id={`${id}-error`} message={error} />
+      <select
+        className="form-select"
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A confirmation after a successful submit, read out by screen readers (role="status"). */
+export function SuccessMessage({ message }: { message: string }) {
+  return (
+    <div className="alert alert-success" role="status">
+      <div className="alert-body">
+        <p className="alert-text">{message}</p>
+      </div>
+    </div>
+  );
+}

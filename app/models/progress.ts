@@ -13,12 +13,19 @@ export interface ModuleProgress {
 export function moduleProgress(module: CourseModule, completed: ReadonlySet<string>): ModuleProgress {
   const required = module.activities.filter((activity) => activity.required);
   const missing = required.filter((activity) => !completed.has(activity.id));
-  const done = required.length - missing.length;
   return {
-    required: required.length,
-    completed: done,
-    percent: required.length === 0 ? 0 : Math.round((100 * done) / required.length),
-    complete: required.length > 0 && missing.length === 0,
+    ...progressFromCounts(required.length, required.length - missing.length),
     missing: missing.map(({ id, title, type }) => ({ id, title, type })),
+  };
+}
+
+/** The completion rule from counts alone (the trainer's dashboard counts in SQL). */
+export function progressFromCounts(required: number, done: number): Omit<ModuleProgress, "missing"> {
+  const completed = Math.min(done, required);
+  return {
+    required,
+    completed,
+    percent: required === 0 ? 0 : Math.round((100 * completed) / required),
+    complete: required > 0 && completed === required,
   };
 }

@@ -84,6 +84,9 @@ export default function Catalogue() {
         evaluering.
       </p>
       <ModuleCards modules={data.modules} linked level="h2" />
+      <p>
+        Har du fået en kode af din underviser? <Link to="/tilmeld">Tilmeld dig et hold</Link>.
+      </p>
     </>
   );
 }

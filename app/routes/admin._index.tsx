@@ -1,49 +1,195 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  adminActionSchema,
+  AdminRuleError,
+  changeRole,
+  createOrganisation,
+  listOrganisationsWithCounts,
+  searchUsers,
+  setActive,
+  USERS_PER_PAGE,
+} from "~/admin/admin.server";
 import { requireUser } from "~/auth/auth.server";
-import { ROLES } from "~/auth/roles";
+import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
-import { listUsers } from "~/models/users.server";
+import trainerStyles from "~/styles/trainer.css";
+import { createUser, EmailTakenError } from "~/models/users.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
 export const meta: MetaFunction = () => [{ title: "Administration – Sagslab" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "admin");
-  const users = await listUsers(await getDb());
-  return { users: users.map((user) => ({ ...user, roleLabel: ROLES[user.role] })) };
+  const user = await requireUser(request, "admin");
+  const db = await getDb();
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const [{ users, more }, organisations] = await Promise.all([searchUsers(db, query), listOrganisationsWithCounts(db)]);
+  return { me: user.id, query, users, more, organisations, roles: ALL_ROLES.map((role) => ({ value: role, label: ROLES[role] })) };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const parsed = await parseForm(request, adminActionSchema);
+  if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
+  const db = await getDb();
+  const input = parsed.data;
+  try {
+    switch (input.intent) {
+      case "create-organisation":
+        await createOrganisation(db, input.organisationName);
+        return data({ ok: true as const, message: `Kommunen „${input.organisationName}“ er oprettet.` });
+      case "create-user":
+        await createUser(db, input);
+        return data({ ok: true as const, message: `Brugeren ${input.email} er oprettet som ${ROLES[input.role].toLowerCase()}.` });
+      case "change-role":
+        await changeRole(db, { actorId: user.id, userId: input.userId, role: input.role });
+        return data({ ok: true as const, message: `Rollen er ændret til ${ROLES[input.role].toLowerCase()}.` });
+      case "set-active":
+        await setActive(db, { actorId: user.id, userId: input.userId, active: input.active });
+        return data({
+          ok: true as const,
+          message: input.active ? "Brugeren er aktiveret igen." : "Brugeren er deaktiveret og logget ud alle steder.",
+        });
+    }
+  } catch (error) {
+    if (error instanceof EmailTakenError) return formFailure({ email: error.message }, "Brugeren er ikke oprettet.");
+    if (error instanceof AdminRuleError) return formFailure({}, error.message);
+    throw error;
+  }
+}
+
+const USER_LABELS = { email: "E-mail", name: "Navn", password: "Adgangskode", role: "Rolle", organisationId: "Kommune", organisationName: "Kommunens navn" };
+
 export default function AdminPage() {
-  const { users } = useLoaderData<typeof loader>();
+  const { me, query, users, more, organisations, roles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : undefined;
   return (
     <>
       <h1>Administration</h1>
+      {result?.ok ? (
+        <SuccessMessage message={result.message} />
+      ) : (
+        <ErrorSummary errors={errors} formError={result?.formError} labels={USER_LABELS} />
+      )}
+
       <h2>Brugere</h2>
+      <Form method="get" className="admin-inline-form" role="search">
+        <TextField name="q" label="Søg på navn eller e-mail" type="search" defaultValue={query} />
+        <button type="submit" className="button button-secondary">
+          Søg
+        </button>
+      </Form>
+      {more && <p>Viser de første {USERS_PER_PAGE} brugere. Søg for at finde andre.</p>}
       <div className="table--responsive-scroll">
         <table className="table">
+          <caption>{query ? `Brugere, der matcher „${query}“` : "Brugere"}</caption>
           <thead>
             <tr>
               <th scope="col">Navn</th>
               <th scope="col">E-mail</th>
+              <th scope="col">Kommune</th>
               <th scope="col">Rolle</th>
-              <th scope="col">Organisation</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
-                <td>{user.name}</td>
+                <th scope="row">{user.name}</th>
                 <td>{user.email}</td>
-                <td>{user.roleLabel}</td>
                 <td>{user.organisation ?? "–"}</td>
-                <td>{user.active ? "Aktiv" : "Deaktiveret"}</td>
+                <td>
+                  <Form method="post" className="admin-inline-form">
+                    <input type="hidden" name="intent" value="change-role" />
+                    <input type="hidden" name="userId" value={user.id} />
+                    <SelectField name="role" id={`rolle-${user.id}`} label={`Rolle for ${user.name}`} labelHidden options={roles} defaultValue={user.role} />
+                    <button type="submit" className="button button-secondary">
+                      Gem rolle<span className="sr-only"> for {user.name}</span>
+                    </button>
+                  </Form>
+                </td>
+                <td>
+                  <Form method="post" className="admin-inline-form">
+                    <input type="hidden" name="intent" value="set-active" />
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                    <span>{user.active ? "Aktiv" : "Deaktiveret"}</span>
+                    {user.id !== me && (
+                      <button type="submit" className="button button-secondary">
+                        {user.active ? "Deaktivér" : "Aktivér"}
+                        <span className="sr-only"> {user.name}</span>
+                      </button>
+                    )}
+                  </Form>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+
+      <h2>Opret bruger</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="create-user" />
+        <TextField name="name" label={USER_LABELS.name} required error={errors?.name} />
+        <TextField name="email" label={USER_LABELS.email} type="email" required error={errors?.email} />
+        <TextField
+          name="password"
+          label={USER_LABELS.password}
+          type="password"
+          autoComplete="new-password"
+          hint="Mindst 10 tegn. Giv den til brugeren på en sikker måde."
+          required
+          error={errors?.password}
+        />
+        <SelectField name="role" label={USER_LABELS.role} options={roles} defaultValue="learner" error={errors?.role} />
+        <SelectField
+          name="organisationId"
+          label={USER_LABELS.organisationId}
+          defaultValue=""
+          error={errors?.organisationId}
+          options={[{ value: "", label: "Ingen kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <button type="submit" className="button button-primary">
+          Opret bruger
+        </button>
+      </Form>
+
+      <h2>Kommuner</h2>
+      <div className="table--responsive-scroll">
+        <table className="table">
+          <caption>Kommuner (organisationer)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kommune</th>
+              <th scope="col">Brugere</th>
+              <th scope="col">Hold</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((organisation) => (
+              <tr key={organisation.id}>
+                <th scope="row">{organisation.name}</th>
+                <td>{Number(organisation.users ?? 0)}</td>
+                <td>{Number(organisation.cohorts ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>Opret kommune</h3>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="create-organisation" />
+        <TextField name="organisationName" label={USER_LABELS.organisationName} required error={errors?.organisationName} />
+        <button type="submit" className="button button-primary">
+          Opret kommune
+        </button>
+      </Form>
     </>
   );
 }

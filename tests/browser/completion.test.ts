@@ -164,9 +164,13 @@ describe.skipIf(Boolean(skipReason))("a caseworker completes the sample module a
 
     await page.goto(`${app.url}${MODULE}/tjeklister`);
     expect(await page.getByRole("heading", { level: 2 }).allInnerTexts()).toEqual(["Er sagen tilstrækkeligt oplyst?"]);
+    // The ticks are remembered by the page's script: tick after it has loaded, and give it a
+    // moment after the reload to restore them.
+    await page.waitForLoadState("networkidle");
     await selectOptionWithKeyboard(page, "Har borgeren fået mulighed for at bidrage med oplysninger?");
     await page.reload();
-    expect(await page.getByLabel("Har borgeren fået mulighed for at bidrage med oplysninger?").isChecked()).toBe(true);
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.getByLabel("Har borgeren fået mulighed for at bidrage med oplysninger?").isChecked()).toBe(true);
     await expectAccessible(page);
     await page.emulateMedia({ media: "print" });
     const checklistPdf = await page.pdf({ format: "A4" });

@@ -26,6 +26,8 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await expectAccessible(page);
     await page.getByRole("link", { name: "Log ind" }).first().click();
     await page.waitForURL(/\/login/);
+    // The URL can change before the new page has rendered: wait for the table.
+    await page.getByRole("cell", { name: DEMO.learner }).waitFor();
     expect(await page.getByRole("cell", { name: DEMO.learner }).count()).toBe(1);
     await expectAccessible(page);
   });

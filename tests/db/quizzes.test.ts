@@ -1,76 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { EvaluationActivity, QuizActivity } from "../../app/content/types";
 import { loadEvaluation, saveEvaluation } from "../../app/evaluation/evaluation.server";
 import { completions } from "../../app/models/progress.server";
 import { quizAttemptResult, quizSummaries, submitQuiz } from "../../app/quiz/quiz.server";
+import { testEvaluation, testQuiz } from "../activity-fixtures";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
-const at = { line: 1, column: 1 };
-const quiz: QuizActivity = {
-  id: "test-quiz",
-  moduleId: "test",
-  title: "Quiz",
-  type: "quiz",
-  estimatedMinutes: 5,
-  required: true,
-  legalBasis: [],
-  file: "content/test/02-quiz.mdx",
-  version: "q1",
-  introHtml: "",
-  quiz: {
-    id: "test-quiz",
-    passPercent: 100,
-    questions: [
-      {
-        id: "ansvar",
-        topic: "sagsoplysning",
-        multiple: false,
-        promptHtml: "<p>Hvem?</p>",
-        explanationHtml: "<p>Kommunen.</p>",
-        position: at,
-        options: [
-          { id: "borger", label: "Borgeren", correct: false },
-          { id: "kommune", label: "Kommunen", correct: true },
-        ],
-      },
-      {
-        id: "indhold",
-        topic: "begrundelse",
-        multiple: true,
-        promptHtml: "<p>Hvad?</p>",
-        explanationHtml: "<p>Regler og fakta.</p>",
-        position: at,
-        options: [
-          { id: "regler", label: "Regler", correct: true },
-          { id: "fakta", label: "Fakta", correct: true },
-          { id: "navn", label: "Navn", correct: false },
-        ],
-      },
-    ],
-  },
-};
+const quiz = testQuiz;
 
-const evaluation: EvaluationActivity = {
-  id: "test-evaluering",
-  moduleId: "test",
-  title: "Evaluering",
-  type: "evaluation",
-  estimatedMinutes: 3,
-  required: true,
-  legalBasis: [],
-  file: "content/test/03-evaluering.mdx",
-  version: "e1",
-  introHtml: "",
-  evaluation: {
-    id: "test-evaluering",
-    items: [
-      { kind: "likert", id: "kendskab", statement: "Forløbet har givet mig øget kendskab." },
-      { kind: "text", id: "forbedringer", label: "Hvad kan gøres bedre?" },
-    ],
-  },
-};
+const evaluation = testEvaluation;
 
 describe.each(engines)("quizzes and evaluations on %s", (engine) => {
   let handle: TestDatabase;

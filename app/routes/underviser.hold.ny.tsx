@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/auth.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, FieldError, SelectField, TextField } from "~/components/forms";
+import { getCourse, publishedModules } from "~/content/content.server";
+import { getDb } from "~/db/database.server";
+import trainerStyles from "~/styles/trainer.css";
+import { cohortSchema, createCohort, listOrganisations, UnknownOrganisationError } from "~/trainer/cohorts.server";
+import { formToObject, parseFormData } from "~/utils/forms.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
+export const meta: MetaFunction = () => [{ title: "Opret et hold – Underviser – Sagslab" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "trainer");
+  const [organisations, course] = await Promise.all([listOrganisations(await getDb()), getCourse()]);
+  return {
+    organisations,
+    defaultOrganisation: user.organisationId,
+    modules: publishedModules(course).map(({ id, title }) => ({ id, title })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "trainer");
+  const moduleIds = publishedModules(await getCourse()).map((m) => m.id);
+  const form = await request.formData();
+  const parsed = parseFormData(form, cohortSchema(moduleIds));
+  // A refused form comes back with what was typed, so nothing has to be typed again.
+  const refuse = (errors: Record<string, string>) => data({ ok: false as const, errors, formError: undefined, values: formToObject(form) }, { status: 400 });
+  if (!parsed.ok) return refuse(parsed.errors);
+  try {
+    const cohort = await createCohort(await getDb(), { ...parsed.data, trainerId: user.id });
+    throw redirect(`/underviser/hold/${cohort.id}?oprettet=1`);
+  } catch (error) {
+    if (error instanceof UnknownOrganisationError) return refuse({ organisationId: error.message });
+    throw error;
+  }
+}
+
+const LABELS = { name: "Holdets navn", organisationId: "Kommune", startsOn: "Startdato", endsOn: "Slutdato", modules: "Moduler" };
+
+export default function NewCohortPage() {
+  const { organisations, defaultOrganisation, modules } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? {};
+  const value = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const chosenModules = [values.modules ?? []].flat();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/underviser", label: "Underviser" }, { label: "Opret et hold" }]} />
+      <h1>Opret et hold</h1>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={errors} formError={result?.formError} labels={LABELS} />
+        <TextField name="name" label={LABELS.name} required error={errors?.name} maxLength={120} defaultValue={value("name")} />
+        <SelectField
+          name="organisationId"
+          label={LABELS.organisationId}
+          defaultValue={value("organisationId") ?? defaultOrganisation ?? ""}
+          error={errors?.organisationId}
+          options={[{ value: "", label: "Vælg kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <TextField name="startsOn" label={LABELS.startsOn} type="date" hint="Format: åååå-mm-dd" required error={errors?.startsOn} defaultValue={value("startsOn")} />
+        <TextField
+          name="endsOn"
+          label={LABELS.endsOn}
+          type="date"
+          hint="Format: åååå-mm-dd. Efter slutdatoen kan der ikke tilmeldes med koden."
+          required
+          error={errors?.endsOn}
+          defaultValue={value("endsOn")}
+        />
+        <fieldset className={errors?.modules ? "form-error" : undefined} aria-describedby={errors?.modules ? "modules-error" : undefined}>
+          <legend className="form-label" id="modules">
+            {LABELS.modules}
+          </legend>
+          <FieldError id="modules-error" message={errors?.modules} />
+          <ul className="nobullet-list checkbox-list">
+            {modules.map((module) => (
+              <li key={module.id} className="form-group-checkbox">
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={`modul-${module.id}`}
+                  name="modules"
+                  value={module.id}
+                  defaultChecked={chosenModules.includes(module.id)}
+                />
+                <label htmlFor={`modul-${module.id}`}>{module.title}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <button type="submit" className="button button-primary">
+          Opret holdet
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,215 @@
+/**
+ * Cohorts (hold): creating them, joining them with a code, and who may see which. A trainer
+ * sees the cohorts they train; an administrator sees all of them.
+ */
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { z } from "zod";
+import type { SessionUser } from "~/auth/session.server";
+import type { DB } from "~/db/database.server";
+import { forbidden, notFound } from "~/utils/forms.server";
+import { joinCodeFrom, normaliseJoinCode } from "./join-code";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = (message: string) =>
+  z
+    .string({ error: message })
+    .regex(ISO_DATE, message)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), message);
+
+/** The "create a cohort" form. `moduleIds` are the published modules a trainer may choose from. */
+export function cohortSchema(moduleIds: readonly string[]) {
+  return z
+    .object({
+      name: z.string({ error: "Skriv holdets navn." }).trim().min(1, "Skriv holdets navn.").max(120, "Navnet må højst være 120 tegn."),
+      organisationId: z.string({ error: "Vælg en kommune." }).uuid("Vælg en kommune."),
+      startsOn: isoDate("Skriv startdatoen som åååå-mm-dd."),
+      endsOn: isoDate("Skriv slutdatoen som åååå-mm-dd."),
+      modules: z
+        .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()))
+        .pipe(
+          z
+            .array(z.string().refine((id) => moduleIds.includes(id), "Vælg kun blandt de viste moduler."))
+            .min(1, "Vælg mindst ét modul."),
+        ),
+    })
+    .refine((cohort) => cohort.endsOn >= cohort.startsOn, { path: ["endsOn"], message: "Slutdatoen skal ligge på eller efter startdatoen." });
+}
+export type CohortInput = z.infer<ReturnType<typeof cohortSchema>>;
+
+export class UnknownOrganisationError extends Error {
+  constructor() {
+    super("Kommunen findes ikke.");
+  }
+}
+
+/** Creates a cohort with a fresh join code; the creator trains it. */
+export async function createCohort(db: DB, input: CohortInput & { trainerId: string }, random = randomBytes) {
+  return db.transaction().execute(async (trx) => {
+    const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+    if (!organisation) throw new UnknownOrganisationError();
+    let cohort: { id: string; join_code: string } | undefined;
+    // A clash of random codes is very unlikely; try again rather than fail.
+    for (let attempt = 0; !cohort && attempt < 10; attempt++) {
+      cohort = await trx
+        .insertInto("cohorts")
+        .values({
+          name: input.name,
+          organisation_id: input.organisationId,
+          starts_on: input.startsOn,
+          ends_on: input.endsOn,
+          join_code: joinCodeFrom(random(8)),
+          created_by: input.trainerId,
+        })
+        .onConflict((oc) => oc.column("join_code").doNothing())
+        .returning(["id", "join_code"])
+        .executeTakeFirst();
+    }
+    if (!cohort) throw new Error("Der kunne ikke dannes en ledig tilmeldingskode.");
+    await trx.insertInto("cohort_trainers").values({ cohort_id: cohort.id, user_id: input.trainerId }).execute();
+    await trx
+      .insertInto("cohort_modules")
+      .values(input.modules.map((module_id) => ({ cohort_id: cohort.id, module_id })))
+      .execute();
+    return { id: cohort.id, joinCode: cohort.join_code };
+  });
+}
+
+export const joinSchema = z.object({
+  code: z
+    .string({ error: "Skriv holdets tilmeldingskode." })
+    .transform(normaliseJoinCode)
+    .pipe(z.string().min(1, "Skriv holdets tilmeldingskode.").max(40, "Koden er for lang. Tjek, at du har skrevet den rigtigt.")),
+});
+
+export type CodeLookup =
+  | { ok: true; cohort: { id: string; name: string; organisation: string; startsOn: string; endsOn: string } }
+  | { ok: false; message: string };
+
+export const UNKNOWN_CODE_MESSAGE = "Der findes intet hold med den kode. Tjek, at du har skrevet koden rigtigt, eller spørg din underviser.";
+export const expiredMessage = (endsOn: string) =>
+  `Holdet med den kode sluttede ${endsOn}, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.`;
+
+/** Cohorts with their organisation's name, in the shape the pages use. */
+function cohortsWithOrganisation(db: DB) {
+  return db
+    .selectFrom("cohorts")
+    .innerJoin("organisations", "organisations.id", "cohorts.organisation_id")
+    .select([
+      "cohorts.id",
+      "cohorts.name",
+      "organisations.name as organisation",
+      "cohorts.starts_on as startsOn",
+      "cohorts.ends_on as endsOn",
+      "cohorts.join_code as joinCode",
+    ]);
+}
+
+/** The cohort a code belongs to, if it still takes members. */
+export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> {
+  const row = await cohortsWithOrganisation(db)
+    .select(sql<boolean>`cohorts.ends_on < current_date`.as("expired"))
+    .where("cohorts.join_code", "=", normaliseJoinCode(code))
+    .executeTakeFirst();
+  if (!row) return { ok: false, message: UNKNOWN_CODE_MESSAGE };
+  if (row.expired) return { ok: false, message: expiredMessage(row.endsOn) };
+  const { expired: _expired, joinCode: _code, ...cohort } = row;
+  return { ok: true, cohort };
+}
+
+/** Joins the learner to the code's cohort. Joining twice changes nothing. */
+export async function joinCohort(db: DB, userId: string, code: string): Promise<CodeLookup & { alreadyMember?: boolean }> {
+  const found = await lookUpJoinCode(db, code);
+  if (!found.ok) return found;
+  const inserted = await db
+    .insertInto("cohort_members")
+    .values({ cohort_id: found.cohort.id, user_id: userId })
+    .onConflict((oc) => oc.columns(["cohort_id", "user_id"]).doNothing())
+    .returning("cohort_id")
+    .executeTakeFirst();
+  return { ...found, alreadyMember: !inserted };
+}
+
+/** The cohorts a learner is a member of, newest first. */
+export function cohortsOfMember(db: DB, userId: string) {
+  return db
+    .selectFrom("cohort_members")
+    .innerJoin("cohorts", "cohorts.id", "cohort_members.cohort_id")
+    .select(["cohorts.id", "cohorts.name", "cohorts.starts_on", "cohorts.ends_on"])
+    .where("cohort_members.user_id", "=", userId)
+    .orderBy("cohorts.starts_on", "desc")
+    .execute();
+}
+
+export interface CohortHeader {
+  id: string;
+  name: string;
+  organisation: string;
+  startsOn: string;
+  endsOn: string;
+  joinCode: string;
+  moduleIds: string[];
+}
+
+const COHORT_ID = z.string().uuid();
+
+/**
+ * The cohort of a dashboard URL, if the user may see it: an administrator any, a trainer only
+ * one they train (403 otherwise, whether or not it exists). Learners never get here: the
+ * route's `requireUser(request, "trainer")` has refused them.
+ */
+export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: string | undefined): Promise<CohortHeader> {
+  const parsed = COHORT_ID.safeParse(cohortId);
+  if (!parsed.success) notFound("Holdet findes ikke.");
+  if (user.role !== "admin") {
+    const trains = await db
+      .selectFrom("cohort_trainers")
+      .select("cohort_id")
+      .where("cohort_id", "=", parsed.data)
+      .where("user_id", "=", user.id)
+      .executeTakeFirst();
+    if (!trains) forbidden("Du har ikke adgang til dette hold. En underviser ser kun de hold, vedkommende underviser.");
+  }
+  const row = await cohortsWithOrganisation(db).where("cohorts.id", "=", parsed.data).executeTakeFirst();
+  if (!row) notFound("Holdet findes ikke.");
+  const modules = await db.selectFrom("cohort_modules").select("module_id").where("cohort_id", "=", row.id).execute();
+  return {
+    ...row,
+    moduleIds: modules.map((m) => m.module_id),
+  };
+}
+
+export const COHORTS_PER_PAGE = 25;
+
+/**
+ * The cohorts a user may see on /underviser, newest first: their own, or all for an
+ * administrator. One page of COHORTS_PER_PAGE (`page` from 1), and whether there are more.
+ */
+export async function visibleCohortsPage(db: DB, user: Pick<SessionUser, "id" | "role">, page = 1) {
+  const rows = await visibleCohorts(db, user, { limit: COHORTS_PER_PAGE + 1, offset: (page - 1) * COHORTS_PER_PAGE });
+  return { cohorts: rows.slice(0, COHORTS_PER_PAGE), more: rows.length > COHORTS_PER_PAGE };
+}
+
+export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "role">, range?: { limit: number; offset: number }) {
+  let query = cohortsWithOrganisation(db)
+    .orderBy("cohorts.starts_on", "desc")
+    .orderBy("cohorts.name")
+    .orderBy("cohorts.id");
+  if (range) query = query.limit(range.limit).offset(range.offset);
+  if (user.role !== "admin") {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("cohort_trainers")
+          .select("cohort_trainers.cohort_id")
+          .whereRef("cohort_trainers.cohort_id", "=", "cohorts.id")
+          .where("cohort_trainers.user_id", "=", user.id),
+      ),
+    );
+  }
+  return query.execute();
+}
+
+export function listOrganisations(db: DB) {
+  return db.selectFrom("organisations").select(["id", "name"]).orderBy("name").execute();
+}

@@ -1,0 +1,287 @@
+/**
+ * The cohort dashboard's queries. Every figure is counted in SQL, grouped, starting from the
+ * cohort's members and reaching their rows through indexes that lead with user_id (migration
+ * 0004), so one cohort's view costs the same however many learners the database holds. The
+ * pure module `dashboard.ts` turns the counts into shares, statuses and orderings.
+ */
+import { sql, type RawBuilder } from "kysely";
+import type { CaseActivity, CompiledCourse, CourseModule, EvaluationActivity, QuizActivity } from "~/content/types";
+import { publishedModules } from "~/content/content.server";
+import type { DB } from "~/db/database.server";
+import {
+  buildCaseStats,
+  buildEvaluationStats,
+  buildMistakeGroups,
+  buildProgressMatrix,
+  buildQuizStats,
+  matrixModules,
+  MIN_RESPONDENTS,
+  mistakeItemLabeller,
+  type ChoiceCounts,
+  type LikertCount,
+  type LoopCounts,
+  type MemberRow,
+  type MistakeCounts,
+  type OptionCount,
+  type PlaceCounts,
+  type QuestionCounts,
+} from "./dashboard";
+import { exportCsv } from "./export";
+
+/** The cohort's modules as the course has them now: published only, in course order. */
+export function cohortModules(course: CompiledCourse, moduleIds: readonly string[]): CourseModule[] {
+  return publishedModules(course)
+    .filter((module) => moduleIds.includes(module.id))
+    .sort((a, b) => a.order - b.order);
+}
+
+export function activitiesOf(modules: CourseModule[]) {
+  const all = modules.flatMap((m) => m.activities);
+  return {
+    required: all.filter((a) => a.required).map((a) => a.id),
+    quizzes: all.filter((a): a is QuizActivity => a.type === "quiz"),
+    cases: all.filter((a): a is CaseActivity => a.type === "case"),
+    evaluations: all.filter((a): a is EvaluationActivity => a.type === "evaluation"),
+  };
+}
+
+const members = (cohortId: string) => sql`(select user_id from cohort_members where cohort_id = ${cohortId})`;
+const textArray = (values: string[]) => sql`${values}::text[]`;
+
+/** The latest moment a learner did anything: completed, played, answered or evaluated. */
+const lastActivityOf = (userId: RawBuilder<unknown>) => sql<Date | null>`greatest(
+  (select max(completed_at) from activity_completions where user_id = ${userId}),
+  (select max(updated_at) from case_attempts where user_id = ${userId}),
+  (select max(submitted_at) from quiz_attempts where user_id = ${userId}),
+  (select max(updated_at) from evaluation_responses where user_id = ${userId}))`;
+
+export async function memberRows(db: DB, cohortId: string): Promise<MemberRow[]> {
+  const rows = await sql<{ userId: string; name: string; email: string; lastActivity: Date | null }>`
+    select u.id as "userId", u.name, u.email, ${lastActivityOf(sql.ref("u.id"))} as "lastActivity"
+    from cohort_members m join users u on u.id = m.user_id
+    where m.cohort_id = ${cohortId}
+    order by u.name`.execute(db);
+  return rows.rows.map((r) => ({ ...r, lastActivity: r.lastActivity ? new Date(r.lastActivity) : null }));
+}
+
+/** How many required activities of each module each member has completed. */
+async function moduleDoneCounts(db: DB, cohortId: string, requiredIds: string[]) {
+  const rows = await sql<{ userId: string; moduleId: string; done: number }>`
+    select user_id as "userId", module_id as "moduleId", count(*)::int as done
+    from activity_completions
+    where user_id in ${members(cohortId)} and activity_id = any(${textArray(requiredIds)})
+    group by user_id, module_id`.execute(db);
+  return rows.rows;
+}
+
+/** Each member's attempts at the given activities, numbered per learner and activity (1 = first). */
+const quizAttemptsCte = (cohortId: string, ids: string[]) => sql`
+  select id, user_id, activity_id,
+    row_number() over (partition by user_id, activity_id order by submitted_at, id) = 1 as first
+  from quiz_attempts
+  where user_id in ${members(cohortId)} and activity_id = any(${textArray(ids)})`;
+
+const caseAttemptsCte = (cohortId: string, ids: string[]) => sql`
+  select id, user_id, activity_id, status, current_place, outcome_id,
+    row_number() over (partition by user_id, activity_id order by started_at, id) = 1 as first
+  from case_attempts
+  where user_id in ${members(cohortId)} and activity_id = any(${textArray(ids)})`;
+
+async function quizCounts(db: DB, cohortId: string, quizIds: string[]) {
+  const [questions, options] = await Promise.all([
+    sql<QuestionCounts>`
+      with attempts as (${quizAttemptsCte(cohortId, quizIds)})
+      select a.activity_id as "activityId", a.question_id as "questionId",
+        count(*)::int as answers,
+        count(*) filter (where a.correct)::int as correct,
+        count(*) filter (where t.first)::int as "firstAnswers",
+        count(*) filter (where t.first and a.correct)::int as "firstCorrect"
+      from quiz_answers a join attempts t on t.id = a.attempt_id
+      group by a.activity_id, a.question_id`.execute(db),
+    // Options chosen in wrong answers (a wrong option is only ever in one).
+    sql<OptionCount>`
+      select a.activity_id as "activityId", a.question_id as "questionId", o.option_id as "optionId", count(*)::int as chosen
+      from quiz_answers a cross join lateral unnest(a.option_ids) as o(option_id)
+      where a.user_id in ${members(cohortId)} and a.activity_id = any(${textArray(quizIds)}) and not a.correct
+      group by a.activity_id, a.question_id, o.option_id`.execute(db),
+  ]);
+  return { questions: questions.rows, options: options.rows };
+}
+
+async function caseCounts(db: DB, cohortId: string, caseIds: string[]) {
+  const attempts = caseAttemptsCte(cohortId, caseIds);
+  const [choices, outcomes, dropOff, loops] = await Promise.all([
+    sql<ChoiceCounts>`
+      with attempts as (${attempts})
+      select d.activity_id as "activityId", d.step_id as "stepId", d.choice_id as "choiceId",
+        count(*)::int as "all",
+        count(*) filter (where t.first)::int as first,
+        count(*) filter (where d.was_best)::int as best,
+        count(*) filter (where d.was_best and t.first)::int as "bestFirst"
+      from case_decisions d join attempts t on t.id = d.attempt_id
+      group by d.activity_id, d.step_id, d.choice_id`.execute(db),
+    sql<PlaceCounts>`
+      with attempts as (${attempts})
+      select activity_id as "activityId", outcome_id as "placeId", count(*)::int as "all", count(*) filter (where first)::int as first
+      from attempts where status = 'finished'
+      group by activity_id, outcome_id`.execute(db),
+    sql<PlaceCounts>`
+      with attempts as (${attempts})
+      select activity_id as "activityId", current_place as "placeId", count(*)::int as "all", count(*) filter (where first)::int as first
+      from attempts where status <> 'finished'
+      group by activity_id, current_place`.execute(db),
+    sql<LoopCounts>`
+      with attempts as (${attempts}),
+      visits as (
+        select d.attempt_id, d.user_id, d.activity_id, d.step_id, count(*) as times
+        from case_decisions d join attempts t on t.id = d.attempt_id
+        group by d.attempt_id, d.user_id, d.activity_id, d.step_id
+        having count(*) > 1)
+      select activity_id as "activityId", step_id as "stepId",
+        count(distinct user_id)::int as learners, sum(times - 1)::int as repeats
+      from visits group by activity_id, step_id`.execute(db),
+  ]);
+  return { choices: choices.rows, outcomes: outcomes.rows, dropOff: dropOff.rows, loops: loops.rows };
+}
+
+async function mistakeCounts(db: DB, cohortId: string, caseIds: string[], quizIds: string[]) {
+  const rows = await sql<MistakeCounts>`
+    select 'case' as kind, d.activity_id as "activityId", d.step_id as "itemId", d.topic, d.phase,
+      count(*)::int as total, count(*) filter (where not d.was_best)::int as wrong
+    from case_decisions d
+    where d.user_id in ${members(cohortId)} and d.activity_id = any(${textArray(caseIds)})
+    group by d.activity_id, d.step_id, d.topic, d.phase
+    union all
+    select 'quiz' as kind, a.activity_id, a.question_id, a.topic, null,
+      count(*)::int, count(*) filter (where not a.correct)::int
+    from quiz_answers a
+    where a.user_id in ${members(cohortId)} and a.activity_id = any(${textArray(quizIds)})
+    group by a.activity_id, a.question_id, a.topic`.execute(db);
+  return rows.rows;
+}
+
+/** Submitted responses only; the answers are read only when enough have answered. */
+async function evaluationCounts(db: DB, cohortId: string, evaluationIds: string[]) {
+  const respondents = await sql<{ activityId: string; respondents: number }>`
+    select activity_id as "activityId", count(*)::int as respondents
+    from evaluation_responses
+    where user_id in ${members(cohortId)} and activity_id = any(${textArray(evaluationIds)}) and status = 'submitted'
+    group by activity_id`.execute(db);
+  const shown = respondents.rows.filter((r) => r.respondents >= MIN_RESPONDENTS).map((r) => r.activityId);
+  const submitted = sql`
+    select id, activity_id from evaluation_responses
+    where user_id in ${members(cohortId)} and activity_id = any(${textArray(shown)}) and status = 'submitted'`;
+  const [likert, texts] = await Promise.all([
+    sql<LikertCount>`
+      select r.activity_id as "activityId", a.item_id as "itemId", a.likert_value as value, count(*)::int as count
+      from evaluation_answers a join (${submitted}) r on r.id = a.response_id
+      where a.likert_value is not null
+      group by r.activity_id, a.item_id, a.likert_value`.execute(db),
+    // Ordered by the text itself, so the order says nothing about who wrote what.
+    sql<{ activityId: string; itemId: string; text: string }>`
+      select r.activity_id as "activityId", a.item_id as "itemId", a.text_value as text
+      from evaluation_answers a join (${submitted}) r on r.id = a.response_id
+      where a.text_value is not null and a.text_value <> ''
+      order by a.text_value`.execute(db),
+  ]);
+  return { respondents: new Map(respondents.rows.map((r) => [r.activityId, r.respondents])), likert: likert.rows, texts: texts.rows };
+}
+
+/** Everything the cohort dashboard shows. */
+export async function cohortDashboard(db: DB, course: CompiledCourse, cohort: { id: string; moduleIds: string[] }) {
+  const modules = cohortModules(course, cohort.moduleIds);
+  const { required, quizzes, cases, evaluations } = activitiesOf(modules);
+  const quizIds = quizzes.map((q) => q.id);
+  const caseIds = cases.map((c) => c.id);
+  const [memberList, done, quizData, caseData, mistakes, evaluationData] = await Promise.all([
+    memberRows(db, cohort.id),
+    moduleDoneCounts(db, cohort.id, required),
+    quizCounts(db, cohort.id, quizIds),
+    caseCounts(db, cohort.id, caseIds),
+    mistakeCounts(db, cohort.id, caseIds, quizIds),
+    evaluationCounts(db, cohort.id, evaluations.map((e) => e.id)),
+  ]);
+  return {
+    matrix: buildProgressMatrix(matrixModules(modules), memberList, done),
+    quizzes: buildQuizStats(quizzes, quizData.questions, quizData.options),
+    cases: buildCaseStats(cases, caseData),
+    mistakes: buildMistakeGroups(mistakes, mistakeItemLabeller(quizzes, cases)),
+    evaluations: evaluations.map((e) =>
+      buildEvaluationStats(e, evaluationData.respondents.get(e.id) ?? 0, evaluationData.likert, evaluationData.texts),
+    ),
+  };
+}
+export type CohortDashboard = Awaited<ReturnType<typeof cohortDashboard>>;
+
+/** Each member's best quiz percentage and best finished case result, for the export. */
+async function resultsPerParticipant(db: DB, cohortId: string, quizIds: string[], caseIds: string[]) {
+  const [quizzes, cases] = await Promise.all([
+    sql<{ userId: string; activityId: string; percent: number; attempts: number }>`
+      select user_id as "userId", activity_id as "activityId", max(percent)::int as percent, count(*)::int as attempts
+      from quiz_attempts
+      where user_id in ${members(cohortId)} and activity_id = any(${textArray(quizIds)})
+      group by user_id, activity_id`.execute(db),
+    sql<{ userId: string; activityId: string; score: number; maxScore: number }>`
+      select user_id as "userId", activity_id as "activityId", max(score)::int as score, max(max_score)::int as "maxScore"
+      from case_attempts
+      where user_id in ${members(cohortId)} and activity_id = any(${textArray(caseIds)}) and status = 'finished'
+      group by user_id, activity_id`.execute(db),
+  ]);
+  return { quizzes: quizzes.rows, cases: cases.rows };
+}
+
+/**
+ * The overview on /underviser: per cohort the number of participants, how many completed each
+ * module, and the latest activity of any participant. Counted in SQL per cohort and module.
+ */
+export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds: string[]) {
+  if (cohortIds.length === 0) return [];
+  const modules = publishedModules(course);
+  const requiredIds = activitiesOf(modules).required;
+  const moduleIds = modules.map((m) => m.id);
+  const requiredCounts = modules.map((m) => m.activities.filter((a) => a.required).length);
+  const cohorts = textArray(cohortIds);
+  const [participants, completed, modulesOfCohorts] = await Promise.all([
+    sql<{ cohortId: string; participants: number; lastActivity: Date | null }>`
+      select m.cohort_id as "cohortId", count(*)::int as participants, max(${lastActivityOf(sql.ref("m.user_id"))}) as "lastActivity"
+      from cohort_members m where m.cohort_id = any(${cohorts}::uuid[])
+      group by m.cohort_id`.execute(db),
+    sql<{ cohortId: string; moduleId: string; completed: number }>`
+      with per_learner as (
+        select m.cohort_id, c.module_id, c.user_id, count(*) as done
+        from cohort_members m join activity_completions c on c.user_id = m.user_id
+        where m.cohort_id = any(${cohorts}::uuid[]) and c.activity_id = any(${textArray(requiredIds)})
+        group by m.cohort_id, c.module_id, c.user_id)
+      select p.cohort_id as "cohortId", p.module_id as "moduleId", count(*)::int as completed
+      from per_learner p join unnest(${textArray(moduleIds)}, ${requiredCounts}::int[]) as r(module_id, required)
+        on r.module_id = p.module_id and p.done >= r.required
+      group by p.cohort_id, p.module_id`.execute(db),
+    db.selectFrom("cohort_modules").select(["cohort_id", "module_id"]).where("cohort_id", "in", cohortIds).execute(),
+  ]);
+  return cohortIds.map((cohortId) => {
+    const p = participants.rows.find((r) => r.cohortId === cohortId);
+    const count = p?.participants ?? 0;
+    const ids = modulesOfCohorts.filter((r) => r.cohort_id === cohortId).map((r) => r.module_id);
+    return {
+      cohortId,
+      participants: count,
+      lastActivity: p?.lastActivity ? new Date(p.lastActivity) : null,
+      modules: cohortModules(course, ids).map((module) => {
+        const done = completed.rows.find((r) => r.cohortId === cohortId && r.moduleId === module.id)?.completed ?? 0;
+        return { moduleId: module.id, title: module.title, completed: done, share: count === 0 ? null : Math.round((100 * done) / count) };
+      }),
+    };
+  });
+}
+
+/** The export of a cohort as CSV text (with BOM): the progress matrix and results per participant. */
+export async function cohortExport(db: DB, course: CompiledCourse, cohort: { id: string; moduleIds: string[] }): Promise<string> {
+  const modules = cohortModules(course, cohort.moduleIds);
+  const { required, quizzes, cases } = activitiesOf(modules);
+  const [memberList, done, results] = await Promise.all([
+    memberRows(db, cohort.id),
+    moduleDoneCounts(db, cohort.id, required),
+    resultsPerParticipant(db, cohort.id, quizzes.map((q) => q.id), cases.map((c) => c.id)),
+  ]);
+  return exportCsv(buildProgressMatrix(matrixModules(modules), memberList, done), results, quizzes, cases);
+}

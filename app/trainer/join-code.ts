@@ -1,0 +1,27 @@
+/**
+ * Join codes of cohorts: short, easy to read aloud and to type from a whiteboard. Letters and
+ * digits that look alike (0/O, 1/I/L) are left out; what a learner types is normalised before
+ * it is looked up, so "abcd 2345" finds ABCD-2345. Pure (the randomness is passed in).
+ */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const GROUP = 4;
+
+/** A code like "K7QM-3XPA" from 8 random bytes. */
+export function joinCodeFrom(bytes: Uint8Array): string {
+  let code = "";
+  for (let i = 0; i < GROUP * 2; i++) {
+    if (i === GROUP) code += "-";
+    code += CODE_ALPHABET[bytes[i]! % CODE_ALPHABET.length];
+  }
+  return code;
+}
+
+/** What a learner typed, in the stored form: upper case, no spaces, groups joined by "-". */
+export function normaliseJoinCode(input: string): string {
+  return input.trim().toUpperCase().replace(/[\s_–—]+/g, "-").replace(/-+/g, "-");
+}
+
+/** Whether a cohort (its dates as YYYY-MM-DD) still takes new members on `today`. */
+export function cohortOpen(cohort: { ends_on: string }, today: string): boolean {
+  return cohort.ends_on >= today;
+}

@@ -1,0 +1,198 @@
+/**
+ * A trainer creates a cohort, a learner joins with the code and plays a case and a quiz, and the
+ * trainer sees the numbers change; the charts have tables; the CSV downloads with a BOM. Keyboard
+ * only (dates are filled in directly: Chromium's date field is not a text box); axe on every page.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { startAppServer, type AppServer } from "./app-server";
+import {
+  activateWithKeyboard,
+  DEMO,
+  DEMO_PASSWORD,
+  expectAccessible,
+  launchBrowser,
+  logInWithKeyboard,
+  selectOptionWithKeyboard,
+} from "./browser";
+
+const skipReason = inject("browserSkipReason");
+const MODULE_TITLE = "Eksempelmodul – sådan virker Sagslab";
+
+describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard only", () => {
+  let app: AppServer;
+  let browser: Browser;
+  let trainer: Page;
+  let learner: Page;
+  let dashboardUrl = "";
+  let joinCode = "";
+
+  beforeAll(async () => {
+    app = await startAppServer();
+    ({ browser, page: trainer } = await launchBrowser());
+    const context = await browser.newContext({ locale: "da-DK" });
+    context.setDefaultTimeout(15_000);
+    learner = await context.newPage();
+    await logInWithKeyboard(trainer, app.url, DEMO.trainer, DEMO_PASSWORD);
+    await logInWithKeyboard(learner, app.url, DEMO.learner, DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test("the trainer creates a cohort and gets a join code and link", async () => {
+    await trainer.goto(`${app.url}/underviser`);
+    await expectAccessible(trainer);
+    await activateWithKeyboard(trainer, "Opret et hold");
+    await trainer.waitForURL(/\/underviser\/hold\/ny$/);
+    await expectAccessible(trainer);
+
+    // Submitting empty gives Danish messages and creates nothing.
+    await activateWithKeyboard(trainer, "Opret holdet");
+    await trainer.getByRole("alert").waitFor();
+    expect(await trainer.getByRole("alert").innerText()).toMatch(/Skriv holdets navn\./);
+    expect(await trainer.getByRole("alert").innerText()).toMatch(/Vælg mindst ét modul\./);
+    await expectAccessible(trainer);
+
+    await trainer.getByLabel("Holdets navn").focus();
+    await trainer.keyboard.type("Egeby, forår");
+    await trainer.getByLabel("Startdato").fill("2026-01-05");
+    await trainer.getByLabel("Slutdato").fill("2099-06-30");
+    await selectOptionWithKeyboard(trainer, MODULE_TITLE);
+    await activateWithKeyboard(trainer, "Opret holdet");
+    await trainer.waitForURL(/\/underviser\/hold\/[0-9a-f-]{36}\?oprettet=1$/);
+    dashboardUrl = trainer.url().split("?")[0]!;
+    joinCode = (await trainer.getByTestId("join-code").innerText()).trim();
+    expect(joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(await trainer.getByRole("link", { name: new RegExp(`/tilmeld/${joinCode}$`) }).count()).toBe(1);
+    expect(await trainer.getByText("Ingen deltagere er tilmeldt endnu").count()).toBe(1);
+    await expectAccessible(trainer);
+  });
+
+  test("the learner is refused a wrong code in Danish, then joins with the right one", async () => {
+    await learner.goto(`${app.url}/tilmeld`);
+    await learner.getByLabel("Tilmeldingskode").focus();
+    await learner.keyboard.type("FORKERT-KODE");
+    await learner.keyboard.press("Enter");
+    await learner.getByRole("alert").waitFor();
+    expect(await learner.getByRole("alert").innerText()).toMatch(/Der findes intet hold med den kode/);
+    await expectAccessible(learner);
+
+    await learner.getByLabel("Tilmeldingskode").fill("");
+    await learner.getByLabel("Tilmeldingskode").focus();
+    await learner.keyboard.type(joinCode.toLowerCase());
+    await learner.keyboard.press("Enter");
+    await learner.getByRole("status").waitFor();
+    expect(await learner.getByRole("status").innerText()).toBe("Du er nu tilmeldt holdet „Egeby, forår“ (Demo Kommune).");
+    await expectAccessible(learner);
+
+    // The join link shows the cohort before joining.
+    await learner.goto(`${app.url}/tilmeld/${joinCode}`);
+    expect(await learner.getByText("Du er inviteret til holdet").innerText()).toMatch(/Egeby, forår/);
+    await expectAccessible(learner);
+  });
+
+  test("the learner sees no dashboard", async () => {
+    const response = await learner.goto(dashboardUrl);
+    expect(response?.status()).toBe(403);
+    const csv = await learner.context().request.get(`${dashboardUrl}/eksport.csv`);
+    expect(csv.status()).toBe(403);
+  });
+
+  test("the learner plays the case to a wrong end and fails the quiz; the trainer sees it", async () => {
+    await learner.goto(`${app.url}/moduler/eksempel/eksempel-case-stol`);
+    await activateWithKeyboard(learner, "Start casen");
+    for (const button of ["Giv afslag på det foreliggende grundlag", "Se resultatet"]) {
+      await activateWithKeyboard(learner, button);
+      await learner.waitForLoadState("networkidle");
+    }
+    await learner.getByRole("heading", { name: "Resultat: Forkert" }).waitFor();
+
+    await learner.goto(`${app.url}/moduler/eksempel/eksempel-quiz`);
+    for (const answer of [
+      "Borgeren, der har søgt",
+      "Ja, med borgerens samtykke",
+      "Henvisning til de regler, afgørelsen bygger på",
+      "Når borgeren ikke får fuldt medhold",
+    ]) {
+      await selectOptionWithKeyboard(learner, answer);
+    }
+    await activateWithKeyboard(learner, "Indsend svar");
+    await learner.getByRole("heading", { name: /Ikke bestået/ }).waitFor();
+
+    await trainer.goto(dashboardUrl);
+    const matrix = trainer.locator("table.matrix");
+    expect(await matrix.locator("tbody tr").count()).toBe(1);
+    expect(await matrix.locator("tbody tr").first().innerText()).toMatch(/Sara Sagsbehandler[\s\S]*I gang/);
+
+    // The case: the first step's choice spread and the wrong outcome.
+    const step = trainer.locator("table", { hasText: "Giv afslag på det foreliggende grundlag" }).first();
+    expect(await step.locator("tr", { hasText: "Giv afslag" }).innerText()).toMatch(/1 \(100 %\)\s+1 \(100 %\)/);
+    expect(await trainer.locator("table", { hasText: "afslutninger nået" }).locator("tr", { hasText: "Forkert" }).innerText()).toMatch(/1\s+1/);
+
+    // The quiz: question 1 was answered wrong with "Borgeren, der har søgt".
+    const question = trainer.locator("tr", { hasText: "1. " }).filter({ hasText: "Borgeren, der har søgt" });
+    expect(await question.innerText()).toMatch(/0 %/);
+
+    // Where the cohort goes wrong: a figure with an SVG chart and a table with the same numbers,
+    // whose links lead to the questions and steps behind it.
+    const figure = trainer.locator("figure", { hasText: "pr. emne" });
+    expect(await figure.locator("svg[role=img]").count()).toBe(1);
+    const topicTable = figure.locator("table");
+    expect(await topicTable.locator("caption").innerText()).toMatch(/pr\. emne/);
+    expect(await topicTable.locator("tbody th").first().innerText()).toMatch(/Sagsoplysning|Begrundelse|Klagevejledning/);
+    const link = topicTable.locator("a").first();
+    const target = (await link.getAttribute("href"))!;
+    expect(await trainer.locator(target).count()).toBe(1);
+    expect(await trainer.locator("figure", { hasText: "gennemført hvert modul" }).locator("svg[role=img] + div table").count()).toBe(1);
+    await expectAccessible(trainer);
+  });
+
+  test("the matrix sorts by a column through the URL (no JavaScript needed)", async () => {
+    await trainer.goto(`${dashboardUrl}?sorter=aktivitet&retning=faldende`);
+    const header = trainer.locator("table.matrix th[aria-sort]");
+    expect(await header.innerText()).toMatch(/Seneste aktivitet/);
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+  });
+
+  test("the CSV downloads with a BOM and semicolons", async () => {
+    await trainer.goto(dashboardUrl);
+    const download = trainer.waitForEvent("download");
+    await activateWithKeyboard(trainer, "Hent som CSV (Excel)", 80);
+    const file = await (await download).path();
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    expect(text.split("\r\n")[0]).toMatch(/^Navn;E-mail;Seneste aktivitet;/);
+    expect(text).toContain("Sara Sagsbehandler;sagsbehandler@demo.sagslab.dk;");
+  });
+
+  test("an administrator sees every cohort and manages users; a cohort the trainer does not train is refused, CSV too", async () => {
+    await activateWithKeyboard(learner, "Log ud");
+    await learner.waitForURL((url) => url.pathname === "/" || url.pathname === "/login");
+    await logInWithKeyboard(learner, app.url, DEMO.admin, DEMO_PASSWORD);
+    const admin = learner;
+    expect((await admin.goto(dashboardUrl))?.status()).toBe(200);
+    await admin.goto(`${app.url}/admin`);
+    await expectAccessible(admin);
+
+    // The administrator creates a cohort of their own, which the demo trainer does not train.
+    await admin.goto(`${app.url}/underviser/hold/ny`);
+    await admin.getByLabel("Holdets navn").fill("Administratorens hold");
+    await admin.getByLabel("Startdato").fill("2026-01-05");
+    await admin.getByLabel("Slutdato").fill("2099-06-30");
+    await selectOptionWithKeyboard(admin, MODULE_TITLE);
+    await activateWithKeyboard(admin, "Opret holdet");
+    await admin.waitForURL(/oprettet=1$/);
+    const foreign = admin.url().split("?")[0]!;
+
+    expect((await trainer.goto(foreign))?.status()).toBe(403);
+    expect(await trainer.getByRole("heading", { level: 1 }).innerText()).toBe("Du har ikke adgang");
+    expect((await trainer.context().request.get(`${foreign}/eksport.csv`)).status()).toBe(403);
+    await trainer.goto(`${app.url}/underviser`);
+    expect(await trainer.getByRole("link", { name: "Administratorens hold" }).count()).toBe(0);
+    expect((await trainer.goto(`${app.url}/admin`))?.status()).toBe(403);
+  });
+});

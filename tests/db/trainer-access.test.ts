@@ -1,0 +1,156 @@
+/**
+ * Who may open which trainer and admin route: every route × every role, including a trainer
+ * probing another trainer's cohort, and the CSV export. Loaders and actions are called directly
+ * with a Request, as Remix would.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Role } from "../../app/auth/roles";
+import { createSession, getSessionUser } from "../../app/auth/session.server";
+import { useCourseForTests } from "../../app/content/content.server";
+import { useDatabase } from "../../app/db/database.server";
+import { action as adminAction, loader as adminLoader } from "../../app/routes/admin._index";
+import { loader as trainerLoader } from "../../app/routes/underviser._index";
+import { action as newCohortAction, loader as newCohortLoader } from "../../app/routes/underviser.hold.ny";
+import { loader as dashboardLoader } from "../../app/routes/underviser.hold.$cohortId._index";
+import { loader as csvLoader } from "../../app/routes/underviser.hold.$cohortId.eksport[.]csv";
+import { action as joinAction } from "../../app/routes/tilmeld._index";
+import { createCohort } from "../../app/trainer/cohorts.server";
+import { createTestUser, requestWithCookie } from "../factories";
+import { trainerCourse } from "../activity-fixtures";
+import { engines, freshDatabase, type TestDatabase } from "./engines";
+
+type Who = Role | "other-trainer" | "anonymous";
+const EVERYONE: Who[] = ["anonymous", "learner", "author", "trainer", "other-trainer", "admin"];
+
+/** The status a loader or action ends with: a returned or thrown Response, or 200 for plain data. */
+async function statusOf(run: () => Promise<unknown>): Promise<number> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result.status;
+    const init = (result as { init?: { status?: number } } | null)?.init;
+    return init?.status ?? 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+describe.each(engines)("trainer and admin routes on %s", (engine) => {
+  let handle: TestDatabase;
+  const cookies = new Map<Who, string>();
+  const ids = new Map<Who, string>();
+  let cohortId = "";
+
+  beforeAll(async () => {
+    handle = await freshDatabase(engine);
+    useDatabase(handle);
+    useCourseForTests(trainerCourse);
+    for (const who of EVERYONE) {
+      if (who === "anonymous") continue;
+      const user = await createTestUser(handle.db, { role: who === "other-trainer" ? "trainer" : who });
+      ids.set(who, user.id);
+      cookies.set(who, await createSession(handle.db, user.id));
+    }
+    const org = await handle.db.insertInto("organisations").values({ name: "Egeby Kommune" }).returning("id").executeTakeFirstOrThrow();
+    const cohort = await createCohort(handle.db, {
+      name: "Hold A",
+      organisationId: org.id,
+      startsOn: "2026-01-01",
+      endsOn: "2099-12-31",
+      modules: ["test"],
+      trainerId: ids.get("trainer")!,
+    });
+    cohortId = cohort.id;
+    // The other trainer has a cohort of their own.
+    await createCohort(handle.db, { name: "Hold B", organisationId: org.id, startsOn: "2026-01-01", endsOn: "2099-12-31", modules: ["test"], trainerId: ids.get("other-trainer")! });
+  });
+  afterAll(async () => {
+    useCourseForTests(undefined);
+    await handle.close();
+  });
+
+  const request = (who: Who, path: string, init: RequestInit = {}) => {
+    const url = `http://localhost${path}`;
+    return who === "anonymous" ? new Request(url, init) : requestWithCookie(cookies.get(who)!, url, init);
+  };
+  const post = (who: Who, path: string, fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
+    return request(who, path, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  };
+  const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
+
+  const expected = {
+    trainerList: { anonymous: 302, learner: 403, author: 403, trainer: 200, "other-trainer": 200, admin: 200 },
+    ownCohort: { anonymous: 302, learner: 403, author: 403, trainer: 200, "other-trainer": 403, admin: 200 },
+    adminOnly: { anonymous: 302, learner: 403, author: 403, trainer: 403, "other-trainer": 403, admin: 200 },
+  } satisfies Record<string, Record<Who, number>>;
+
+  test.each(EVERYONE)("/underviser and /underviser/hold/ny as %s", async (who) => {
+    expect(await statusOf(() => trainerLoader(args(request(who, "/underviser"))))).toBe(expected.trainerList[who]);
+    expect(await statusOf(() => newCohortLoader(args(request(who, "/underviser/hold/ny"))))).toBe(expected.trainerList[who]);
+  });
+
+  test.each(EVERYONE)("the cohort dashboard and its CSV as %s (only the cohort's own trainer and administrators)", async (who) => {
+    const path = `/underviser/hold/${cohortId}`;
+    expect(await statusOf(() => dashboardLoader(args(request(who, path), { cohortId })))).toBe(expected.ownCohort[who]);
+    expect(await statusOf(() => csvLoader(args(request(who, `${path}/eksport.csv`), { cohortId })))).toBe(expected.ownCohort[who]);
+  });
+
+  test.each(EVERYONE)("/admin as %s, page and actions", async (who) => {
+    expect(await statusOf(() => adminLoader(args(request(who, "/admin"))))).toBe(expected.adminOnly[who]);
+    const status = await statusOf(() => adminAction(args(post(who, "/admin", { intent: "create-organisation", organisationName: `Kommune ${who}` }))));
+    expect(status).toBe(expected.adminOnly[who]);
+  });
+
+  test("a learner may not create a cohort; a trainer's bad input is refused in Danish and creates nothing", async () => {
+    const fields = { name: "Nyt hold", organisationId: "not-a-uuid", startsOn: "2026-02-01", endsOn: "2026-01-01", modules: ["kladde"] };
+    expect(await statusOf(() => newCohortAction(args(post("learner", "/underviser/hold/ny", fields))))).toBe(403);
+    const refused = (await newCohortAction(args(post("trainer", "/underviser/hold/ny", fields)))) as unknown as { data: { errors: Record<string, string> }; init: { status: number } };
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.errors).toMatchObject({ organisationId: "Vælg en kommune.", modules: "Vælg kun blandt de viste moduler." });
+    const count = await handle.db.selectFrom("cohorts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
+  });
+
+  test("the dashboard of an unknown cohort is 404 for an administrator, 403 for a trainer; a malformed id is 404", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await statusOf(() => dashboardLoader(args(request("admin", `/underviser/hold/${unknown}`), { cohortId: unknown })))).toBe(404);
+    expect(await statusOf(() => dashboardLoader(args(request("trainer", `/underviser/hold/${unknown}`), { cohortId: unknown })))).toBe(403);
+    expect(await statusOf(() => dashboardLoader(args(request("trainer", "/underviser/hold/x"), { cohortId: "x" })))).toBe(404);
+  });
+
+  test("joining: a wrong code is refused with a Danish message", async () => {
+    const wrong = (await joinAction(args(post("learner", "/tilmeld", { code: "ZZZZ-ZZZZ" })))) as unknown as { data: { errors: Record<string, string> }; init: { status: number } };
+    expect(wrong.init.status).toBe(400);
+    expect(wrong.data.errors.code).toMatch(/^Der findes intet hold med den kode/);
+    expect(await statusOf(() => joinAction(args(post("anonymous", "/tilmeld", { code: "ZZZZ-ZZZZ" }))))).toBe(302);
+  });
+
+  test("an administrator deactivates a user: their sessions end at once; an administrator cannot deactivate themselves", async () => {
+    const victim = await createTestUser(handle.db);
+    const cookie = await createSession(handle.db, victim.id);
+    expect(await getSessionUser(handle.db, requestWithCookie(cookie))).not.toBeNull();
+    expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "set-active", userId: victim.id, active: "false" }))))).toBe(200);
+    expect(await handle.db.selectFrom("sessions").select("id").where("user_id", "=", victim.id).execute()).toEqual([]);
+    expect(await getSessionUser(handle.db, requestWithCookie(cookie))).toBeNull();
+
+    expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "change-role", userId: victim.id, role: "trainer" }))))).toBe(200);
+    const changed = await handle.db.selectFrom("users").select(["role", "active"]).where("id", "=", victim.id).executeTakeFirstOrThrow();
+    expect(changed).toEqual({ role: "trainer", active: false });
+
+    expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "set-active", userId: ids.get("admin")!, active: "false" }))))).toBe(400);
+    expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "change-role", userId: ids.get("admin")!, role: "learner" }))))).toBe(400);
+  });
+
+  test("the administrator's user list searches name and e-mail, with % and _ taken literally", async () => {
+    await createTestUser(handle.db, { name: "Søren 100% Sørensen" });
+    const search = async (q: string) => {
+      const page = (await adminLoader(args(request("admin", `/admin?q=${encodeURIComponent(q)}`)))) as { users: { name: string }[] };
+      return page.users.map((u) => u.name);
+    };
+    expect(await search("søren 100%")).toEqual(["Søren 100% Sørensen"]);
+    expect(await search("_")).toEqual([]);
+    expect((await search("")).length).toBeGreaterThan(5);
+  });
+});

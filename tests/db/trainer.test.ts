@@ -1,0 +1,267 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/cases/attempts.server";
+import type { DB } from "../../app/db/database.server";
+import { saveEvaluation } from "../../app/evaluation/evaluation.server";
+import { submitQuiz } from "../../app/quiz/quiz.server";
+import {
+  createCohort,
+  joinCohort,
+  lookUpJoinCode,
+  UNKNOWN_CODE_MESSAGE,
+  visibleCohorts,
+  visibleCohortsPage,
+} from "../../app/trainer/cohorts.server";
+import { cohortDashboard, cohortExport, cohortOverviews } from "../../app/trainer/dashboard.server";
+import { createTestUser } from "../factories";
+import { testEvaluation, testQuiz, trainerCase, trainerCourse } from "../activity-fixtures";
+import { engines, freshDatabase, type TestDatabase } from "./engines";
+
+// Positions of the sample case's choices: start → investigate (0) | decide now (1);
+// investigated → decide well (0) | decide badly (1) | back to start (2).
+const INVESTIGATE = 0;
+const DECIDE_NOW = 1;
+const DECIDE_WELL = 0;
+const DECIDE_BADLY = 1;
+const BACK = 2;
+
+async function organisation(db: TestDatabase["db"], name = "Egeby Kommune") {
+  return db.insertInto("organisations").values({ name }).returning("id").executeTakeFirstOrThrow();
+}
+
+async function cohortFor(db: TestDatabase["db"], trainerId: string, dates = { startsOn: "2026-01-01", endsOn: "2099-12-31" }) {
+  const org = await organisation(db, `Kommune ${randomUUID()}`);
+  return createCohort(db, { name: "Hold A", organisationId: org.id, ...dates, modules: ["test"], trainerId });
+}
+
+const quizAnswer = (db: TestDatabase["db"], userId: string, answers: Record<string, string[]>) =>
+  submitQuiz(db, { userId, activity: testQuiz, submissionId: randomUUID(), answers });
+
+/**
+ * Plays the sample case through the real attempt code: each choice by its position in its
+ * step, reading the feedback after each. `fresh` starts a new attempt.
+ */
+export async function playCase(db: DB, userId: string, positions: number[], options: { fresh?: boolean } = {}) {
+  await startAttempt(db, userId, trainerCase, options);
+  const attempt = await db
+    .selectFrom("case_attempts")
+    .select("decision_count")
+    .where("user_id", "=", userId)
+    .where("status", "=", "active")
+    .executeTakeFirstOrThrow();
+  let seq = attempt.decision_count;
+  for (const position of positions) {
+    const result = await chooseInAttempt(db, { userId, activity: trainerCase, seq, choice: String(position) });
+    if (!result.ok) throw new Error(result.message);
+    seq += 1;
+    await acknowledgeFeedback(db, userId, trainerCase, seq);
+  }
+}
+
+describe.each(engines)("trainer dashboard on %s", (engine) => {
+  let handle: TestDatabase;
+  beforeEach(async () => {
+    handle = await freshDatabase(engine);
+  });
+  afterEach(async () => {
+    await handle.close();
+  });
+
+  test("a cohort gets a join code; a learner joins once, in several cohorts; a wrong or expired code is refused in Danish", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const learner = await createTestUser(db);
+    const first = await cohortFor(db, trainer.id);
+    const second = await cohortFor(db, trainer.id);
+    expect(first.joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(second.joinCode).not.toBe(first.joinCode);
+
+    expect(await joinCohort(db, learner.id, first.joinCode.toLowerCase())).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await joinCohort(db, learner.id, first.joinCode)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await joinCohort(db, learner.id, ` ${second.joinCode} `)).toMatchObject({ ok: true });
+    const memberships = await db.selectFrom("cohort_members").select("cohort_id").where("user_id", "=", learner.id).execute();
+    expect(memberships).toHaveLength(2);
+
+    expect(await joinCohort(db, learner.id, "XXXX-XXXX")).toEqual({ ok: false, message: UNKNOWN_CODE_MESSAGE });
+    const old = await cohortFor(db, trainer.id, { startsOn: "2020-01-01", endsOn: "2020-06-30" });
+    expect(await lookUpJoinCode(db, old.joinCode)).toEqual({
+      ok: false,
+      message: "Holdet med den kode sluttede 2020-06-30, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.",
+    });
+    expect(await joinCohort(db, learner.id, old.joinCode)).toMatchObject({ ok: false });
+
+    const other = await createTestUser(db, { role: "trainer" });
+    const admin = await createTestUser(db, { role: "admin" });
+    expect(await visibleCohorts(db, { id: other.id, role: "trainer" })).toEqual([]);
+    expect(await visibleCohorts(db, trainer)).toHaveLength(3);
+    expect(await visibleCohorts(db, admin)).toHaveLength(3);
+  });
+
+  test("the cohort list comes in pages of 25, newest first", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const org = await organisation(db);
+    for (let day = 1; day <= 26; day++) {
+      const startsOn = `2026-01-${String(day).padStart(2, "0")}`;
+      await createCohort(db, { name: `Hold ${day}`, organisationId: org.id, startsOn, endsOn: "2026-12-31", modules: ["test"], trainerId: trainer.id });
+    }
+    const first = await visibleCohortsPage(db, trainer, 1);
+    expect(first.cohorts).toHaveLength(25);
+    expect(first.cohorts[0]!.name).toBe("Hold 26");
+    expect(first.more).toBe(true);
+    const second = await visibleCohortsPage(db, trainer, 2);
+    expect(second).toMatchObject({ more: false, cohorts: [{ name: "Hold 1" }] });
+  });
+
+  test("each figure of the dashboard on a hand-built cohort", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const [a, b, c, outsider] = [
+      await createTestUser(db, { name: "Anne" }),
+      await createTestUser(db, { name: "Bo" }),
+      await createTestUser(db, { name: "Cecilie" }),
+      await createTestUser(db, { name: "Udenfor" }),
+    ];
+    const cohort = await cohortFor(db, trainer.id);
+    for (const learner of [a, b, c]) await joinCohort(db, learner.id, cohort.joinCode);
+
+    // Case. A: the best way. B: a wrong end, then a second attempt with a loop and a weak end.
+    // C: stops after the first step. The outsider's choices must not count.
+    await playCase(db, a.id, [INVESTIGATE, DECIDE_WELL]);
+    await playCase(db, b.id, [DECIDE_NOW]);
+    await playCase(db, b.id, [INVESTIGATE, BACK, INVESTIGATE, DECIDE_BADLY], { fresh: true });
+    await playCase(db, c.id, [INVESTIGATE]);
+    await playCase(db, outsider.id, [DECIDE_NOW]);
+
+    // Quiz. A: wrong, then right. B: half right. The outsider: wrong.
+    await quizAnswer(db, a.id, { ansvar: ["borger"], indhold: ["regler", "fakta"] });
+    await quizAnswer(db, a.id, { ansvar: ["kommune"], indhold: ["regler", "fakta"] });
+    await quizAnswer(db, b.id, { ansvar: ["kommune"], indhold: ["regler", "navn"] });
+    await quizAnswer(db, outsider.id, { ansvar: ["borger"], indhold: ["navn"] });
+
+    const dashboard = await cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test", "kladde"] });
+
+    // Progress: three required activities; drafts are never part of a cohort's view.
+    expect(dashboard.matrix.modules).toEqual([{ id: "test", title: "Testmodul", required: 3 }]);
+    expect(dashboard.matrix.rows.map((r) => [r.name, r.cells[0]!.done, r.cells[0]!.percent, r.cells[0]!.status])).toEqual([
+      ["Anne", 2, 67, "started"],
+      ["Bo", 1, 33, "started"],
+      ["Cecilie", 0, 0, "todo"],
+    ]);
+    expect(dashboard.matrix.rows.every((r) => r.lastActivity instanceof Date)).toBe(true);
+    expect(dashboard.matrix.perModule).toEqual([
+      { moduleId: "test", title: "Testmodul", completed: 0, started: 2, participants: 3, completedShare: 0 },
+    ]);
+
+    // Quiz per question: first attempts and all attempts, and the most chosen wrong option.
+    const [ansvar, indhold] = dashboard.quizzes[0]!.questions;
+    expect(ansvar).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Borgeren", chosen: 1 } });
+    expect(indhold).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Navn", chosen: 1 } });
+
+    // Case per step.
+    const stats = dashboard.cases[0]!;
+    const [start, investigated] = stats.steps;
+    expect(start).toMatchObject({ decisions: 5, firstDecisions: 3, bestShare: 80, firstBestShare: 67 });
+    expect(start!.choices.map((ch) => [ch.id, ch.all, ch.first, ch.onBestPath])).toEqual([
+      ["investigate", 4, 2, true],
+      ["decide-now", 1, 1, false],
+    ]);
+    expect(investigated).toMatchObject({ decisions: 3, firstDecisions: 1, bestShare: 33, firstBestShare: 100 });
+    expect(investigated!.choices.map((ch) => [ch.id, ch.all, ch.first])).toEqual([
+      ["decide-well", 1, 1],
+      ["decide-badly", 1, 0],
+      ["back", 1, 0],
+    ]);
+    expect(stats.outcomes).toEqual([
+      { id: "good", result: "Korrekt", all: 1, first: 1 },
+      { id: "partial", result: "Delvist korrekt", all: 1, first: 0 },
+      { id: "remitted", result: "Forkert", all: 1, first: 1 },
+    ]);
+    expect(stats.dropOff).toEqual([{ placeId: "investigated", label: "Trin 2 (investigated)", all: 1, first: 1 }]);
+    // B's second attempt went start → investigated → start → investigated: both steps twice.
+    expect(stats.loops).toEqual([
+      { stepId: "start", label: "Trin 1 (start)", learners: 1, repeats: 1 },
+      { stepId: "investigated", label: "Trin 2 (investigated)", learners: 1, repeats: 1 },
+    ]);
+
+    // Where the cohort goes wrong, worst first, with the items behind each figure.
+    expect(dashboard.mistakes.byTopic.map((g) => [g.key, g.total, g.wrong, g.wrongShare])).toEqual([
+      ["begrundelse", 5, 2, 40],
+      ["sagsoplysning", 9, 3, 33],
+    ]);
+    expect(dashboard.mistakes.byTopic[0]!.items.map((i) => [i.anchor, i.label, i.total, i.wrong])).toEqual([
+      ["trin-test-case-investigated", "Testcase – trin 2", 2, 1],
+      ["spm-test-quiz-indhold", "Quiz – spørgsmål 2", 3, 1],
+    ]);
+    expect(dashboard.mistakes.byPhase.map((g) => [g.key, g.total, g.wrong, g.wrongShare])).toEqual([
+      ["oplysning", 3, 2, 67],
+      ["opstart", 5, 1, 20],
+    ]);
+
+    // The overview on /underviser.
+    const [overview] = await cohortOverviews(db, trainerCourse, [cohort.id]);
+    expect(overview).toMatchObject({ participants: 3, modules: [{ moduleId: "test", completed: 0, share: 0 }] });
+    expect(overview!.lastActivity).toBeInstanceOf(Date);
+  });
+
+  test("evaluation figures appear only from five respondents, without names, drafts not counted", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const cohort = await cohortFor(db, trainer.id);
+    const values = ["hoej", "hoej", "nogen", "mindre", "ved-ikke"];
+    const learners = [];
+    for (const value of values) {
+      const learner = await createTestUser(db);
+      learners.push(learner);
+      await joinCohort(db, learner.id, cohort.joinCode);
+      await saveEvaluation(db, { userId: learner.id, activity: testEvaluation, answers: { kendskab: value, forbedringer: `Svar ${value}` }, submit: false });
+    }
+    const view = () => cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] }).then((d) => d.evaluations[0]!);
+
+    for (const [index, learner] of learners.slice(0, 4).entries()) {
+      await saveEvaluation(db, { userId: learner.id, activity: testEvaluation, answers: { kendskab: values[index]!, forbedringer: `Svar ${index}` }, submit: true });
+    }
+    expect(await view()).toEqual({ activityId: "test-evaluering", title: "Evaluering", respondents: 4, shown: false });
+
+    await saveEvaluation(db, { userId: learners[4]!.id, activity: testEvaluation, answers: { kendskab: "ved-ikke" }, submit: true });
+    const shown = await view();
+    if (!shown.shown) throw new Error("expected the figures");
+    expect(shown.respondents).toBe(5);
+    expect(shown.statements[0]).toMatchObject({ answers: 5, positiveShare: 60 });
+    expect(shown.statements[0]!.spread.map((s) => s.count)).toEqual([2, 1, 1, 0, 1]);
+    expect(shown.freeTexts).toEqual([{ id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Svar 0", "Svar 1", "Svar 2", "Svar 3"] }]);
+    expect(JSON.stringify(shown)).not.toContain(learners[0]!.name);
+  });
+
+  test("the export: BOM, semicolons, one row per participant, formula cells escaped", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const cohort = await cohortFor(db, trainer.id);
+    const learner = await createTestUser(db, { name: "=HYPERLINK(\"http://x\")" });
+    await joinCohort(db, learner.id, cohort.joinCode);
+    await playCase(db, learner.id, [INVESTIGATE, DECIDE_WELL]);
+    await quizAnswer(db, learner.id, { ansvar: ["kommune"], indhold: ["regler", "fakta"] });
+
+    const csv = await cohortExport(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] });
+    const bytes = Buffer.from(csv, "utf8");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Navn;E-mail;Seneste aktivitet;Testmodul: status;Testmodul: gennemført (%);Quiz: bedste resultat (%);Quiz: forsøg;Testcase: bedste point",
+    );
+    const cells = lines[1]!.split(";");
+    expect(cells[0]).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(cells[1]).toBe(learner.email);
+    expect(cells[2]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(cells.slice(3)).toEqual(["I gang", "67", "100", "1", "5 af 5"]);
+    expect(lines).toHaveLength(3); // header, one participant, the final line break
+  });
+
+  test("the indexes the dashboard's queries rely on exist", async () => {
+    const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename in ('case_decisions', 'quiz_answers', 'cohorts')`.execute(handle.db);
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(
+      expect.arrayContaining(["case_decisions_user_activity", "quiz_answers_user_activity", "cohorts_organisation"]),
+    );
+  });
+});
