@@ -61,10 +61,17 @@ export async function activateWithKeyboard(page: Page, name: string | RegExp, ma
   const matches = (text: string) => (typeof name === "string" ? text.trim() === name : name.test(text.trim()));
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press("Tab");
-    const text = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      return element ? element.innerText || element.getAttribute("aria-label") || "" : "";
-    });
+    const text = await page
+      .evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return element ? element.innerText || element.getAttribute("aria-label") || "" : "";
+      })
+      .catch(async (error: Error) => {
+        // A form posted before hydration navigates natively; start over on the new page.
+        if (!/context was destroyed/.test(error.message)) throw error;
+        await page.waitForLoadState();
+        return "";
+      });
     if (matches(text)) {
       await page.keyboard.press("Enter");
       return;
