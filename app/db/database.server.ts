@@ -55,6 +55,9 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
         oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // pg reports a failing idle connection (a server restart, a terminated backend) on the pool;
+  // without a listener Node would end the whole app. The pool opens a new connection when needed.
+  pool.on("error", (error) => console.error(`PostgreSQL: en ledig forbindelse blev afbrudt: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   url.password = "";

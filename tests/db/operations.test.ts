@@ -4,9 +4,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { sql } from "kysely";
+import pg from "pg";
 import { expect, test } from "vitest";
 import { openEmbedded, useDatabase } from "../../app/db/database.server";
 import { loader as healthz } from "../../app/routes/healthz";
+import { freshDatabase } from "./engines";
 import { verifyPassword } from "../../app/auth/password.server";
 
 const run = promisify(execFile);
@@ -41,3 +44,22 @@ test("/healthz answers 200 when the database answers and 503 when it does not", 
   expect(down.status).toBe(503);
   expect(await down.json()).toEqual({ status: "error", database: "unavailable" });
 });
+
+test.runIf(process.env.TEST_DATABASE_URL)(
+  "on a PostgreSQL server, the app outlives its connections being cut (a server restart) and carries on",
+  async () => {
+    const handle = await freshDatabase("postgres");
+    try {
+      const database = (await sql<{ name: string }>`select current_database() as name`.execute(handle.db)).rows[0]!.name;
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [database]);
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+      expect(after.rows[0]!.one).toBe(1);
+    } finally {
+      await handle.close();
+    }
+  },
+);
