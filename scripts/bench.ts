@@ -75,7 +75,7 @@ const databaseUrl = new URL(serverUrl);
 databaseUrl.pathname = `/${database}`;
 
 const port = 3900 + Math.floor(Math.random() * 90);
-const app = spawn(process.execPath, ["server/index.js"], {
+const app = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "server/index.js"], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl.toString(), SEED_DEMO: "1" },
   stdio: ["ignore", "inherit", "inherit"],
 });
