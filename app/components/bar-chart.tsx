@@ -46,10 +46,23 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
   );
 }
 
-/** A figure: its caption, the chart, and the data table with the same numbers. */
-export function ChartWithTable({ caption, bars, table }: { caption: string; bars: Bar[]; table: ReactNode }) {
+/**
+ * A figure: its caption, the chart, and the data table with the same numbers. `stacked` puts the
+ * table under the chart, for tables too wide to share the row.
+ */
+export function ChartWithTable({
+  caption,
+  bars,
+  table,
+  stacked = false,
+}: {
+  caption: string;
+  bars: Bar[];
+  table: ReactNode;
+  stacked?: boolean;
+}) {
   return (
-    <figure className="chart-figure">
+    <figure className={stacked ? "chart-figure chart-figure--stacked" : "chart-figure"}>
       <figcaption>{caption}</figcaption>
       <BarChart bars={bars} title={caption} />
       <div className="table--responsive-scroll">{table}</div>

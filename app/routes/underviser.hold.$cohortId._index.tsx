@@ -125,7 +125,7 @@ function Mistakes({ data }: { data: Data }) {
             </td>
             <td>{group.wrongShare} %</td>
             <td>
-              <ul className="nobullet-list">
+              <ul className="nobullet-list where-list">
                 {group.items.map((item) => (
                   <li key={item.anchor}>
                     <a href={`#${item.anchor}`}>{item.label}</a> ({item.wrong} af {item.total})
@@ -154,6 +154,7 @@ function Mistakes({ data }: { data: Data }) {
             caption="Andel forkerte svar og ikke bedste valg pr. emne"
             bars={byTopic.map((g) => ({ label: g.label, value: g.wrongShare, valueText: `${g.wrongShare} %` }))}
             table={groupTable(byTopic, "Forkerte svar og ikke bedste valg pr. emne, det værste først", "Emne")}
+            stacked
           />
           <h3>Pr. fase i sagsbehandlingen</h3>
           <p>Faserne findes kun i cases; quizspørgsmål har ingen fase.</p>
