@@ -5,7 +5,7 @@
  * same on the server and in tests. Pure.
  */
 import { graphlib, layout } from "@dagrejs/dagre";
-import { choiceFacts, nodeKindLabel, nodeMarks, type CaseMap, type MapEdge, type MapNode } from "./case-map";
+import { bestPathNumbersText, choiceFacts, nodeKindLabel, nodeMarks, type CaseMap, type MapEdge, type MapNode } from "./case-map";
 
 export interface Point {
   x: number;
@@ -62,7 +62,7 @@ export function wrapText(text: string, max: number): string[] {
 export const nodeLines = (node: MapNode) => [node.id, nodeKindLabel(node), ...(nodeMarks(node).length > 0 ? [nodeMarks(node).join(" · ")] : [])];
 
 export function edgeLabelLines(edge: MapEdge): string[] {
-  const prefix = edge.bestPathNumber !== null ? `★ ${edge.bestPathNumber}. ` : "";
+  const prefix = edge.bestPathNumbers.length > 0 ? `★ ${bestPathNumbersText(edge.bestPathNumbers)} ` : "";
   return [...wrapText(`${prefix}${edge.label}`, LABEL_LINE_CHARS), ...wrapText(choiceFacts(edge), LABEL_LINE_CHARS)];
 }
 

@@ -33,8 +33,8 @@ test("the best path and the maximum score are the case engine's own", () => {
   const best = findBestPath(createCaseMachine(sampleCase), sampleCase)!;
   expect(map.maxScore).toBe(best.maxScore);
   expect(map.bestOutcomeId).toBe(best.outcomeId);
-  expect(map.edges.filter((e) => e.onBestPath).map((e) => ({ stepId: e.from, choiceId: e.choiceId, n: e.bestPathNumber }))).toEqual(
-    best.choices.map((c, index) => ({ ...c, n: index + 1 })),
+  expect(map.edges.filter((e) => e.onBestPath).map((e) => ({ stepId: e.from, choiceId: e.choiceId, n: e.bestPathNumbers }))).toEqual(
+    best.choices.map((c, index) => ({ ...c, n: [index + 1] })),
   );
   expect(map.nodes.filter((n) => n.onBestPath).map((n) => n.id)).toEqual(["start", "investigated", "good"]);
   expect(nodeMarks(map.nodes[0]!)).toEqual(["Start", "Bedste vej"]);
@@ -128,4 +128,28 @@ test("a case of 22 steps is laid out without overlapping boxes", () => {
 test("long labels wrap at spaces", () => {
   expect(wrapText("Indhent en lægeerklæring med Birthes samtykke", 20)).toEqual(["Indhent en", "lægeerklæring med", "Birthes samtykke"]);
   expect(edgeLabelLines({ ...buildCaseMap(sampleCase).edges[1]!, label: "Afgør nu" })).toEqual(["Afgør nu", "0 point"]);
+});
+
+test("a choice the best path takes twice (back to pick up a flag) carries both numbers, without gaps", () => {
+  // hall → (enter) → desk → (fetch key, sets "key") → hall → (enter) → desk → (open, requires "key") → done
+  const revisit: CaseDefinition = {
+    start: "hall",
+    steps: [
+      step("hall", [choice("desk", { id: "enter", points: 1, label: "Gå ind" })]),
+      step("desk", [
+        choice("hall", { id: "fetch", points: 1, sets: ["key"], label: "Hent nøglen" }),
+        choice("done", { id: "open", points: 3, requires: ["key"], label: "Åbn" }),
+      ]),
+    ],
+    outcomes: [outcome("done", "korrekt")],
+  };
+  const best = findBestPath(createCaseMachine(revisit), revisit)!;
+  expect(best.choices.map((c) => c.choiceId)).toEqual(["enter", "fetch", "enter", "open"]);
+  const map = buildCaseMap(revisit);
+  const byChoice = new Map(map.edges.map((e) => [e.choiceId, e]));
+  expect(byChoice.get("enter")!.bestPathNumbers).toEqual([1, 3]);
+  expect(byChoice.get("fetch")!.bestPathNumbers).toEqual([2]);
+  expect(byChoice.get("open")!.bestPathNumbers).toEqual([4]);
+  expect(edgeLabelLines(byChoice.get("enter")!)[0]).toBe("★ 1., 3. Gå ind");
+  expect(edgeLabelLines(byChoice.get("open")!)[0]).toBe("★ 4. Åbn");
 });

@@ -42,8 +42,8 @@ export interface MapEdge {
   sets: string[];
   requires: string[];
   onBestPath: boolean;
-  /** Position on the best path (1-based), or null. */
-  bestPathNumber: number | null;
+  /** Positions on the best path (1-based, ascending); several when the path takes the choice more than once, empty when off it. */
+  bestPathNumbers: number[];
 }
 
 export interface CaseMap {
@@ -72,7 +72,12 @@ export function buildCaseMap(definition: CaseDefinition): CaseMap {
   } catch (error) {
     if (!(error instanceof CaseTooLargeError)) throw error;
   }
-  const bestNumbers = new Map((best?.choices ?? []).map((choice, index) => [choiceKey(choice.stepId, choice.choiceId), index + 1]));
+  // A path may take the same choice twice (back to pick up a flag): every position counts.
+  const bestNumbers = new Map<string, number[]>();
+  for (const [index, choice] of (best?.choices ?? []).entries()) {
+    const key = choiceKey(choice.stepId, choice.choiceId);
+    bestNumbers.set(key, [...(bestNumbers.get(key) ?? []), index + 1]);
+  }
   const bestPlaces = new Set([...(best?.choices ?? []).map((c) => c.stepId), ...(best ? [best.outcomeId] : [])]);
 
   const nodes: MapNode[] = [
@@ -101,7 +106,7 @@ export function buildCaseMap(definition: CaseDefinition): CaseMap {
   const edges: MapEdge[] = definition.steps.flatMap((step) =>
     step.choices.map((choice): MapEdge => {
       const key = choiceKey(step.id, choice.id);
-      const bestPathNumber = bestNumbers.get(key) ?? null;
+      const bestPathNumbers = bestNumbers.get(key) ?? [];
       return {
         key,
         from: step.id,
@@ -111,8 +116,8 @@ export function buildCaseMap(definition: CaseDefinition): CaseMap {
         points: choice.points,
         sets: choice.sets,
         requires: choice.requires,
-        onBestPath: bestPathNumber !== null,
-        bestPathNumber,
+        onBestPath: bestPathNumbers.length > 0,
+        bestPathNumbers,
       };
     }),
   );
@@ -149,6 +154,9 @@ export function nodeMarks(node: MapNode): string[] {
   if (node.kind === "step" && node.deadEnd) marks.push("Blindgyde");
   return marks;
 }
+
+/** "1., 3.": an edge's positions on the best path, as the map and the table print them. */
+export const bestPathNumbersText = (numbers: number[]) => numbers.map((n) => `${n}.`).join(", ");
 
 /** "2 point · sætter laege · kræver samtykke": what a choice does, in one line. */
 export function choiceFacts(edge: Pick<MapEdge, "points" | "sets" | "requires">): string {

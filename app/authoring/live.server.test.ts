@@ -3,11 +3,11 @@
  * when a file under content/ is saved, and the course it then serves has the new text, or the
  * check's problems when the file is broken (never a crash).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { getCourse } from "~/content/content.server";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { contentVersion, getCourse } from "~/content/content.server";
 import { authorOverview } from "./authoring.server";
 import { liveContentResponse } from "./live.server";
 
@@ -67,4 +67,33 @@ test("saving a file sends a new version within a second; the course then has the
   expect(authorOverview(course).otherProblems).toHaveLength(1);
 
   abort.abort();
+});
+
+test("a file that vanishes between listing and stat (a dangling link here) is skipped, not a rejection", async () => {
+  const link = path.join(root, "content", "eksempel", ".#module.mdx");
+  symlinkSync(path.join(root, "gone"), link);
+  try {
+    await expect(contentVersion()).resolves.toMatch(/^[0-9a-f]{16}$/);
+  } finally {
+    rmSync(link);
+  }
+});
+
+test("an abort while the first version is being read still closes the stream and leaves no timers", async () => {
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+  try {
+    const abort = new AbortController();
+    const response = liveContentResponse(abort.signal, { intervalMs: 50 });
+    abort.abort(); // start() is now awaiting contentVersion()
+    const reader = response.body!.getReader();
+    const ended = (async () => {
+      while (!(await reader.read()).done);
+      return "ended";
+    })();
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("still open"), 2000));
+    expect(await Promise.race([ended, timeout])).toBe("ended");
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -28,11 +28,23 @@ export function liveContentResponse(signal: AbortSignal, options: { intervalMs?:
           stop(); // the reader went away
         }
       };
+      // Listen before the first await: an abort during it must still close the stream.
+      const onAbort = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
       let known = await contentVersion();
+      if (signal.aborted) return onAbort();
       // Reconnect after 2 s if the connection drops (e.g. the development server restarts).
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
       send(event("version", known));
       if (process.env.NODE_ENV === "production") {
+        signal.removeEventListener("abort", onAbort);
         controller.close();
         return;
       }
@@ -48,20 +60,15 @@ export function liveContentResponse(signal: AbortSignal, options: { intervalMs?:
               await getCourse().catch((error: unknown) => console.error(error));
               send(event("version", version));
             }
+          } catch (error) {
+            // Never let a failed check reject unhandled: that would end the development server.
+            console.error(error);
           } finally {
             checking = false;
           }
         }, intervalMs),
         setInterval(() => send(encoder.encode(": ping\n\n")), heartbeatMs),
       );
-      signal.addEventListener("abort", () => {
-        stop();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      });
     },
     cancel: stop,
   });

@@ -1,7 +1,7 @@
 /**
  * Draws a laid-out case map as SVG (rendered on the server with the page). Every mark is
  * drawn AND written: outcomes carry their result as text, the best path is thicker and
- * numbered (★ 1., ★ 2., …), unreachable steps and dead ends say so in the box. The SVG is a
+ * numbered (★ 1., ★ 2., …; ★ 1., 3. for a choice taken twice), unreachable steps and dead ends say so in the box. The SVG is a
  * picture for sighted authors; the table beside it carries the same graph for screen readers.
  */
 import { TEXT, type CaseLayout, type PlacedEdge, type PlacedNode, type Point } from "~/authoring/case-layout";
@@ -130,7 +130,7 @@ export function CaseMapLegend() {
         <svg width="36" height="20" aria-hidden="true" focusable="false" className="map-legend-sample">
           <line x1="2" y1="10" x2="34" y2="10" className="map-legend-best" />
         </svg>{" "}
-        Bedste vej: tyk streg, valgene nummereret ★ 1., ★ 2., …
+        Bedste vej: tyk streg, valgene nummereret ★ 1., ★ 2., … (★ 1., 3.: valget tages to gange)
       </li>
       <li>{sample("map-node map-step map-unreachable")} Stiplet grå kant: „Kan ikke nås“</li>
       <li>{sample("map-node map-step map-dead-end")} Stiplet rød kant: „Blindgyde“ (ingen afslutning kan nås herfra)</li>

@@ -51,8 +51,9 @@ async function signatureOf(dir: string): Promise<string> {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
-        const info = await stat(full);
-        parts.push(`${full}:${info.size}:${info.mtimeMs}`);
+        // A file can vanish between readdir and stat (editor swap files, git checkout): skip it.
+        const info = await stat(full).catch(() => null);
+        if (info) parts.push(`${full}:${info.size}:${info.mtimeMs}`);
       }
     }
   };
