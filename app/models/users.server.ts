@@ -22,10 +22,20 @@ export class EmailTakenError extends Error {
   }
 }
 
+export class UnknownOrganisationError extends Error {
+  constructor() {
+    super("Kommunen findes ikke.");
+  }
+}
+
 export async function createUser(db: DB, input: NewUserInput) {
   const data = newUserSchema.parse(input);
   const existing = await db.selectFrom("users").select("id").where("email", "=", data.email).executeTakeFirst();
   if (existing) throw new EmailTakenError(data.email);
+  if (data.organisationId) {
+    const organisation = await db.selectFrom("organisations").select("id").where("id", "=", data.organisationId).executeTakeFirst();
+    if (!organisation) throw new UnknownOrganisationError();
+  }
   return db
     .insertInto("users")
     .values({

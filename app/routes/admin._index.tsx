@@ -17,7 +17,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
-import { createUser, EmailTakenError } from "~/models/users.server";
+import { createUser, EmailTakenError, UnknownOrganisationError } from "~/models/users.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -57,6 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof EmailTakenError) return formFailure({ email: error.message }, "Brugeren er ikke oprettet.");
+    if (error instanceof UnknownOrganisationError) return formFailure({ organisationId: error.message }, "Brugeren er ikke oprettet.");
     if (error instanceof AdminRuleError) return formFailure({}, error.message);
     throw error;
   }

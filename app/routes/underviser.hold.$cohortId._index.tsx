@@ -218,7 +218,7 @@ function Cases({ data }: { data: Data }) {
       {data.cases.map((c) => (
         <div key={c.activityId}>
           <h3>{c.title}</h3>
-          {c.steps.map((step) => (
+          {c.steps.map((step, index) => (
             <div key={step.id}>
               <h4 id={step.anchor}>
                 {step.situation} <span className="meta">({step.phase})</span>
@@ -229,7 +229,9 @@ function Cases({ data }: { data: Data }) {
               </p>
               <div className="table--responsive-scroll">
                 <table className="table table--compact">
-                  <caption>Fordeling af valg</caption>
+                  <caption>
+                    Fordeling af valg – {c.title}, trin {index + 1}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Valg</th>
@@ -317,7 +319,10 @@ function Evaluations({ data }: { data: Data }) {
   return (
     <section aria-labelledby="evaluering">
       <h2 id="evaluering">Evaluering</h2>
-      <p>Svarene vises kun samlet og først, når mindst {MIN_RESPONDENTS} har indsendt evalueringen. Fritekstsvar vises uden navne.</p>
+      <p>
+        Svarene vises kun samlet og først, når mindst {MIN_RESPONDENTS} har indsendt evalueringen. Tallene opdateres for hver{" "}
+        {MIN_RESPONDENTS} nye besvarelser, så ingen enkelt kursists svar kan udledes. Fritekstsvar vises uden navne.
+      </p>
       {data.evaluations.map((evaluation) => (
         <div key={evaluation.activityId}>
           <h3>{evaluation.title}</h3>
@@ -327,7 +332,12 @@ function Evaluations({ data }: { data: Data }) {
             </p>
           ) : (
             <>
-              <p>{evaluation.respondents} har indsendt evalueringen.</p>
+              <p>
+                {evaluation.respondents} har indsendt evalueringen
+                {evaluation.counted < evaluation.respondents
+                  ? `; tallene bygger på de første ${evaluation.counted}.`
+                  : "."}
+              </p>
               <div className="table--responsive-scroll">
                 <table className="table table--compact">
                   <caption>Svar pr. udsagn</caption>

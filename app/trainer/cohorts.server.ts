@@ -9,6 +9,7 @@ import type { SessionUser } from "~/auth/session.server";
 import type { DB } from "~/db/database.server";
 import { forbidden, notFound } from "~/utils/forms.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
+import { UnknownOrganisationError } from "~/models/users.server";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = (message: string) =>
@@ -30,18 +31,16 @@ export function cohortSchema(moduleIds: readonly string[]) {
         .pipe(
           z
             .array(z.string().refine((id) => moduleIds.includes(id), "Vælg kun blandt de viste moduler."))
-            .min(1, "Vælg mindst ét modul."),
+            .min(1, "Vælg mindst ét modul.")
+            // A module posted twice is chosen once.
+            .transform((ids) => [...new Set(ids)]),
         ),
     })
     .refine((cohort) => cohort.endsOn >= cohort.startsOn, { path: ["endsOn"], message: "Slutdatoen skal ligge på eller efter startdatoen." });
 }
 export type CohortInput = z.infer<ReturnType<typeof cohortSchema>>;
 
-export class UnknownOrganisationError extends Error {
-  constructor() {
-    super("Kommunen findes ikke.");
-  }
-}
+export { UnknownOrganisationError };
 
 /** Creates a cohort with a fresh join code; the creator trains it. */
 export async function createCohort(db: DB, input: CohortInput & { trainerId: string }, random = randomBytes) {
@@ -108,7 +107,8 @@ function cohortsWithOrganisation(db: DB) {
 /** The cohort a code belongs to, if it still takes members. */
 export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> {
   const row = await cohortsWithOrganisation(db)
-    .select(sql<boolean>`cohorts.ends_on < current_date`.as("expired"))
+    // The last day counts in Danish time, whatever the database server's time zone.
+    .select(sql<boolean>`cohorts.ends_on < (now() at time zone 'Europe/Copenhagen')::date`.as("expired"))
     .where("cohorts.join_code", "=", normaliseJoinCode(code))
     .executeTakeFirst();
   if (!row) return { ok: false, message: UNKNOWN_CODE_MESSAGE };
@@ -121,6 +121,14 @@ export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> 
 export async function joinCohort(db: DB, userId: string, code: string): Promise<CodeLookup & { alreadyMember?: boolean }> {
   const found = await lookUpJoinCode(db, code);
   if (!found.ok) return found;
+  const trains = await db
+    .selectFrom("cohort_trainers")
+    .select("user_id")
+    .where("cohort_id", "=", found.cohort.id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  // A trainer among the participants would skew the figures and the evaluation's threshold of five.
+  if (trains) return { ok: false, message: "Du er underviser på holdet og kan ikke tilmelde dig det som deltager." };
   const inserted = await db
     .insertInto("cohort_members")
     .values({ cohort_id: found.cohort.id, user_id: userId })

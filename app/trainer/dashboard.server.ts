@@ -45,7 +45,9 @@ export function activitiesOf(modules: CourseModule[]) {
   };
 }
 
-const members = (cohortId: string) => sql`(select user_id from cohort_members where cohort_id = ${cohortId})`;
+/** A cohort's participants: its members whose accounts are active (a deactivated caseworker has left). */
+const members = (cohortId: string) =>
+  sql`(select m.user_id from cohort_members m join users u on u.id = m.user_id and u.active where m.cohort_id = ${cohortId})`;
 const textArray = (values: string[]) => sql`${values}::text[]`;
 
 /** The latest moment a learner did anything: completed, played, answered or evaluated. */
@@ -59,7 +61,7 @@ export async function memberRows(db: DB, cohortId: string): Promise<MemberRow[]>
   const rows = await sql<{ userId: string; name: string; email: string; lastActivity: Date | null }>`
     select u.id as "userId", u.name, u.email, ${lastActivityOf(sql.ref("u.id"))} as "lastActivity"
     from cohort_members m join users u on u.id = m.user_id
-    where m.cohort_id = ${cohortId}
+    where m.cohort_id = ${cohortId} and u.active
     order by u.name`.execute(db);
   return rows.rows.map((r) => ({ ...r, lastActivity: r.lastActivity ? new Date(r.lastActivity) : null }));
 }
@@ -168,9 +170,16 @@ async function evaluationCounts(db: DB, cohortId: string, evaluationIds: string[
     where user_id in ${members(cohortId)} and activity_id = any(${textArray(evaluationIds)}) and status = 'submitted'
     group by activity_id`.execute(db);
   const shown = respondents.rows.filter((r) => r.respondents >= MIN_RESPONDENTS).map((r) => r.activityId);
+  // Only whole blocks of five, in the order they came in: one more submission never changes the
+  // figures, so comparing two visits cannot single out one learner's answers.
   const submitted = sql`
-    select id, activity_id from evaluation_responses
-    where user_id in ${members(cohortId)} and activity_id = any(${textArray(shown)}) and status = 'submitted'`;
+    select id, activity_id from (
+      select id, activity_id,
+        row_number() over (partition by activity_id order by submitted_at, id) as position,
+        count(*) over (partition by activity_id) as respondents
+      from evaluation_responses
+      where user_id in ${members(cohortId)} and activity_id = any(${textArray(shown)}) and status = 'submitted') numbered
+    where position <= respondents - respondents % ${MIN_RESPONDENTS}`;
   const [likert, texts] = await Promise.all([
     sql<LikertCount>`
       select r.activity_id as "activityId", a.item_id as "itemId", a.likert_value as value, count(*)::int as count
@@ -244,12 +253,14 @@ export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds:
   const [participants, completed, modulesOfCohorts] = await Promise.all([
     sql<{ cohortId: string; participants: number; lastActivity: Date | null }>`
       select m.cohort_id as "cohortId", count(*)::int as participants, max(${lastActivityOf(sql.ref("m.user_id"))}) as "lastActivity"
-      from cohort_members m where m.cohort_id = any(${cohorts}::uuid[])
+      from cohort_members m join users u on u.id = m.user_id and u.active
+      where m.cohort_id = any(${cohorts}::uuid[])
       group by m.cohort_id`.execute(db),
     sql<{ cohortId: string; moduleId: string; completed: number }>`
       with per_learner as (
         select m.cohort_id, c.module_id, c.user_id, count(*) as done
-        from cohort_members m join activity_completions c on c.user_id = m.user_id
+        from cohort_members m join users u on u.id = m.user_id and u.active
+          join activity_completions c on c.user_id = m.user_id
         where m.cohort_id = any(${cohorts}::uuid[]) and c.activity_id = any(${textArray(requiredIds)})
         group by m.cohort_id, c.module_id, c.user_id)
       select p.cohort_id as "cohortId", p.module_id as "moduleId", count(*)::int as completed

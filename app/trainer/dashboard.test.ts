@@ -88,6 +88,16 @@ test("where the cohort goes wrong: per topic and per phase, worst first, quiz qu
   ]);
 });
 
+test("answers to a question or step the author has since removed count nowhere", () => {
+  const rows: MistakeCounts[] = [
+    { kind: "case", activityId: "c", itemId: "s1", topic: "sagsoplysning", phase: "opstart", total: 10, wrong: 2 },
+    { kind: "case", activityId: "c", itemId: "slettet", topic: "sagsoplysning", phase: "opstart", total: 10, wrong: 10 },
+  ];
+  const { byTopic, byPhase } = buildMistakeGroups(rows, (r) => (r.itemId === "slettet" ? null : `${r.activityId}/${r.itemId}`));
+  expect(byTopic.map((g) => [g.label, g.wrong, g.total, g.items.length])).toEqual([["Sagsoplysning", 2, 10, 1]]);
+  expect(byPhase.map((g) => [g.label, g.wrongShare])).toEqual([["Opstart", 20]]);
+});
+
 const evaluation = testEvaluation;
 
 test("evaluation: nothing but the number of respondents below five; from five the spread and the positive share", () => {

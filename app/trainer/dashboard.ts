@@ -367,18 +367,20 @@ export interface MistakeGroup {
  */
 export function buildMistakeGroups(
   rows: MistakeCounts[],
-  itemLabel: (row: MistakeCounts) => string,
+  /** null: the question or step is no longer in the course, so its answers count nowhere. */
+  itemLabel: (row: MistakeCounts) => string | null,
 ): { byTopic: MistakeGroup[]; byPhase: MistakeGroup[] } {
   const group = (keyOf: (row: MistakeCounts) => string | null, labelOf: (key: string) => string) => {
     const groups = new Map<string, { total: number; wrong: number; items: Map<string, MistakeItem> }>();
     for (const row of rows) {
       const key = keyOf(row);
-      if (key === null) continue;
+      const label = itemLabel(row);
+      if (key === null || label === null) continue;
       const entry = groups.get(key) ?? { total: 0, wrong: 0, items: new Map<string, MistakeItem>() };
       entry.total += row.total;
       entry.wrong += row.wrong;
       const anchor = row.kind === "quiz" ? questionAnchor(row.activityId, row.itemId) : stepAnchor(row.activityId, row.itemId);
-      const item = entry.items.get(anchor) ?? { kind: row.kind, anchor, label: itemLabel(row), total: 0, wrong: 0 };
+      const item = entry.items.get(anchor) ?? { kind: row.kind, anchor, label, total: 0, wrong: 0 };
       item.total += row.total;
       item.wrong += row.wrong;
       entry.items.set(anchor, item);
@@ -399,17 +401,20 @@ export function buildMistakeGroups(
   return { byTopic: group((r) => r.topic, topicLabel), byPhase: group((r) => r.phase, phaseLabel) };
 }
 
-/** "Quiz: title – spørgsmål 2" / "Case: title – trin 3", for the links behind a figure. */
+/**
+ * "Quiz: title – spørgsmål 2" / "Case: title – trin 3", for the links behind a figure; null for
+ * a question or step an author has since removed (the page has nothing to link to).
+ */
 export function mistakeItemLabeller(quizzes: QuizActivity[], cases: CaseActivity[]) {
-  return (row: MistakeCounts) => {
+  return (row: MistakeCounts): string | null => {
     if (row.kind === "quiz") {
       const quiz = quizzes.find((q) => q.id === row.activityId);
       const index = quiz?.quiz.questions.findIndex((q) => q.id === row.itemId) ?? -1;
-      return `${quiz?.title ?? row.activityId} – spørgsmål ${index + 1}`;
+      return quiz && index >= 0 ? `${quiz.title} – spørgsmål ${index + 1}` : null;
     }
     const activity = cases.find((c) => c.id === row.activityId);
     const index = activity?.case.steps.findIndex((s) => s.id === row.itemId) ?? -1;
-    return `${activity?.title ?? row.activityId} – trin ${index + 1}`;
+    return activity && index >= 0 ? `${activity.title} – trin ${index + 1}` : null;
   };
 }
 
@@ -433,6 +438,8 @@ export type EvaluationStats =
       title: string;
       respondents: number;
       shown: true;
+      /** The respondents the figures rest on: whole blocks of five, the first to submit. */
+      counted: number;
       statements: {
         id: string;
         statement: string;
@@ -475,5 +482,5 @@ export function buildEvaluationStats(
       ? [{ id: item.id, label: item.label, answers: texts.filter((t) => t.activityId === evaluation.id && t.itemId === item.id).map((t) => t.text) }]
       : [],
   );
-  return { ...base, shown: true, statements, freeTexts };
+  return { ...base, shown: true, counted: respondents - (respondents % MIN_RESPONDENTS), statements, freeTexts };
 }

@@ -232,6 +232,38 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     expect(shown.statements[0]!.spread.map((s) => s.count)).toEqual([2, 1, 1, 0, 1]);
     expect(shown.freeTexts).toEqual([{ id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Svar 0", "Svar 1", "Svar 2", "Svar 3"] }]);
     expect(JSON.stringify(shown)).not.toContain(learners[0]!.name);
+
+    expect(await joinCohort(db, trainer.id, cohort.joinCode)).toEqual({
+      ok: false,
+      message: "Du er underviser på holdet og kan ikke tilmelde dig det som deltager.",
+    });
+
+    // A sixth submission changes nothing a trainer could compare: the figures move in blocks of five.
+    const sixth = await createTestUser(db);
+    await joinCohort(db, sixth.id, cohort.joinCode);
+    await saveEvaluation(db, { userId: sixth.id, activity: testEvaluation, answers: { kendskab: "slet-ikke", forbedringer: "Sjette svar" }, submit: true });
+    const afterSixth = await view();
+    if (!afterSixth.shown) throw new Error("expected the figures");
+    expect(afterSixth).toMatchObject({ respondents: 6, counted: 5 });
+    expect(afterSixth.statements).toEqual(shown.statements);
+    expect(afterSixth.freeTexts).toEqual(shown.freeTexts);
+  });
+
+  test("a deactivated caseworker leaves the cohort's figures: matrix, participants and choices", async () => {
+    const { db } = handle;
+    const trainer = await createTestUser(db, { role: "trainer" });
+    const [stays, leaves] = [await createTestUser(db, { name: "Bliver" }), await createTestUser(db, { name: "Fratrådt" })];
+    const cohort = await cohortFor(db, trainer.id);
+    for (const learner of [stays, leaves]) await joinCohort(db, learner.id, cohort.joinCode);
+    await playCase(db, stays.id, [INVESTIGATE, DECIDE_WELL]);
+    await playCase(db, leaves.id, [DECIDE_NOW]);
+    await db.updateTable("users").set({ active: false }).where("id", "=", leaves.id).execute();
+
+    const dashboard = await cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] });
+    expect(dashboard.matrix.rows.map((r) => r.name)).toEqual(["Bliver"]);
+    expect(dashboard.mistakes.byTopic.every((g) => g.wrong === 0)).toBe(true);
+    const [overview] = await cohortOverviews(db, trainerCourse, [cohort.id]);
+    expect(overview!.participants).toBe(1);
   });
 
   test("the export: BOM, semicolons, one row per participant, formula cells escaped", async () => {
