@@ -66,13 +66,24 @@ export async function memberRows(db: DB, cohortId: string): Promise<MemberRow[]>
   return rows.rows.map((r) => ({ ...r, lastActivity: r.lastActivity ? new Date(r.lastActivity) : null }));
 }
 
-/** How many required activities of each module each member has completed. */
+/**
+ * For each module a member has begun (read a lesson, played a case, taken a quiz, saved an
+ * evaluation): how many of its required activities they have completed.
+ */
 async function moduleDoneCounts(db: DB, cohortId: string, requiredIds: string[]) {
   const rows = await sql<{ userId: string; moduleId: string; done: number }>`
-    select user_id as "userId", module_id as "moduleId", count(*)::int as done
-    from activity_completions
-    where user_id in ${members(cohortId)} and activity_id = any(${textArray(requiredIds)})
-    group by user_id, module_id`.execute(db);
+    with begun as (
+      select user_id, module_id from activity_completions where user_id in ${members(cohortId)}
+      union select user_id, module_id from case_attempts where user_id in ${members(cohortId)}
+      union select user_id, module_id from quiz_attempts where user_id in ${members(cohortId)}
+      union select user_id, module_id from evaluation_responses where user_id in ${members(cohortId)}),
+    done as (
+      select user_id, module_id, count(*)::int as done
+      from activity_completions
+      where user_id in ${members(cohortId)} and activity_id = any(${textArray(requiredIds)})
+      group by user_id, module_id)
+    select b.user_id as "userId", b.module_id as "moduleId", coalesce(d.done, 0)::int as done
+    from begun b left join done d on d.user_id = b.user_id and d.module_id = b.module_id`.execute(db);
   return rows.rows;
 }
 

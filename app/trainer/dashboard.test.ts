@@ -33,15 +33,17 @@ test("the progress matrix: status and share per cell with the module completion 
     { userId: "u1", moduleId: "bpa", done: 4 },
     { userId: "u1", moduleId: "bil", done: 1 },
     { userId: "u3", moduleId: "bpa", done: 1 },
+    // Begun (a case under way) but nothing required completed yet.
+    { userId: "u2", moduleId: "bil", done: 0 },
   ]);
   expect(matrix.rows.map((r) => r.cells.map((c) => `${c.status}:${c.percent}`))).toEqual([
     ["complete:100", "started:50"],
-    ["todo:0", "todo:0"],
+    ["todo:0", "started:0"],
     ["started:25", "todo:0"],
   ]);
   expect(matrix.perModule).toEqual([
     { moduleId: "bpa", title: "BPA", completed: 1, started: 1, participants: 3, completedShare: 33 },
-    { moduleId: "bil", title: "Bil", completed: 0, started: 1, participants: 3, completedShare: 0 },
+    { moduleId: "bil", title: "Bil", completed: 0, started: 2, participants: 3, completedShare: 0 },
   ]);
   expect(buildProgressMatrix(modules, [], []).perModule[0]!.completedShare).toBeNull();
 });

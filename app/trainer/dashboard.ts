@@ -82,7 +82,10 @@ export interface ProgressMatrix {
 export const matrixModules = (modules: CourseModule[]): MatrixModule[] =>
   modules.map((m) => ({ id: m.id, title: m.title, required: m.activities.filter((a) => a.required).length }));
 
-/** `done` holds how many required activities of each module each member has completed. */
+/**
+ * `done` has a row for each module a member has begun, with how many of its required activities
+ * they have completed; a module without a row is not begun.
+ */
 export function buildProgressMatrix(
   modules: MatrixModule[],
   members: MemberRow[],
@@ -92,9 +95,9 @@ export function buildProgressMatrix(
   const rows = members.map((member) => ({
     ...member,
     cells: modules.map((module): ProgressCell => {
-      const count = doneBy.get(`${member.userId}|${module.id}`) ?? 0;
-      const progress = progressFromCounts(module.required, count);
-      const status: CellStatus = progress.complete ? "complete" : count > 0 ? "started" : "todo";
+      const count = doneBy.get(`${member.userId}|${module.id}`);
+      const progress = progressFromCounts(module.required, count ?? 0);
+      const status: CellStatus = progress.complete ? "complete" : count !== undefined ? "started" : "todo";
       return { moduleId: module.id, done: progress.completed, required: module.required, percent: progress.percent, status };
     }),
   }));
