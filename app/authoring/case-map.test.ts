@@ -3,7 +3,7 @@ import { findBestPath } from "~/cases/analysis";
 import { createCaseMachine } from "~/cases/machine";
 import { choice, outcome, sampleCase, step } from "~/cases/test-cases";
 import type { CaseDefinition } from "~/content/types";
-import { buildCaseMap, choiceFacts, nodeMarks } from "./case-map";
+import { bestPathNumbersList, buildCaseMap, choiceFacts, nodeMarks } from "./case-map";
 import { edgeLabelLines, layoutCaseMap, wrapText } from "./case-layout";
 
 test("the map has a node per step and outcome and an edge per choice", () => {
@@ -152,4 +152,8 @@ test("a choice the best path takes twice (back to pick up a flag) carries both n
   expect(byChoice.get("open")!.bestPathNumbers).toEqual([4]);
   expect(edgeLabelLines(byChoice.get("enter")!)[0]).toBe("★ 1., 3. Gå ind");
   expect(edgeLabelLines(byChoice.get("open")!)[0]).toBe("★ 4. Åbn");
+  // The table beside the map says it in running text.
+  expect(bestPathNumbersList([1, 3])).toBe("1 og 3");
+  expect(bestPathNumbersList([1, 3, 5])).toBe("1, 3 og 5");
+  expect(bestPathNumbersList([4])).toBe("4");
 });

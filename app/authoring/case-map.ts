@@ -158,6 +158,10 @@ export function nodeMarks(node: MapNode): string[] {
 /** "1., 3.": an edge's positions on the best path, as the map and the table print them. */
 export const bestPathNumbersText = (numbers: number[]) => numbers.map((n) => `${n}.`).join(", ");
 
+/** "4" or "1 og 3": the best path's choice numbers in running Danish text. */
+export const bestPathNumbersList = (numbers: number[]) =>
+  numbers.length > 1 ? `${numbers.slice(0, -1).join(", ")} og ${numbers[numbers.length - 1]}` : numbers.join("");
+
 /** "2 point · sætter laege · kræver samtykke": what a choice does, in one line. */
 export function choiceFacts(edge: Pick<MapEdge, "points" | "sets" | "requires">): string {
   return [

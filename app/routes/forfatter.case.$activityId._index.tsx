@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorCase } from "~/authoring/authoring.server";
-import { bestPathNumbersText, buildCaseMap, choiceFacts, nodeKindLabel, nodeMarks } from "~/authoring/case-map";
+import { bestPathNumbersList, buildCaseMap, choiceFacts, nodeKindLabel, nodeMarks } from "~/authoring/case-map";
 import { layoutCaseMap } from "~/authoring/case-layout";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -103,7 +103,7 @@ export default function CaseMapPage() {
                       <ul className="nobullet-list">
                         {choices.map((edge) => (
                           <li key={edge.key}>
-                            {edge.bestPathNumbers.length > 0 && <strong>Bedste vej, valg {bestPathNumbersText(edge.bestPathNumbers)}: </strong>}„{edge.label}“ ({choiceFacts(edge)}) → {edge.to}
+                            {edge.bestPathNumbers.length > 0 && <strong>Bedste vej, valg {bestPathNumbersList(edge.bestPathNumbers)}: </strong>}„{edge.label}“ ({choiceFacts(edge)}) → {edge.to}
                           </li>
                         ))}
                       </ul>
