@@ -56,6 +56,19 @@ test("a case that breaks a graph rule is kept for the author's map, never as a p
   expect(map.nodes.find((n) => n.id === "oede")).toMatchObject({ unreachable: true });
 });
 
+test("a file that does not compile at all still has its row in the module's activity table", async () => {
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX,
+    "test/02-ødelagt.mdx": "---\ntitle: Uden id og type\n---\n\nTekst.\n",
+  });
+  expect(course.problems.length).toBeGreaterThan(0);
+  const [module] = authorOverview(course).modules;
+  expect(module!.activities).toMatchObject([
+    { id: "", title: "02-ødelagt.mdx", type: null, typeLabel: "Kan ikke kompileres", playable: false, file: "content/test/02-ødelagt.mdx" },
+  ]);
+  expect(module!.activities[0]!.problemCount).toBe(course.problems.length);
+});
+
 test("drafts are listed for the author with their flag", async () => {
   const course = await compileFiles({ "test/module.mdx": MODULE_MDX.replace("estimatedMinutes: 10", "estimatedMinutes: 10\ndraft: true") });
   expect(authorOverview(course).modules).toMatchObject([{ id: "test", draft: true, activities: [] }]);

@@ -13,11 +13,13 @@ import { ACTIVITY_TYPES, type ActivityType } from "~/content/vocabulary";
 import { notFound } from "~/utils/forms.server";
 
 export interface OverviewActivity {
+  /** Empty for a file that did not compile far enough to have one. */
   id: string;
   title: string;
-  type: ActivityType;
+  /** null: the file did not compile (its errors say why). */
+  type: ActivityType | null;
   typeLabel: string;
-  estimatedMinutes: number;
+  estimatedMinutes: number | null;
   legalBasis: string[];
   file: string;
   /** A case whose graph breaks a rule: shown on the map, never to learners. */
@@ -52,22 +54,38 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
     const problems = course.problems.filter((problem) => problem.file.startsWith(folderOf(module.file)));
     problems.forEach((problem) => claimed.add(problem));
     const countIn = (file: string) => problems.filter((problem) => problem.file === file).length;
-    const activities: OverviewActivity[] = [
+    const compiled: OverviewActivity[] = [
       ...module.activities.map((activity) => ({ ...activity, playable: true })),
       ...(module.unplayableCases ?? []).map((unplayable) => ({ ...unplayable, type: "case" as const, playable: false })),
-    ]
-      .sort((a, b) => a.file.localeCompare(b.file))
-      .map((activity) => ({
-        id: activity.id,
-        title: activity.title,
-        type: activity.type,
-        typeLabel: ACTIVITY_TYPES[activity.type],
-        estimatedMinutes: activity.estimatedMinutes,
-        legalBasis: activity.legalBasis,
-        file: activity.file,
-        playable: activity.playable,
-        problemCount: countIn(activity.file),
-      }));
+    ].map((activity) => ({
+      id: activity.id,
+      title: activity.title,
+      type: activity.type,
+      typeLabel: ACTIVITY_TYPES[activity.type],
+      estimatedMinutes: activity.estimatedMinutes,
+      legalBasis: activity.legalBasis,
+      file: activity.file,
+      playable: activity.playable,
+      problemCount: countIn(activity.file),
+    }));
+    // A file that did not compile at all (bad frontmatter, an unknown step …) still gets its row.
+    const listed = new Set([module.file, ...compiled.map((activity) => activity.file)]);
+    const broken = [...new Set(problems.map((problem) => problem.file))]
+      .filter((file) => !listed.has(file))
+      .map(
+        (file): OverviewActivity => ({
+          id: "",
+          title: file.slice(file.lastIndexOf("/") + 1),
+          type: null,
+          typeLabel: "Kan ikke kompileres",
+          estimatedMinutes: null,
+          legalBasis: [],
+          file,
+          playable: false,
+          problemCount: countIn(file),
+        }),
+      );
+    const activities = [...compiled, ...broken].sort((a, b) => a.file.localeCompare(b.file));
     return {
       id: module.id,
       title: module.title,

@@ -87,12 +87,10 @@ function ModuleSection({ module }: { module: OverviewModule }) {
                 </th>
                 <td>
                   {activity.typeLabel}
-                  {!activity.playable && <span className="meta"> (kan ikke spilles)</span>}
+                  {!activity.playable && activity.type !== null && <span className="meta"> (kan ikke spilles)</span>}
                 </td>
-                <td>
-                  <code>{activity.id}</code>
-                </td>
-                <td>{activity.estimatedMinutes} min.</td>
+                <td>{activity.id ? <code>{activity.id}</code> : "–"}</td>
+                <td>{activity.estimatedMinutes === null ? "–" : `${activity.estimatedMinutes} min.`}</td>
                 <td>{activity.legalBasis.join(", ") || "–"}</td>
                 <td>
                   <CheckResult count={activity.problemCount} />
