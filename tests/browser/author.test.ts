@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { compileContent } from "~/content/compile.server";
 import { startAppServer, type AppServer } from "./app-server";
+import { closeSession, openSession } from "./session";
 import { DEMO, DEMO_PASSWORD, expectAccessible, launchBrowser, logInWithKeyboard } from "./browser";
 import { FIXTURE_CONTENT_DIR } from "./global-setup";
 
@@ -38,14 +39,9 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startAppServer();
-    ({ browser, page } = await launchBrowser());
-    await logInWithKeyboard(page, app.url, DEMO.author, DEMO_PASSWORD);
+    ({ app, browser, page } = await openSession({ email: DEMO.author }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   test("the overview lists every module, drafts marked, each activity with type, id, time, legal basis and its check result", async () => {
     await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Forfatter" }).click();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { startAppServer, type AppServer } from "./app-server";
-import { activateWithKeyboard, DEMO, DEMO_PASSWORD, expectAccessible, focusedText, launchBrowser, logInWithKeyboard } from "./browser";
+import type { AppServer } from "./app-server";
+import { closeSession, openSession } from "./session";
+import { activateWithKeyboard, DEMO, DEMO_PASSWORD, expectAccessible, focusedText } from "./browser";
 
 const skipReason = inject("browserSkipReason");
 const CASE = "/moduler/eksempel/eksempel-case-stol";
@@ -17,14 +18,9 @@ describe.skipIf(Boolean(skipReason))("a caseworker plays the sample case", () =>
   let page: Page;
 
   beforeAll(async () => {
-    app = await startAppServer();
-    ({ browser, page } = await launchBrowser());
-    await logInWithKeyboard(page, app.url, DEMO.learner, DEMO_PASSWORD);
+    ({ app, browser, page } = await openSession({ email: DEMO.learner }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   test("the best path, with the keyboard only: feedback after each choice, focus on it, then the result and review", async () => {
     await page.goto(`${app.url}${CASE}`);
@@ -151,13 +147,9 @@ describe.skipIf(Boolean(skipReason))("with JavaScript turned off", () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startAppServer();
-    ({ browser, page } = await launchBrowser({ javaScriptEnabled: false }));
+    ({ app, browser, page } = await openSession({ javaScriptEnabled: false }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   test("the case still plays to an outcome with plain form posts", async () => {
     await page.goto(`${app.url}/login`);

@@ -1,16 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { startAppServer, type AppServer } from "./app-server";
-import {
-  activateWithKeyboard,
-  DEMO,
-  DEMO_PASSWORD,
-  expectAccessible,
-  focusedText,
-  launchBrowser,
-  logInWithKeyboard,
-  selectOptionWithKeyboard,
-} from "./browser";
+import type { AppServer } from "./app-server";
+import { closeSession, openSession } from "./session";
+import { activateWithKeyboard, DEMO, expectAccessible, focusedText, selectOptionWithKeyboard } from "./browser";
 
 const skipReason = inject("browserSkipReason");
 const MODULE = "/moduler/eksempel";
@@ -29,14 +21,9 @@ describe.skipIf(Boolean(skipReason))("a caseworker completes the sample module a
   let page: Page;
 
   beforeAll(async () => {
-    app = await startAppServer();
-    ({ browser, page } = await launchBrowser());
-    await logInWithKeyboard(page, app.url, DEMO.learner, DEMO_PASSWORD);
+    ({ app, browser, page } = await openSession({ email: DEMO.learner }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   test("before completion the certificate is refused with a Danish list of what is missing", async () => {
     const response = await page.goto(`${app.url}${MODULE}/bevis`);

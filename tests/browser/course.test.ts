@@ -8,8 +8,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { CompiledCourse } from "../../app/content/types";
-import { startAppServer, type AppServer } from "./app-server";
-import { DEMO, DEMO_PASSWORD, expectAccessible, launchBrowser, logInWithKeyboard } from "./browser";
+import type { AppServer } from "./app-server";
+import { closeSession, openSession } from "./session";
+import { DEMO, expectAccessible } from "./browser";
 
 const skipReason = inject("browserSkipReason");
 const COURSE_FILE = path.resolve("build/content/course.json");
@@ -22,14 +23,9 @@ describe.skipIf(Boolean(skipReason))("every page of the course", () => {
 
   beforeAll(async () => {
     course = JSON.parse(readFileSync(COURSE_FILE, "utf8")) as CompiledCourse;
-    app = await startAppServer({ courseFile: COURSE_FILE });
-    ({ browser, page } = await launchBrowser());
-    await logInWithKeyboard(page, app.url, DEMO.learner, DEMO_PASSWORD);
+    ({ app, browser, page } = await openSession({ email: DEMO.learner, courseFile: COURSE_FILE }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   test("the catalogue lists the five modules", async () => {
     await page.goto(app.url);

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { startAppServer, type AppServer } from "./app-server";
-import { DEMO, DEMO_PASSWORD, expectAccessible, launchBrowser, logInWithKeyboard } from "./browser";
+import type { AppServer } from "./app-server";
+import { closeSession, openSession } from "./session";
+import { DEMO, DEMO_PASSWORD, expectAccessible, logInWithKeyboard } from "./browser";
 
 const skipReason = inject("browserSkipReason");
 
@@ -12,13 +13,9 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
   let page: Page;
 
   beforeAll(async () => {
-    app = await startAppServer();
-    ({ browser, page } = await launchBrowser());
+    ({ app, browser, page } = await openSession());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   test("the front page and the login page are public, Danish and accessible", async () => {
     await page.goto(app.url);
