@@ -401,7 +401,7 @@ export default function CohortDashboardPage() {
       </div>
       <h1>{cohort.name}</h1>
       {data.created && <SuccessMessage message="Holdet er oprettet. Del tilmeldingskoden eller linket med deltagerne." />}
-      <dl className="cohort-facts">
+      <dl className="module-facts">
         <dt>Kommune</dt>
         <dd>{cohort.organisation}</dd>
         <dt>Periode</dt>

@@ -162,6 +162,17 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     expect(await header.getAttribute("aria-sort")).toBe("descending");
   });
 
+  test("on a phone the dashboard fits the screen: wide tables scroll in their own box", async () => {
+    const desktop = trainer.viewportSize()!;
+    await trainer.setViewportSize({ width: 390, height: 800 });
+    try {
+      await trainer.goto(dashboardUrl);
+      expect(await trainer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await trainer.setViewportSize(desktop);
+    }
+  });
+
   test("the CSV downloads with a BOM and semicolons", async () => {
     await trainer.goto(dashboardUrl);
     const download = trainer.waitForEvent("download");
