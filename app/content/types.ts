@@ -37,7 +37,7 @@ export interface CourseModule {
   /**
    * Cases whose graph breaks a rule of the content check (a step that cannot be reached, a
    * dead end): never offered to learners, but the author's case map shows where they break.
-   * Only a course with problems has any, so a production build never does.
+   * Only a course with problems has such cases, so a production build never does.
    */
   unplayableCases?: UnplayableCase[];
   /** Every checklist of the module, in file order, for the printable overview. */
