@@ -43,6 +43,17 @@ export async function logInWithKeyboard(page: Page, baseUrl: string, email: stri
   await page.keyboard.type(password);
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.getByRole("heading", { level: 1, name: "Log ind" }).waitFor({ state: "detached" });
+}
+
+/**
+ * Client-side navigation changes the URL before React has rendered the new page, so a test that
+ * only waits for the URL can read (or press a button on) the page it came from. Wait for the new
+ * page's main heading as well.
+ */
+export async function waitForPage(page: Page, url: RegExp | ((url: URL) => boolean), heading: string | RegExp) {
+  await page.waitForURL(url);
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }
 
 export const DEMO_PASSWORD = "sagslab-demo";

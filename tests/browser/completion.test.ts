@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { AppServer } from "./app-server";
 import { closeSession, openSession } from "./session";
-import { activateWithKeyboard, DEMO, expectAccessible, focusedText, selectOptionWithKeyboard } from "./browser";
+import { activateWithKeyboard, DEMO, expectAccessible, focusedText, selectOptionWithKeyboard, waitForPage } from "./browser";
 
 const skipReason = inject("browserSkipReason");
 const MODULE = "/moduler/eksempel";
@@ -42,9 +42,9 @@ describe.skipIf(Boolean(skipReason))("a caseworker completes the sample module a
   test("the lessons and the case", async () => {
     await page.goto(`${app.url}${MODULE}/eksempel-velkommen`);
     await activateWithKeyboard(page, "Næste");
-    await page.waitForURL(/eksempel-sagsoplysning$/);
+    await waitForPage(page, /eksempel-sagsoplysning$/, "Sagen skal være tilstrækkeligt oplyst");
     await activateWithKeyboard(page, "Næste");
-    await page.waitForURL(/eksempel-case-stol$/);
+    await waitForPage(page, /eksempel-case-stol$/, "Case: Birthe søger om en el-kørestol");
     await activateWithKeyboard(page, "Start casen");
     for (const button of [
       "Giv afslag på det foreliggende grundlag",

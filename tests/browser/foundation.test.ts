@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { AppServer } from "./app-server";
 import { closeSession, openSession } from "./session";
-import { DEMO, DEMO_PASSWORD, expectAccessible, logInWithKeyboard } from "./browser";
+import { DEMO, DEMO_PASSWORD, expectAccessible, logInWithKeyboard, waitForPage } from "./browser";
 
 const skipReason = inject("browserSkipReason");
 
@@ -44,7 +44,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await expectAccessible(page);
 
     await page.getByRole("link", { name: /Eksempelmodul/ }).click();
-    await page.waitForURL(/\/moduler\/eksempel$/);
+    await waitForPage(page, /\/moduler\/eksempel$/, /^Eksempelmodul/);
     await expectAccessible(page);
     await page.getByRole("link", { name: "Start modulet" }).click();
     await page.waitForURL(/\/moduler\/eksempel\/eksempel-velkommen$/);
@@ -53,7 +53,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Næste" }).click();
-    await page.waitForURL(/\/moduler\/eksempel\/eksempel-sagsoplysning$/);
+    await waitForPage(page, /\/moduler\/eksempel\/eksempel-sagsoplysning$/, "Sagen skal være tilstrækkeligt oplyst");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Næste" }).click();
     // "Næste" leads on to the next activity of the module, the case.

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   logInWithKeyboard,
   selectOptionWithKeyboard,
+  waitForPage,
 } from "./browser";
 
 const skipReason = inject("browserSkipReason");
@@ -46,7 +47,7 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     await trainer.goto(`${app.url}/underviser`);
     await expectAccessible(trainer);
     await activateWithKeyboard(trainer, "Opret et hold");
-    await trainer.waitForURL(/\/underviser\/hold\/ny$/);
+    await waitForPage(trainer, /\/underviser\/hold\/ny$/, "Opret et hold");
     await expectAccessible(trainer);
 
     // Submitting empty gives Danish messages and creates nothing.
