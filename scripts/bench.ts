@@ -27,6 +27,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 
 interface Measurement {
   requestsPerSecond: number;
+  requests: number;
   p95: number;
   errors: number;
   non2xx: number;
@@ -44,6 +45,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   times.sort((a, b) => a - b);
   return {
     requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
     p95: times.length ? times[Math.floor(times.length * 0.95)]! : Number.NaN,
     errors: result.errors,
     non2xx: result.non2xx,
@@ -57,6 +59,17 @@ async function waitFor(url: string, timeoutMs = 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} svarede ikke`);
+}
+
+/**
+ * CPU time a process has used (user + system), in ms, from /proc. Unlike requests/s it hardly
+ * depends on what else the machine is doing, so it is the steadier figure to compare changes by.
+ */
+function cpuTimeMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name, which may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 /** Peak resident memory (VmHWM) of a process, from /proc. */
@@ -107,7 +120,9 @@ try {
 
   console.log(`\nSide: ${path} (${html.length} tegn HTML)`);
   await load(pageUrl, headers, 3); // warm-up
+  const cpuBefore = cpuTimeMs(app.pid!);
   const appResult = await load(pageUrl, headers, duration);
+  const appCpuPerRequest = (cpuTimeMs(app.pid!) - cpuBefore) / appResult.requests;
   const appPeak = peakMemoryMb(app.pid!);
 
   const body = Buffer.from(html);
@@ -126,6 +141,7 @@ try {
   console.log(row("Sagslab (lektion)", appResult));
   console.log(row("node:http, samme HTML", bareResult));
   console.log(`Forhold (Sagslab / node:http): ${(appResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3)}`);
+  console.log(`Sagslabs CPU-tid pr. side: ${appCpuPerRequest.toFixed(2)} ms`);
   console.log(`Sagslabs højeste hukommelsesforbrug (VmHWM): ${appPeak} MB`);
 } finally {
   bare?.close();
