@@ -419,6 +419,9 @@ export default function CohortDashboardPage() {
         <dt>Deltagere</dt>
         <dd>{data.matrix.rows.length}</dd>
       </dl>
+      <p className="no-print">
+        <Link to={`/underviser/hold/${cohort.id}/indstillinger`}>Holdets indstillinger</Link>: undervisere og ny tilmeldingskode.
+      </p>
       <nav className="page-toc" aria-label="På denne side">
         <ul>
           <li>

@@ -5,11 +5,12 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
+import { mayEnter } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
 import type { DB } from "~/db/database.server";
 import { forbidden, notFound } from "~/utils/forms.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
-import { UnknownOrganisationError } from "~/models/users.server";
+import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/models/users.server";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = (message: string) =>
@@ -42,8 +43,11 @@ export type CohortInput = z.infer<ReturnType<typeof cohortSchema>>;
 
 export { UnknownOrganisationError };
 
+/** Where join codes get their randomness; tests pass a fixed one to force a clash. */
+type RandomBytes = (size: number) => Uint8Array;
+
 /** Creates a cohort with a fresh join code; the creator trains it. */
-export async function createCohort(db: DB, input: CohortInput & { trainerId: string }, random = randomBytes) {
+export async function createCohort(db: DB, input: CohortInput & { trainerId: string }, random: RandomBytes = randomBytes) {
   return db.transaction().execute(async (trx) => {
     const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
     if (!organisation) throw new UnknownOrganisationError();
@@ -121,14 +125,8 @@ export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> 
 export async function joinCohort(db: DB, userId: string, code: string): Promise<CodeLookup & { alreadyMember?: boolean }> {
   const found = await lookUpJoinCode(db, code);
   if (!found.ok) return found;
-  const trains = await db
-    .selectFrom("cohort_trainers")
-    .select("user_id")
-    .where("cohort_id", "=", found.cohort.id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
   // A trainer among the participants would skew the figures and the evaluation's threshold of five.
-  if (trains) return { ok: false, message: "Du er underviser på holdet og kan ikke tilmelde dig det som deltager." };
+  if (await onCohort(db, "cohort_trainers", found.cohort.id, userId)) return { ok: false, message: "Du er underviser på holdet og kan ikke tilmelde dig det som deltager." };
   const inserted = await db
     .insertInto("cohort_members")
     .values({ cohort_id: found.cohort.id, user_id: userId })
@@ -136,6 +134,12 @@ export async function joinCohort(db: DB, userId: string, code: string): Promise<
     .returning("cohort_id")
     .executeTakeFirst();
   return { ...found, alreadyMember: !inserted };
+}
+
+/** Whether the user trains (cohort_trainers) or takes part in (cohort_members) the cohort. */
+async function onCohort(db: DB, table: "cohort_trainers" | "cohort_members", cohortId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom(table).select("user_id").where("cohort_id", "=", cohortId).where("user_id", "=", userId).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The cohorts a learner is a member of, newest first. */
@@ -170,13 +174,7 @@ export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: s
   const parsed = COHORT_ID.safeParse(cohortId);
   if (!parsed.success) notFound("Holdet findes ikke.");
   if (user.role !== "admin") {
-    const trains = await db
-      .selectFrom("cohort_trainers")
-      .select("cohort_id")
-      .where("cohort_id", "=", parsed.data)
-      .where("user_id", "=", user.id)
-      .executeTakeFirst();
-    if (!trains) forbidden("Du har ikke adgang til dette hold. En underviser ser kun de hold, vedkommende underviser.");
+    if (!(await onCohort(db, "cohort_trainers", parsed.data, user.id))) forbidden("Du har ikke adgang til dette hold. En underviser ser kun de hold, vedkommende underviser.");
   }
   const row = await cohortsWithOrganisation(db).where("cohorts.id", "=", parsed.data).executeTakeFirst();
   if (!row) notFound("Holdet findes ikke.");
@@ -220,4 +218,101 @@ export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "rol
 
 export function listOrganisations(db: DB) {
   return db.selectFrom("organisations").select(["id", "name"]).orderBy("name").execute();
+}
+
+/** A rule of the cohort's settings page was broken; the message says which, in Danish. */
+export class CohortRuleError extends Error {}
+
+/** The forms of /underviser/hold/<id>/indstillinger. */
+export const cohortSettingsSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("add-trainer"),
+      email: z.string({ error: "Skriv underviserens e-mailadresse." }).trim().min(1, "Skriv underviserens e-mailadresse.").max(320).pipe(newUserSchema.shape.email),
+    }),
+    z.object({ intent: z.literal("remove-trainer"), userId: z.string({ error: "Underviseren findes ikke." }).uuid("Underviseren findes ikke.") }),
+    z.object({ intent: z.literal("renew-code") }),
+  ],
+  { error: "Ukendt handling." },
+);
+
+export function cohortTrainers(db: DB, cohortId: string) {
+  return db
+    .selectFrom("cohort_trainers")
+    .innerJoin("users", "users.id", "cohort_trainers.user_id")
+    .select(["users.id", "users.name", "users.email"])
+    .where("cohort_trainers.cohort_id", "=", cohortId)
+    .orderBy("users.name")
+    .execute();
+}
+
+/**
+ * Makes another user a trainer of the cohort: an active user whose role may enter the trainer
+ * pages, and not one of its participants (for the same reason a trainer cannot join).
+ */
+export async function addCohortTrainer(db: DB, cohortId: string, email: string): Promise<{ name: string }> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "name", "role", "active"])
+    .where("email", "=", normaliseEmail(email))
+    .executeTakeFirst();
+  if (!user || !user.active) {
+    throw new CohortRuleError(`Der er ingen aktiv bruger med e-mailadressen ${email}. En administrator kan oprette brugeren.`);
+  }
+  if (!mayEnter(user.role, "trainer")) {
+    throw new CohortRuleError(`${user.name} er ikke underviser. En administrator kan give brugeren rollen underviser.`);
+  }
+  if (await onCohort(db, "cohort_members", cohortId, user.id)) throw new CohortRuleError(`${user.name} er deltager på holdet og kan ikke også være underviser på det.`);
+  const inserted = await db
+    .insertInto("cohort_trainers")
+    .values({ cohort_id: cohortId, user_id: user.id })
+    .onConflict((oc) => oc.columns(["cohort_id", "user_id"]).doNothing())
+    .returning("user_id")
+    .executeTakeFirst();
+  if (!inserted) throw new CohortRuleError(`${user.name} er allerede underviser på holdet.`);
+  return { name: user.name };
+}
+
+/** Removes a trainer from the cohort. The last one stays: a cohort nobody trains is lost. */
+export async function removeCohortTrainer(db: DB, cohortId: string, userId: string): Promise<{ name: string }> {
+  return db.transaction().execute(async (trx) => {
+    // Two trainers removing each other at once must not leave the cohort without one.
+    await trx.selectFrom("cohorts").select("id").where("id", "=", cohortId).forUpdate().execute();
+    const trainers = await trx
+      .selectFrom("cohort_trainers")
+      .innerJoin("users", "users.id", "cohort_trainers.user_id")
+      .select(["users.id", "users.name"])
+      .where("cohort_trainers.cohort_id", "=", cohortId)
+      .execute();
+    const trainer = trainers.find((t) => t.id === userId);
+    if (!trainer) throw new CohortRuleError("Brugeren er ikke underviser på holdet.");
+    if (trainers.length === 1) throw new CohortRuleError("Holdet skal have mindst én underviser. Tilføj en anden, før du fjerner den sidste.");
+    await trx.deleteFrom("cohort_trainers").where("cohort_id", "=", cohortId).where("user_id", "=", userId).execute();
+    return { name: trainer.name };
+  });
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+/**
+ * Gives the cohort a new join code, for example when the old one has been shared too widely.
+ * The old code and link stop working at once; participants stay on the cohort.
+ */
+export async function renewJoinCode(db: DB, cohortId: string, random: RandomBytes = randomBytes): Promise<string> {
+  // A clash of random codes is very unlikely; try again rather than fail.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      const updated = await db
+        .updateTable("cohorts")
+        .set({ join_code: joinCodeFrom(random(8)) })
+        .where("id", "=", cohortId)
+        .returning("join_code")
+        .executeTakeFirstOrThrow();
+      return updated.join_code;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    }
+  }
+  throw new Error("Der kunne ikke dannes en ledig tilmeldingskode.");
 }

@@ -12,6 +12,7 @@ import {
   DEMO,
   DEMO_PASSWORD,
   expectAccessible,
+  focusedText,
   launchBrowser,
   logInWithKeyboard,
   selectOptionWithKeyboard,
@@ -211,5 +212,46 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     await trainer.goto(`${app.url}/underviser`);
     expect(await trainer.getByRole("link", { name: "Administratorens hold" }).count()).toBe(0);
     expect((await trainer.goto(`${app.url}/admin`))?.status()).toBe(403);
+  });
+
+  test("the trainer gives the cohort a new join code and adds a colleague, from the dashboard's settings", async () => {
+    await trainer.goto(dashboardUrl);
+    await activateWithKeyboard(trainer, "Holdets indstillinger");
+    await waitForPage(trainer, /\/indstillinger$/, "Indstillinger for Egeby, forår");
+    await expectAccessible(trainer);
+
+    await activateWithKeyboard(trainer, "Giv holdet en ny tilmeldingskode");
+    const status = trainer.getByRole("status").filter({ hasText: "den nye tilmeldingskode" });
+    await status.waitFor();
+    const renewed = /tilmeldingskode ([A-Z2-9]{4}-[A-Z2-9]{4})\./.exec(await status.innerText())?.[1];
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(joinCode);
+    expect((await trainer.getByTestId("join-code").innerText()).trim()).toBe(renewed);
+
+    // A learner's address is refused beside the field; the administrator's is accepted.
+    for (const [email, expected] of [
+      [DEMO.learner, "Sara Sagsbehandler er ikke underviser. En administrator kan give brugeren rollen underviser."],
+      [DEMO.admin, null],
+    ] as const) {
+      await trainer.getByLabel("E-mail").fill("");
+      await trainer.getByLabel("E-mail").focus();
+      await trainer.keyboard.type(email);
+      await trainer.keyboard.press("Enter");
+      if (expected) {
+        await trainer.getByRole("alert").waitFor();
+        expect(await focusedText(trainer)).toMatch(/^Underviseren er ikke tilføjet\./);
+        expect(await trainer.getByRole("alert").innerText()).toContain(expected);
+        await expectAccessible(trainer);
+      } else {
+        await trainer.getByRole("status").filter({ hasText: "er nu underviser på holdet" }).waitFor();
+      }
+    }
+    const trainers = trainer.getByRole("table", { name: "Undervisere på holdet" }).locator("tbody th");
+    expect(await trainers.allInnerTexts()).toEqual(["Anna Administrator", "Ulla Underviser (dig)"]);
+    await expectAccessible(trainer);
+
+    // The old code no longer finds the cohort (this page is signed in as the administrator now).
+    await learner.goto(`${app.url}/tilmeld/${joinCode}`);
+    expect(await learner.locator(".alert-text").innerText()).toMatch(/^Der findes intet hold med den kode/);
   });
 });

@@ -13,6 +13,7 @@ import { loader as trainerLoader } from "../../app/routes/underviser._index";
 import { action as newCohortAction, loader as newCohortLoader } from "../../app/routes/underviser.hold.ny";
 import { loader as dashboardLoader } from "../../app/routes/underviser.hold.$cohortId._index";
 import { loader as csvLoader } from "../../app/routes/underviser.hold.$cohortId.eksport[.]csv";
+import { action as settingsAction, loader as settingsLoader } from "../../app/routes/underviser.hold.$cohortId.indstillinger";
 import { action as joinAction } from "../../app/routes/tilmeld._index";
 import { createCohort } from "../../app/trainer/cohorts.server";
 import { createTestUser, requestWithCookie } from "../factories";
@@ -78,6 +79,9 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
     return request(who, path, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
   };
+  const joinCodeOf = async (id: string) =>
+    (await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", id).executeTakeFirstOrThrow()).join_code;
+  const emailOf = async (id: string) => (await handle.db.selectFrom("users").select("email").where("id", "=", id).executeTakeFirstOrThrow()).email;
   const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
 
   const expected = {
@@ -97,6 +101,46 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     expect(await statusOf(() => csvLoader(args(request(who, `${path}/eksport.csv`), { cohortId })))).toBe(expected.ownCohort[who]);
   });
 
+  test.each(EVERYONE)("the cohort's settings as %s: page and a new join code (only its own trainer and administrators)", async (who) => {
+    const path = `/underviser/hold/${cohortId}/indstillinger`;
+    const codeBefore = await joinCodeOf(cohortId);
+    expect(await statusOf(() => settingsLoader(args(request(who, path), { cohortId })))).toBe(expected.ownCohort[who]);
+    expect(await statusOf(() => settingsAction(args(post(who, path, { intent: "renew-code" }), { cohortId })))).toBe(expected.ownCohort[who]);
+    expect((await joinCodeOf(cohortId)) !== codeBefore).toBe(expected.ownCohort[who] === 200);
+  });
+
+  test("the cohort's settings refuse bad input in Danish and change nothing", async () => {
+    const path = `/underviser/hold/${cohortId}/indstillinger`;
+    const send = (fields: Record<string, string>) =>
+      settingsAction(args(post("trainer", path, fields), { cohortId })) as unknown as Promise<{ data: { errors: Record<string, string>; formError?: string }; init: { status: number } }>;
+    const badEmail = await send({ intent: "add-trainer", email: "ikke en adresse" });
+    expect(badEmail.init.status).toBe(400);
+    expect(badEmail.data.errors.email).toBe("Skriv en gyldig e-mailadresse.");
+    const unknownIntent = await send({ intent: "slet-alt" });
+    expect(unknownIntent.init.status).toBe(400);
+    expect(unknownIntent.data.formError).toBe("Ændringen er ikke gemt.");
+    const lastTrainer = await send({ intent: "remove-trainer", userId: ids.get("trainer")! });
+    expect(lastTrainer.init.status).toBe(400);
+    expect(lastTrainer.data.formError).toMatch(/^Holdet skal have mindst én underviser/);
+    const learnerAsTrainer = await send({ intent: "add-trainer", email: (await emailOf(ids.get("learner")!)) });
+    expect(learnerAsTrainer.data.errors.email).toMatch(/er ikke underviser\./);
+    const trainers = await handle.db.selectFrom("cohort_trainers").select("user_id").where("cohort_id", "=", cohortId).execute();
+    expect(trainers.map((t) => t.user_id)).toEqual([ids.get("trainer")]);
+  });
+
+  test("a trainer who removes themselves after adding a colleague is sent back to their own cohorts", async () => {
+    const org = await handle.db.selectFrom("organisations").select("id").executeTakeFirstOrThrow();
+    const cohort = await createCohort(handle.db, { name: "Hold C", organisationId: org.id, startsOn: "2026-01-01", endsOn: "2099-12-31", modules: ["test"], trainerId: ids.get("trainer")! });
+    const path = `/underviser/hold/${cohort.id}/indstillinger`;
+    const params = { cohortId: cohort.id };
+    const colleagueEmail = await emailOf(ids.get("other-trainer")!);
+    expect(await statusOf(() => settingsAction(args(post("trainer", path, { intent: "add-trainer", email: colleagueEmail }), params)))).toBe(200);
+    const leaving = await settingsAction(args(post("trainer", path, { intent: "remove-trainer", userId: ids.get("trainer")! }), params)).catch((thrown: unknown) => thrown);
+    expect(leaving instanceof Response && leaving.headers.get("Location")).toBe("/underviser");
+    expect(await statusOf(() => settingsLoader(args(request("trainer", path), params)))).toBe(403);
+    expect(await statusOf(() => dashboardLoader(args(request("other-trainer", `/underviser/hold/${cohort.id}`), params)))).toBe(200);
+  });
+
   test.each(EVERYONE)("/admin as %s, page and actions", async (who) => {
     expect(await statusOf(() => adminLoader(args(request(who, "/admin"))))).toBe(expected.adminOnly[who]);
     const status = await statusOf(() => adminAction(args(post(who, "/admin", { intent: "create-organisation", organisationName: `Kommune ${who}` }))));
@@ -104,13 +148,15 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
   });
 
   test("a learner may not create a cohort; a trainer's bad input is refused in Danish and creates nothing", async () => {
+    const countCohorts = async () =>
+      Number((await handle.db.selectFrom("cohorts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await countCohorts();
     const fields = { name: "Nyt hold", organisationId: "not-a-uuid", startsOn: "2026-02-01", endsOn: "2026-01-01", modules: ["kladde"] };
     expect(await statusOf(() => newCohortAction(args(post("learner", "/underviser/hold/ny", fields))))).toBe(403);
     const refused = (await newCohortAction(args(post("trainer", "/underviser/hold/ny", fields)))) as unknown as { data: { errors: Record<string, string> }; init: { status: number } };
     expect(refused.init.status).toBe(400);
     expect(refused.data.errors).toMatchObject({ organisationId: "Vælg en kommune.", modules: "Vælg kun blandt de viste moduler." });
-    const count = await handle.db.selectFrom("cohorts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(2);
+    expect(await countCohorts()).toBe(before);
   });
 
   test("the dashboard of an unknown cohort is 404 for an administrator, 403 for a trainer; a malformed id is 404", async () => {
