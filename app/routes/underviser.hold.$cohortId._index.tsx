@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { ChartWithTable } from "~/components/bar-chart";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SuccessMessage } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
-import { CELL_STATUS_LABELS, formatShare, MIN_RESPONDENTS, sortLink, type MatrixSort } from "~/trainer/dashboard";
+import { caseSummary, CELL_STATUS_LABELS, formatShare, MIN_RESPONDENTS, sortLink, type MatrixSort } from "~/trainer/dashboard";
 import { cohortDashboardPage } from "~/trainer/dashboard-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -142,8 +143,8 @@ function Mistakes({ data }: { data: Data }) {
     <section aria-labelledby="gaar-galt">
       <h2 id="gaar-galt">Hvor går holdet galt?</h2>
       <p>
-        Andelen af forkerte quizsvar og af valg i cases, hvor et bedre valg var muligt – på tværs af holdets cases og quizzer, det
-        værste først. Følg linkene til de spørgsmål og trin, tallene bygger på.
+        Andelen af forkerte quizsvar og af valg i cases, hvor et bedre valg var muligt – på tværs af holdets cases og quizzer, det værste
+        først. Følg linkene til de spørgsmål og trin, tallene bygger på.
       </p>
       {byTopic.length === 0 ? (
         <p>Holdet har endnu ikke svaret på quizzer eller truffet valg i cases.</p>
@@ -210,6 +211,21 @@ function Quizzes({ data }: { data: Data }) {
   );
 }
 
+function CaseSummary({ stats }: { stats: Data["cases"][number] }) {
+  const { text, weakest } = caseSummary(stats);
+  return (
+    <p>
+      {text}
+      {weakest && (
+        <>
+          {" · "}
+          Svageste trin: <a href={`#${weakest.anchor}`}>trin {weakest.number}</a>, hvor {formatShare(weakest.bestShare)} valgte det bedste
+        </>
+      )}
+    </p>
+  );
+}
+
 function Cases({ data }: { data: Data }) {
   return (
     <section aria-labelledby="cases">
@@ -218,97 +234,104 @@ function Cases({ data }: { data: Data }) {
       {data.cases.map((c) => (
         <div key={c.activityId}>
           <h3>{c.title}</h3>
-          {c.steps.map((step, index) => (
-            <div key={step.id}>
-              <h4 id={step.anchor}>
-                {step.situation} <span className="meta">({step.phase})</span>
-              </h4>
-              <p>
-                Valgte det højest scorende valg: {formatShare(step.firstBestShare)} i første forsøg ({step.firstDecisions} valg),{" "}
-                {formatShare(step.bestShare)} i alle forsøg ({step.decisions} valg).
-              </p>
-              <div className="table--responsive-scroll">
-                <table className="table table--compact">
-                  <caption>
-                    Fordeling af valg – {c.title}, trin {index + 1}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Valg</th>
-                      <th scope="col">Point</th>
-                      <th scope="col">Første forsøg</th>
-                      <th scope="col">Alle forsøg</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {step.choices.map((choice) => (
-                      <tr key={choice.id}>
-                        <th scope="row">
-                          {choice.label}
-                          {choice.onBestPath && <span className="best-mark"> (bedste vej)</span>}
-                        </th>
-                        <td>{choice.points}</td>
-                        <td>
-                          {choice.first} ({formatShare(choice.firstShare)})
-                        </td>
-                        <td>
-                          {choice.all} ({formatShare(choice.allShare)})
-                        </td>
+          <CaseSummary stats={c} />
+          {/* Collapsed: seventeen cases step by step made the page some eighty screens long. */}
+          <details className="case-details">
+            <summary>
+              Vis valg trin for trin, afslutninger og ufærdige forsøg<span className="sr-only"> – {c.title}</span>
+            </summary>
+            {c.steps.map((step, index) => (
+              <div key={step.id}>
+                <h4 id={step.anchor}>
+                  {step.situation} <span className="meta">({step.phase})</span>
+                </h4>
+                <p>
+                  Valgte det højest scorende valg: {formatShare(step.firstBestShare)} i første forsøg ({step.firstDecisions} valg),{" "}
+                  {formatShare(step.bestShare)} i alle forsøg ({step.decisions} valg).
+                </p>
+                <div className="table--responsive-scroll">
+                  <table className="table table--compact">
+                    <caption>
+                      Fordeling af valg – {c.title}, trin {index + 1}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Valg</th>
+                        <th scope="col">Point</th>
+                        <th scope="col">Første forsøg</th>
+                        <th scope="col">Alle forsøg</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {step.choices.map((choice) => (
+                        <tr key={choice.id}>
+                          <th scope="row">
+                            {choice.label}
+                            {choice.onBestPath && <span className="best-mark"> (bedste vej)</span>}
+                          </th>
+                          <td>{choice.points}</td>
+                          <td>
+                            {choice.first} ({formatShare(choice.firstShare)})
+                          </td>
+                          <td>
+                            {choice.all} ({formatShare(choice.allShare)})
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </div>
-            </div>
-          ))}
-          <h4>Afslutninger</h4>
-          <div className="table--responsive-scroll">
-            <table className="table table--compact">
-              <caption>{c.title}: afslutninger nået</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Afslutning</th>
-                  <th scope="col">Første forsøg</th>
-                  <th scope="col">Alle forsøg</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.outcomes.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      {o.result} ({o.id})
-                    </th>
-                    <td>{o.first}</td>
-                    <td>{o.all}</td>
+            ))}
+            <h4>Afslutninger</h4>
+            <div className="table--responsive-scroll">
+              <table className="table table--compact">
+                <caption>{c.title}: afslutninger nået</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Afslutning</th>
+                    <th scope="col">Første forsøg</th>
+                    <th scope="col">Alle forsøg</th>
                   </tr>
+                </thead>
+                <tbody>
+                  {c.outcomes.map((o) => (
+                    <tr key={o.id}>
+                      <th scope="row">
+                        {o.result} ({o.id})
+                      </th>
+                      <td>{o.first}</td>
+                      <td>{o.all}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <h4>Hvor ufærdige forsøg står</h4>
+            {c.dropOff.length === 0 ? (
+              <p>Ingen ufærdige forsøg.</p>
+            ) : (
+              <ul>
+                {c.dropOff.map((d) => (
+                  <li key={d.placeId}>
+                    {d.label}: {d.all} forsøg ({d.first} første forsøg)
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          </div>
-          <h4>Hvor ufærdige forsøg står</h4>
-          {c.dropOff.length === 0 ? (
-            <p>Ingen ufærdige forsøg.</p>
-          ) : (
-            <ul>
-              {c.dropOff.map((d) => (
-                <li key={d.placeId}>
-                  {d.label}: {d.all} forsøg ({d.first} første forsøg)
-                </li>
-              ))}
-            </ul>
-          )}
-          <h4>Deltagere, der går i ring</h4>
-          {c.loops.length === 0 ? (
-            <p>Ingen har været på samme trin flere gange i ét forsøg.</p>
-          ) : (
-            <ul>
-              {c.loops.map((l) => (
-                <li key={l.stepId}>
-                  {l.label}: {l.learners} {l.learners === 1 ? "deltager" : "deltagere"}, {l.repeats} gentagne besøg
-                </li>
-              ))}
-            </ul>
-          )}
+              </ul>
+            )}
+            <h4>Deltagere, der går i ring</h4>
+            {c.loops.length === 0 ? (
+              <p>Ingen har været på samme trin flere gange i ét forsøg.</p>
+            ) : (
+              <ul>
+                {c.loops.map((l) => (
+                  <li key={l.stepId}>
+                    {l.label}: {l.learners} {l.learners === 1 ? "deltager" : "deltagere"}, {l.repeats} gentagne besøg
+                  </li>
+                ))}
+              </ul>
+            )}
+          </details>
         </div>
       ))}
     </section>
@@ -334,9 +357,7 @@ function Evaluations({ data }: { data: Data }) {
             <>
               <p>
                 {evaluation.respondents} har indsendt evalueringen
-                {evaluation.counted < evaluation.respondents
-                  ? `; tallene bygger på de første ${evaluation.counted}.`
-                  : "."}
+                {evaluation.counted < evaluation.respondents ? `; tallene bygger på de første ${evaluation.counted}.` : "."}
               </p>
               <div className="table--responsive-scroll">
                 <table className="table table--compact">
@@ -391,9 +412,35 @@ function Evaluations({ data }: { data: Data }) {
   );
 }
 
+/**
+ * The links of "Hvor går holdet galt?" lead to steps inside collapsed case details: open the
+ * one a link (or an address with #trin-…) points into. Printing opens them all.
+ */
+function useDetailsOpenForTargets() {
+  useEffect(() => {
+    const openTarget = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      const target = id ? document.getElementById(id) : null;
+      const details = target?.closest("details");
+      if (!target || !details || details.open) return;
+      details.open = true;
+      target.scrollIntoView();
+    };
+    const openAll = () => document.querySelectorAll("details").forEach((details) => (details.open = true));
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+    window.addEventListener("beforeprint", openAll);
+    return () => {
+      window.removeEventListener("hashchange", openTarget);
+      window.removeEventListener("beforeprint", openAll);
+    };
+  }, []);
+}
+
 export default function CohortDashboardPage() {
   const data = useLoaderData<typeof loader>();
   const { cohort } = data;
+  useDetailsOpenForTargets();
   return (
     <>
       <div className="no-print">

@@ -4,12 +4,15 @@ import {
   buildEvaluationStats,
   buildMistakeGroups,
   buildProgressMatrix,
+  caseSummary,
   parseMatrixSort,
   plainText,
   share,
   sortLink,
   sortMatrix,
+  type CaseStats,
   type MistakeCounts,
+  type StepStats,
 } from "./dashboard";
 
 const modules = [
@@ -127,4 +130,34 @@ test("labels from HTML fragments are plain text, shortened", () => {
   expect(plainText("<p>Hvem skal <strong>oplyse</strong> sagen?</p>")).toBe("Hvem skal oplyse sagen?");
   expect(plainText("<p>Tom &amp; Jerry</p>")).toBe("Tom & Jerry");
   expect(plainText(`<p>${"a".repeat(200)}</p>`, 10)).toBe("aaaaaaaaa…");
+});
+
+test("a case's summary line names the step where the fewest chose best, the earlier one on a tie, and skips unplayed steps", () => {
+  const step = (id: string, bestShare: number | null): StepStats => ({
+    id,
+    anchor: `trin-c-${id}`,
+    phase: "Oplysning",
+    situation: id,
+    decisions: bestShare === null ? 0 : 10,
+    firstDecisions: 0,
+    bestShare,
+    firstBestShare: null,
+    choices: [],
+  });
+  const stats = (steps: StepStats[], outcomes: number[], unfinished: number[]): CaseStats => ({
+    activityId: "c",
+    title: "Case",
+    steps,
+    outcomes: outcomes.map((all, i) => ({ id: `o${i}`, result: "Korrekt", all, first: 0 })),
+    dropOff: unfinished.map((all, i) => ({ placeId: `p${i}`, label: "", all, first: 0 })),
+    loops: [],
+  });
+
+  const summary = caseSummary(stats([step("a", 80), step("b", null), step("c", 40), step("d", 40)], [3, 2], [1]));
+  expect(summary.text).toBe("4 trin · 5 afslutninger nået · 1 ufærdigt forsøg");
+  expect(summary.weakest).toEqual({ number: 3, anchor: "trin-c-c", bestShare: 40 });
+
+  const unplayed = caseSummary(stats([step("a", null)], [1], []));
+  expect(unplayed.text).toBe("1 trin · 1 afslutning nået · 0 ufærdige forsøg");
+  expect(unplayed.weakest).toBeNull();
 });

@@ -335,6 +335,28 @@ export function buildCaseStats(
 // ---------------------------------------------------------------------------------------------
 // Where the cohort goes wrong
 
+/**
+ * A case's summary line on the dashboard: its size, outcomes reached, unfinished attempts, and
+ * the step where the fewest chose the highest-scoring choice (the earlier one on a tie).
+ */
+export function caseSummary(c: CaseStats) {
+  const answered = c.steps.map((step, index) => ({ step, number: index + 1 })).filter(({ step }) => step.bestShare !== null);
+  const weakest = answered.reduce<(typeof answered)[number] | null>(
+    (worst, candidate) => (worst === null || candidate.step.bestShare! < worst.step.bestShare! ? candidate : worst),
+    null,
+  );
+  const outcomes = c.outcomes.reduce((sum, o) => sum + o.all, 0);
+  const unfinished = c.dropOff.reduce((sum, d) => sum + d.all, 0);
+  return {
+    text: [
+      `${c.steps.length} trin`,
+      `${outcomes} ${outcomes === 1 ? "afslutning" : "afslutninger"} nået`,
+      `${unfinished} ${unfinished === 1 ? "ufærdigt" : "ufærdige"} forsøg`,
+    ].join(" · "),
+    weakest: weakest && { number: weakest.number, anchor: weakest.step.anchor, bestShare: weakest.step.bestShare! },
+  };
+}
+
 export interface MistakeCounts {
   kind: "case" | "quiz";
   activityId: string;

@@ -134,7 +134,15 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     expect(await matrix.locator("tbody tr").count()).toBe(1);
     expect(await matrix.locator("tbody tr").first().innerText()).toMatch(/Sara Sagsbehandler[\s\S]*I gang/);
 
-    // The case: the first step's choice spread and the wrong outcome.
+    // The case: a summary line; its step-by-step figures are collapsed until a link leads into them.
+    expect(await trainer.getByText("1 afslutning nået · 0 ufærdige forsøg", { exact: false }).innerText()).toMatch(
+      /Svageste trin: trin 1, hvor 0 % valgte det bedste$/,
+    );
+    const stepLink = trainer.locator("table", { hasText: "Ikke bedste valg pr. fase" }).locator('a[href^="#trin-"]').first();
+    const stepHeading = trainer.locator((await stepLink.getAttribute("href"))!);
+    expect(await stepHeading.isVisible()).toBe(false);
+    await stepLink.click();
+    await expect.poll(() => stepHeading.isVisible()).toBe(true);
     const step = trainer.locator("table", { hasText: "Giv afslag på det foreliggende grundlag" }).first();
     expect(await step.locator("tr", { hasText: "Giv afslag" }).innerText()).toMatch(/1 \(100 %\)\s+1 \(100 %\)/);
     expect(await trainer.locator("table", { hasText: "afslutninger nået" }).locator("tr", { hasText: "Forkert" }).innerText()).toMatch(/1\s+1/);
