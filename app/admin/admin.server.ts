@@ -4,18 +4,22 @@
  */
 import { z } from "zod";
 import { ALL_ROLES, type Role } from "~/auth/roles";
-import type { DB } from "~/db/database.server";
+import { isUniqueViolation, type DB } from "~/db/database.server";
 import { newUserSchema } from "~/models/users.server";
 
 const roleSchema = z.enum(ALL_ROLES as [Role, ...Role[]], { error: "Vælg en rolle." });
 const userId = z.string({ error: "Brugeren findes ikke." }).uuid("Brugeren findes ikke.");
+const organisationName = z.string({ error: "Skriv kommunens navn." }).trim().min(1, "Skriv kommunens navn.").max(120, "Navnet er for langt.");
 
 export const adminActionSchema = z.discriminatedUnion(
   "intent",
   [
+    z.object({ intent: z.literal("create-organisation"), organisationName }),
     z.object({
-      intent: z.literal("create-organisation"),
-      organisationName: z.string({ error: "Skriv kommunens navn." }).trim().min(1, "Skriv kommunens navn.").max(120, "Navnet er for langt."),
+      intent: z.literal("rename-organisation"),
+      organisationId: z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke."),
+      // Its own field name, so a refusal is not shown under the "create" form's field.
+      newName: organisationName,
     }),
     z.object({
       intent: z.literal("create-user"),
@@ -41,8 +45,26 @@ export async function createOrganisation(db: DB, name: string) {
     .onConflict((oc) => oc.column("name").doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!inserted) throw new AdminRuleError(`Der findes allerede en kommune med navnet „${name}“.`);
+  if (!inserted) throw nameTaken(name);
   return inserted;
+}
+
+const nameTaken = (name: string) => new AdminRuleError(`Der findes allerede en kommune med navnet „${name}“.`);
+
+/** Renames an organisation, for example after a merger or a typing error; its users and cohorts stay. */
+export async function renameOrganisation(db: DB, input: { organisationId: string; name: string }) {
+  try {
+    const updated = await db
+      .updateTable("organisations")
+      .set({ name: input.name })
+      .where("id", "=", input.organisationId)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) throw new AdminRuleError("Kommunen findes ikke.");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
 }
 
 export async function changeRole(db: DB, input: { actorId: string; userId: string; role: Role }) {

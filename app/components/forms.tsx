@@ -6,13 +6,15 @@ type FieldProps = {
   label: string;
   error?: string;
   hint?: ReactNode;
+  /** For a field in a table row, where the row says what it is: the label is for screen readers. */
+  labelHidden?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
 
-export function TextField({ name, label, error, hint, id = name, ...input }: FieldProps) {
+export function TextField({ name, label, error, hint, id = name, labelHidden = false, ...input }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`form-group${error ? " form-error" : ""}`}>
-      <label className="form-label" htmlFor={id}>
+      <label className={labelHidden ? "sr-only" : "form-label"} htmlFor={id}>
         {label}
       </label>
       {hint && (

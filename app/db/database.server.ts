@@ -23,6 +23,11 @@ import { lockDataDir } from "./lock.server";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
+
+/** Whether a query failed on a unique constraint (SQLSTATE 23505), on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
+}
 export type Engine = "pglite" | "postgres";
 
 export interface DatabaseHandle {

@@ -7,6 +7,7 @@ import {
   changeRole,
   createOrganisation,
   listOrganisationsWithCounts,
+  renameOrganisation,
   searchUsers,
   setActive,
   USERS_PER_PAGE,
@@ -42,6 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
       case "create-organisation":
         await createOrganisation(db, input.organisationName);
         return data({ ok: true as const, message: `Kommunen „${input.organisationName}“ er oprettet.` });
+      case "rename-organisation":
+        await renameOrganisation(db, { organisationId: input.organisationId, name: input.newName });
+        return data({ ok: true as const, message: `Kommunen hedder nu „${input.newName}“.` });
       case "create-user":
         await createUser(db, input);
         return data({ ok: true as const, message: `Brugeren ${input.email} er oprettet som ${ROLES[input.role].toLowerCase()}.` });
@@ -170,6 +174,7 @@ export default function AdminPage() {
               <th scope="col">Kommune</th>
               <th scope="col">Brugere</th>
               <th scope="col">Hold</th>
+              <th scope="col">Omdøb</th>
             </tr>
           </thead>
           <tbody>
@@ -178,6 +183,23 @@ export default function AdminPage() {
                 <th scope="row">{organisation.name}</th>
                 <td>{Number(organisation.users ?? 0)}</td>
                 <td>{Number(organisation.cohorts ?? 0)}</td>
+                <td>
+                  <Form method="post" className="admin-inline-form" key={organisation.name}>
+                    <input type="hidden" name="intent" value="rename-organisation" />
+                    <input type="hidden" name="organisationId" value={organisation.id} />
+                    <TextField
+                      name="newName"
+                      id={`navn-${organisation.id}`}
+                      label={`Nyt navn for ${organisation.name}`}
+                      labelHidden
+                      defaultValue={organisation.name}
+                      required
+                    />
+                    <button type="submit" className="button button-secondary">
+                      Omdøb<span className="sr-only"> {organisation.name}</span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
             ))}
           </tbody>

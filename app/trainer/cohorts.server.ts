@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { mayEnter } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
-import type { DB } from "~/db/database.server";
+import { isUniqueViolation, type DB } from "~/db/database.server";
 import { forbidden, notFound } from "~/utils/forms.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
 import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/models/users.server";
@@ -293,8 +293,6 @@ export async function removeCohortTrainer(db: DB, cohortId: string, userId: stri
   });
 }
 
-const UNIQUE_VIOLATION = "23505";
-
 /**
  * Gives the cohort a new join code, for example when the old one has been shared too widely.
  * The old code and link stop working at once; participants stay on the cohort.
@@ -311,7 +309,7 @@ export async function renewJoinCode(db: DB, cohortId: string, random: RandomByte
         .executeTakeFirstOrThrow();
       return updated.join_code;
     } catch (error) {
-      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   throw new Error("Der kunne ikke dannes en ledig tilmeldingskode.");

@@ -189,6 +189,28 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     expect(await statusOf(() => adminAction(args(post("admin", "/admin", { intent: "change-role", userId: ids.get("admin")!, role: "learner" }))))).toBe(400);
   });
 
+  test("an administrator renames a kommune; a taken or empty name is refused in Danish; others may not", async () => {
+    const org = await handle.db.insertInto("organisations").values({ name: "Nordby Kommune" }).returning("id").executeTakeFirstOrThrow();
+    const rename = (who: Who, newName: string) =>
+      adminAction(args(post(who, "/admin", { intent: "rename-organisation", organisationId: org.id, newName }))) as unknown as Promise<{
+        data: { ok: boolean; message?: string; errors?: Record<string, string>; formError?: string };
+        init?: { status: number };
+      }>;
+    const nameOf = async () => (await handle.db.selectFrom("organisations").select("name").where("id", "=", org.id).executeTakeFirstOrThrow()).name;
+
+    expect(await statusOf(() => rename("trainer", "Trænerby Kommune"))).toBe(403);
+    const taken = await rename("admin", "Egeby Kommune");
+    expect(taken.init?.status).toBe(400);
+    expect(taken.data.formError).toBe("Der findes allerede en kommune med navnet „Egeby Kommune“.");
+    const empty = await rename("admin", "  ");
+    expect(empty.data.errors?.newName).toBe("Skriv kommunens navn.");
+    expect(await nameOf()).toBe("Nordby Kommune");
+
+    const renamed = await rename("admin", " Nordby-Sønderby Kommune ");
+    expect(renamed.data.message).toBe("Kommunen hedder nu „Nordby-Sønderby Kommune“.");
+    expect(await nameOf()).toBe("Nordby-Sønderby Kommune");
+  });
+
   test("the administrator's user list searches name and e-mail, with % and _ taken literally", async () => {
     await createTestUser(handle.db, { name: "Søren 100% Sørensen" });
     const search = async (q: string) => {
