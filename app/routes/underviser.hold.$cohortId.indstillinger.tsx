@@ -56,12 +56,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "renew-code": {
         const code = await renewJoinCode(db, cohort.id);
-        return data({ ok: true as const, message: `Holdet har fået den nye tilmeldingskode ${code}. Den gamle kode og det gamle link virker ikke længere.` });
+        return data({
+          ok: true as const,
+          message: `Holdet har fået den nye tilmeldingskode ${code}. Den gamle kode og det gamle link virker ikke længere.`,
+        });
       }
     }
   } catch (error) {
     if (error instanceof CohortRuleError) {
-      return input.intent === "add-trainer" ? formFailure({ email: error.message }, "Underviseren er ikke tilføjet.") : formFailure({}, error.message);
+      return input.intent === "add-trainer"
+        ? formFailure({ email: error.message }, "Underviseren er ikke tilføjet.")
+        : formFailure({}, error.message);
     }
     throw error;
   }
@@ -74,7 +79,11 @@ export default function CohortSettingsPage() {
   return (
     <>
       <Breadcrumbs
-        items={[{ to: "/underviser", label: "Underviser" }, { to: `/underviser/hold/${cohort.id}`, label: cohort.name }, { label: "Indstillinger" }]}
+        items={[
+          { to: "/underviser", label: "Underviser" },
+          { to: `/underviser/hold/${cohort.id}`, label: cohort.name },
+          { label: "Indstillinger" },
+        ]}
       />
       <h1>Indstillinger for {cohort.name}</h1>
       {result?.ok ? (
@@ -95,8 +104,8 @@ export default function CohortSettingsPage() {
         </dd>
       </dl>
       <p>
-        Er koden kommet ud til flere end holdets deltagere, så giv holdet en ny. Den gamle kode og det gamle link holder op med
-        at virke med det samme; deltagere, der allerede er tilmeldt, bliver på holdet.
+        Er koden kommet ud til flere end holdets deltagere, så giv holdet en ny. Den gamle kode og det gamle link holder op med at virke med
+        det samme; deltagere, der allerede er tilmeldt, bliver på holdet.
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="renew-code" />

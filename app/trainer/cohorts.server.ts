@@ -17,7 +17,10 @@ const isoDate = (message: string) =>
   z
     .string({ error: message })
     .regex(ISO_DATE, message)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), message);
+    .refine(
+      (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      message,
+    );
 
 /** The "create a cohort" form. `moduleIds` are the published modules a trainer may choose from. */
 export function cohortSchema(moduleIds: readonly string[]) {
@@ -37,7 +40,10 @@ export function cohortSchema(moduleIds: readonly string[]) {
             .transform((ids) => [...new Set(ids)]),
         ),
     })
-    .refine((cohort) => cohort.endsOn >= cohort.startsOn, { path: ["endsOn"], message: "Slutdatoen skal ligge på eller efter startdatoen." });
+    .refine((cohort) => cohort.endsOn >= cohort.startsOn, {
+      path: ["endsOn"],
+      message: "Slutdatoen skal ligge på eller efter startdatoen.",
+    });
 }
 export type CohortInput = z.infer<ReturnType<typeof cohortSchema>>;
 
@@ -89,7 +95,8 @@ export type CodeLookup =
   | { ok: true; cohort: { id: string; name: string; organisation: string; startsOn: string; endsOn: string } }
   | { ok: false; message: string };
 
-export const UNKNOWN_CODE_MESSAGE = "Der findes intet hold med den kode. Tjek, at du har skrevet koden rigtigt, eller spørg din underviser.";
+export const UNKNOWN_CODE_MESSAGE =
+  "Der findes intet hold med den kode. Tjek, at du har skrevet koden rigtigt, eller spørg din underviser.";
 export const expiredMessage = (endsOn: string) =>
   `Holdet med den kode sluttede ${endsOn}, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.`;
 
@@ -126,7 +133,9 @@ export async function joinCohort(db: DB, userId: string, code: string): Promise<
   const found = await lookUpJoinCode(db, code);
   if (!found.ok) return found;
   // A trainer among the participants would skew the figures and the evaluation's threshold of five.
-  if (await onCohort(db, "cohort_trainers", found.cohort.id, userId)) return { ok: false, message: "Du er underviser på holdet og kan ikke tilmelde dig det som deltager." };
+  if (await onCohort(db, "cohort_trainers", found.cohort.id, userId)) {
+    return { ok: false, message: "Du er underviser på holdet og kan ikke tilmelde dig det som deltager." };
+  }
   const inserted = await db
     .insertInto("cohort_members")
     .values({ cohort_id: found.cohort.id, user_id: userId })
@@ -138,7 +147,12 @@ export async function joinCohort(db: DB, userId: string, code: string): Promise<
 
 /** Whether the user trains (cohort_trainers) or takes part in (cohort_members) the cohort. */
 async function onCohort(db: DB, table: "cohort_trainers" | "cohort_members", cohortId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom(table).select("user_id").where("cohort_id", "=", cohortId).where("user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom(table)
+    .select("user_id")
+    .where("cohort_id", "=", cohortId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -174,7 +188,9 @@ export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: s
   const parsed = COHORT_ID.safeParse(cohortId);
   if (!parsed.success) notFound("Holdet findes ikke.");
   if (user.role !== "admin") {
-    if (!(await onCohort(db, "cohort_trainers", parsed.data, user.id))) forbidden("Du har ikke adgang til dette hold. En underviser ser kun de hold, vedkommende underviser.");
+    if (!(await onCohort(db, "cohort_trainers", parsed.data, user.id))) {
+      forbidden("Du har ikke adgang til dette hold. En underviser ser kun de hold, vedkommende underviser.");
+    }
   }
   const row = await cohortsWithOrganisation(db).where("cohorts.id", "=", parsed.data).executeTakeFirst();
   if (!row) notFound("Holdet findes ikke.");
@@ -197,10 +213,7 @@ export async function visibleCohortsPage(db: DB, user: Pick<SessionUser, "id" | 
 }
 
 export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "role">, range?: { limit: number; offset: number }) {
-  let query = cohortsWithOrganisation(db)
-    .orderBy("cohorts.starts_on", "desc")
-    .orderBy("cohorts.name")
-    .orderBy("cohorts.id");
+  let query = cohortsWithOrganisation(db).orderBy("cohorts.starts_on", "desc").orderBy("cohorts.name").orderBy("cohorts.id");
   if (range) query = query.limit(range.limit).offset(range.offset);
   if (user.role !== "admin") {
     query = query.where((eb) =>
@@ -229,9 +242,17 @@ export const cohortSettingsSchema = z.discriminatedUnion(
   [
     z.object({
       intent: z.literal("add-trainer"),
-      email: z.string({ error: "Skriv underviserens e-mailadresse." }).trim().min(1, "Skriv underviserens e-mailadresse.").max(320).pipe(newUserSchema.shape.email),
+      email: z
+        .string({ error: "Skriv underviserens e-mailadresse." })
+        .trim()
+        .min(1, "Skriv underviserens e-mailadresse.")
+        .max(320)
+        .pipe(newUserSchema.shape.email),
     }),
-    z.object({ intent: z.literal("remove-trainer"), userId: z.string({ error: "Underviseren findes ikke." }).uuid("Underviseren findes ikke.") }),
+    z.object({
+      intent: z.literal("remove-trainer"),
+      userId: z.string({ error: "Underviseren findes ikke." }).uuid("Underviseren findes ikke."),
+    }),
     z.object({ intent: z.literal("renew-code") }),
   ],
   { error: "Ukendt handling." },
@@ -263,7 +284,9 @@ export async function addCohortTrainer(db: DB, cohortId: string, email: string):
   if (!mayEnter(user.role, "trainer")) {
     throw new CohortRuleError(`${user.name} er ikke underviser. En administrator kan give brugeren rollen underviser.`);
   }
-  if (await onCohort(db, "cohort_members", cohortId, user.id)) throw new CohortRuleError(`${user.name} er deltager på holdet og kan ikke også være underviser på det.`);
+  if (await onCohort(db, "cohort_members", cohortId, user.id)) {
+    throw new CohortRuleError(`${user.name} er deltager på holdet og kan ikke også være underviser på det.`);
+  }
   const inserted = await db
     .insertInto("cohort_trainers")
     .values({ cohort_id: cohortId, user_id: user.id })
@@ -287,7 +310,9 @@ export async function removeCohortTrainer(db: DB, cohortId: string, userId: stri
       .execute();
     const trainer = trainers.find((t) => t.id === userId);
     if (!trainer) throw new CohortRuleError("Brugeren er ikke underviser på holdet.");
-    if (trainers.length === 1) throw new CohortRuleError("Holdet skal have mindst én underviser. Tilføj en anden, før du fjerner den sidste.");
+    if (trainers.length === 1) {
+      throw new CohortRuleError("Holdet skal have mindst én underviser. Tilføj en anden, før du fjerner den sidste.");
+    }
     await trx.deleteFrom("cohort_trainers").where("cohort_id", "=", cohortId).where("user_id", "=", userId).execute();
     return { name: trainer.name };
   });
