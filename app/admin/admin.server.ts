@@ -9,7 +9,11 @@ import { newUserSchema } from "~/models/users.server";
 
 const roleSchema = z.enum(ALL_ROLES as [Role, ...Role[]], { error: "Vælg en rolle." });
 const userId = z.string({ error: "Brugeren findes ikke." }).uuid("Brugeren findes ikke.");
-const organisationName = z.string({ error: "Skriv kommunens navn." }).trim().min(1, "Skriv kommunens navn.").max(120, "Navnet er for langt.");
+const organisationName = z
+  .string({ error: "Skriv kommunens navn." })
+  .trim()
+  .min(1, "Skriv kommunens navn.")
+  .max(120, "Navnet er for langt.");
 
 export const adminActionSchema = z.discriminatedUnion(
   "intent",
@@ -20,6 +24,10 @@ export const adminActionSchema = z.discriminatedUnion(
       organisationId: z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke."),
       // Its own field name, so a refusal is not shown under the "create" form's field.
       newName: organisationName,
+    }),
+    z.object({
+      intent: z.literal("delete-organisation"),
+      organisationId: z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke."),
     }),
     z.object({
       intent: z.literal("create-user"),
@@ -67,6 +75,39 @@ export async function renameOrganisation(db: DB, input: { organisationId: string
   }
 }
 
+/**
+ * Deletes a kommune that nothing refers to, for example one created by mistake. One with users
+ * or cohorts stays: they would lose the kommune they belong to.
+ */
+export async function deleteOrganisation(db: DB, organisationId: string): Promise<{ name: string }> {
+  return db.transaction().execute(async (trx) => {
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select("name")
+      .where("id", "=", organisationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!organisation) throw new AdminRuleError("Kommunen findes ikke.");
+    const count = async (table: "users" | "cohorts") =>
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("organisation_id", "=", organisationId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [users, cohorts] = [await count("users"), await count("cohorts")];
+    if (users > 0 || cohorts > 0) {
+      const uses = `${users} ${users === 1 ? "bruger" : "brugere"} og ${cohorts} hold`;
+      throw new AdminRuleError(`Kommunen „${organisation.name}“ har ${uses} og kan derfor ikke slettes. Omdøb den i stedet.`);
+    }
+    await trx.deleteFrom("organisations").where("id", "=", organisationId).execute();
+    return organisation;
+  });
+}
+
 export async function changeRole(db: DB, input: { actorId: string; userId: string; role: Role }) {
   if (input.actorId === input.userId && input.role !== "admin") {
     throw new AdminRuleError("Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.");
@@ -81,7 +122,12 @@ export async function setActive(db: DB, input: { actorId: string; userId: string
     throw new AdminRuleError("Du kan ikke deaktivere dig selv.");
   }
   await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable("users").set({ active: input.active }).where("id", "=", input.userId).returning("id").executeTakeFirst();
+    const updated = await trx
+      .updateTable("users")
+      .set({ active: input.active })
+      .where("id", "=", input.userId)
+      .returning("id")
+      .executeTakeFirst();
     if (!updated) throw new AdminRuleError("Brugeren findes ikke.");
     if (!input.active) await trx.deleteFrom("sessions").where("user_id", "=", input.userId).execute();
   });
@@ -93,8 +139,16 @@ export function listOrganisationsWithCounts(db: DB) {
     .select((eb) => [
       "organisations.id",
       "organisations.name",
-      eb.selectFrom("users").select(eb.fn.countAll<number>().as("n")).whereRef("users.organisation_id", "=", "organisations.id").as("users"),
-      eb.selectFrom("cohorts").select(eb.fn.countAll<number>().as("n")).whereRef("cohorts.organisation_id", "=", "organisations.id").as("cohorts"),
+      eb
+        .selectFrom("users")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("users.organisation_id", "=", "organisations.id")
+        .as("users"),
+      eb
+        .selectFrom("cohorts")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("cohorts.organisation_id", "=", "organisations.id")
+        .as("cohorts"),
     ])
     .orderBy("organisations.name")
     .execute();

@@ -6,6 +6,7 @@ import {
   AdminRuleError,
   changeRole,
   createOrganisation,
+  deleteOrganisation,
   listOrganisationsWithCounts,
   renameOrganisation,
   searchUsers,
@@ -46,6 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
       case "rename-organisation":
         await renameOrganisation(db, { organisationId: input.organisationId, name: input.newName });
         return data({ ok: true as const, message: `Kommunen hedder nu „${input.newName}“.` });
+      case "delete-organisation": {
+        const deleted = await deleteOrganisation(db, input.organisationId);
+        return data({ ok: true as const, message: `Kommunen „${deleted.name}“ er slettet.` });
+      }
       case "create-user":
         await createUser(db, input);
         return data({ ok: true as const, message: `Brugeren ${input.email} er oprettet som ${ROLES[input.role].toLowerCase()}.` });
@@ -174,7 +179,7 @@ export default function AdminPage() {
               <th scope="col">Kommune</th>
               <th scope="col">Brugere</th>
               <th scope="col">Hold</th>
-              <th scope="col">Omdøb</th>
+              <th scope="col">Omdøb eller slet</th>
             </tr>
           </thead>
           <tbody>
@@ -199,6 +204,16 @@ export default function AdminPage() {
                       Omdøb<span className="sr-only"> {organisation.name}</span>
                     </button>
                   </Form>
+                  {/* Only a kommune nothing refers to can go; the server checks it again. */}
+                  {Number(organisation.users ?? 0) === 0 && Number(organisation.cohorts ?? 0) === 0 && (
+                    <Form method="post" className="admin-inline-form">
+                      <input type="hidden" name="intent" value="delete-organisation" />
+                      <input type="hidden" name="organisationId" value={organisation.id} />
+                      <button type="submit" className="button button-tertiary">
+                        Slet<span className="sr-only"> {organisation.name}</span>
+                      </button>
+                    </Form>
+                  )}
                 </td>
               </tr>
             ))}

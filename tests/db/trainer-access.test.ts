@@ -211,6 +211,29 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     expect(await nameOf()).toBe("Nordby-Sønderby Kommune");
   });
 
+  test("an administrator deletes an unused kommune; one with users or cohorts is refused in Danish and stays", async () => {
+    const remove = (who: Who, organisationId: string) =>
+      adminAction(args(post(who, "/admin", { intent: "delete-organisation", organisationId }))) as unknown as Promise<{
+        data: { ok: boolean; message?: string; formError?: string };
+        init?: { status: number };
+      }>;
+    const exists = async (id: string) => (await handle.db.selectFrom("organisations").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+
+    const unused = await handle.db.insertInto("organisations").values({ name: "Fejloprettet Kommune" }).returning("id").executeTakeFirstOrThrow();
+    expect(await statusOf(() => remove("trainer", unused.id))).toBe(403);
+    expect(await exists(unused.id)).toBe(true);
+    expect((await remove("admin", unused.id)).data.message).toBe("Kommunen „Fejloprettet Kommune“ er slettet.");
+    expect(await exists(unused.id)).toBe(false);
+    expect((await remove("admin", unused.id)).data.formError).toBe("Kommunen findes ikke.");
+
+    // Egeby Kommune has the cohorts of this file and no users.
+    const egeby = await handle.db.selectFrom("organisations").select("id").where("name", "=", "Egeby Kommune").executeTakeFirstOrThrow();
+    const refused = await remove("admin", egeby.id);
+    expect(refused.init?.status).toBe(400);
+    expect(refused.data.formError).toMatch(/^Kommunen „Egeby Kommune“ har 0 brugere og \d+ hold og kan derfor ikke slettes\. Omdøb den i stedet\.$/);
+    expect(await exists(egeby.id)).toBe(true);
+  });
+
   test("the administrator's user list searches name and e-mail, with % and _ taken literally", async () => {
     await createTestUser(handle.db, { name: "Søren 100% Sørensen" });
     const search = async (q: string) => {
