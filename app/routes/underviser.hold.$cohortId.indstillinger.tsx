@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "add-trainer": {
         const added = await addCohortTrainer(db, cohort.id, input.email);
-        return data({ ok: true as const, message: `${added.name} er nu underviser på holdet og kan se dets oversigt.` });
+        return data({ ok: true as const, added: true, message: `${added.name} er nu underviser på holdet og kan se dets oversigt.` });
       }
       case "remove-trainer": {
         const removed = await removeCohortTrainer(db, cohort.id, input.userId);
@@ -76,6 +77,12 @@ export default function CohortSettingsPage() {
   const { me, cohort, joinLink, trainers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
+  // After a trainer is added the field is emptied for the next one; after a refusal it keeps
+  // what was typed, to be corrected.
+  const addForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.ok && "added" in result) addForm.current?.reset();
+  }, [result]);
   return (
     <>
       <Breadcrumbs
@@ -154,8 +161,7 @@ export default function CohortSettingsPage() {
       </div>
 
       <h3>Tilføj en underviser</h3>
-      {/* A new key after a success empties the field for the next one. */}
-      <Form method="post" noValidate key={result?.ok ? result.message : "add-trainer"}>
+      <Form method="post" noValidate ref={addForm}>
         <input type="hidden" name="intent" value="add-trainer" />
         <TextField
           name="email"
