@@ -47,7 +47,8 @@ export default function handleRequest(
 
   // Pages stream nothing late (no deferred data), so the whole document is rendered first and
   // sent as one body: React's many small chunks would otherwise become many socket writes.
-  return new Promise((resolve, reject) => {
+  let abortTimer: ReturnType<typeof setTimeout> | undefined;
+  const page = new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -61,18 +62,13 @@ export default function handleRequest(
           const sink = new PassThrough();
           sink.on("data", (chunk: Buffer) => chunks.push(chunk));
           sink.on("end", () => {
-            clearTimeout(abortTimer);
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
             resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
           });
-          sink.on("error", (error) => {
-            clearTimeout(abortTimer);
-            reject(error);
-          });
+          sink.on("error", reject);
           pipe(sink);
         },
         onShellError(error: unknown) {
-          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -82,7 +78,8 @@ export default function handleRequest(
         },
       },
     );
-    // Cleared when the page is done: a pending timer would keep the whole render alive.
-    const abortTimer = setTimeout(abort, streamTimeout + 1000);
+    abortTimer = setTimeout(abort, streamTimeout + 1000);
   });
+  // Cleared when the page is done, however it ends: a pending timer would keep the whole render alive.
+  return page.finally(() => clearTimeout(abortTimer));
 }

@@ -9,6 +9,7 @@ import { newUserSchema } from "~/models/users.server";
 
 const roleSchema = z.enum(ALL_ROLES as [Role, ...Role[]], { error: "Vælg en rolle." });
 const userId = z.string({ error: "Brugeren findes ikke." }).uuid("Brugeren findes ikke.");
+const organisationId = z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke.");
 const organisationName = z
   .string({ error: "Skriv kommunens navn." })
   .trim()
@@ -21,14 +22,11 @@ export const adminActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("create-organisation"), organisationName }),
     z.object({
       intent: z.literal("rename-organisation"),
-      organisationId: z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke."),
+      organisationId,
       // Its own field name, so a refusal is not shown under the "create" form's field.
       newName: organisationName,
     }),
-    z.object({
-      intent: z.literal("delete-organisation"),
-      organisationId: z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke."),
-    }),
+    z.object({ intent: z.literal("delete-organisation"), organisationId }),
     z.object({
       intent: z.literal("create-user"),
       email: newUserSchema.shape.email,

@@ -189,6 +189,7 @@ export default function AdminPage() {
                 <td>{Number(organisation.users ?? 0)}</td>
                 <td>{Number(organisation.cohorts ?? 0)}</td>
                 <td>
+                  {/* Keyed by the name, so the field shows the new name after a rename. */}
                   <Form method="post" className="admin-inline-form" key={organisation.name}>
                     <input type="hidden" name="intent" value="rename-organisation" />
                     <input type="hidden" name="organisationId" value={organisation.id} />

@@ -1,15 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/auth.server";
 import { getCourse } from "~/content/content.server";
-import { getDb } from "~/db/database.server";
-import { requireCohortAccess } from "~/trainer/cohorts.server";
+import { requireTrainerCohort } from "~/trainer/cohorts.server";
 import { cohortExport } from "~/trainer/dashboard.server";
 
 /** The cohort's progress matrix and results per participant as CSV for Danish Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "trainer");
-  const db = await getDb();
-  const cohort = await requireCohortAccess(db, user, params.cohortId);
+  const { db, cohort } = await requireTrainerCohort(request, params.cohortId);
   const csv = await cohortExport(db, await getCourse(), cohort);
   const fileName = `hold-${cohort.name.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "eksport"}.csv`;
   return new Response(csv, {

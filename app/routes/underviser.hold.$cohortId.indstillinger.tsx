@@ -2,11 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
-import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
 import {
   addCohortTrainer,
@@ -15,8 +13,9 @@ import {
   CohortRuleError,
   removeCohortTrainer,
   renewJoinCode,
-  requireCohortAccess,
+  requireTrainerCohort,
 } from "~/trainer/cohorts.server";
+import { joinLinkFor } from "~/trainer/join-code";
 import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -25,21 +24,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "trainer");
-  const db = await getDb();
-  const cohort = await requireCohortAccess(db, user, params.cohortId);
+  const { user, db, cohort } = await requireTrainerCohort(request, params.cohortId);
   return {
     me: user.id,
     cohort,
-    joinLink: `${new URL(request.url).origin}/tilmeld/${cohort.joinCode}`,
+    joinLink: joinLinkFor(new URL(request.url).origin, cohort.joinCode),
     trainers: await cohortTrainers(db, cohort.id),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, "trainer");
-  const db = await getDb();
-  const cohort = await requireCohortAccess(db, user, params.cohortId);
+  const { user, db, cohort } = await requireTrainerCohort(request, params.cohortId);
   const parsed = await parseForm(request, cohortSettingsSchema);
   if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
   const input = parsed.data;

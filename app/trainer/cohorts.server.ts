@@ -5,9 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
+import { requireUser } from "~/auth/auth.server";
 import { mayEnter } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
-import { isUniqueViolation, type DB } from "~/db/database.server";
+import { getDb, isUniqueViolation, type DB } from "~/db/database.server";
 import { forbidden, notFound } from "~/utils/forms.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
 import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/models/users.server";
@@ -199,6 +200,13 @@ export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: s
     ...row,
     moduleIds: modules.map((m) => m.module_id),
   };
+}
+
+/** What every cohort page's loader and action starts with: the signed-in trainer and their cohort. */
+export async function requireTrainerCohort(request: Request, cohortId: string | undefined) {
+  const user = await requireUser(request, "trainer");
+  const db = await getDb();
+  return { user, db, cohort: await requireCohortAccess(db, user, cohortId) };
 }
 
 export const COHORTS_PER_PAGE = 25;

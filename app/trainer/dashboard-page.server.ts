@@ -3,24 +3,21 @@
  * cohort, its figures, and the matrix sorted as the URL asks. Also what `npm run bench:dashboard`
  * measures.
  */
-import { requireUser } from "~/auth/auth.server";
 import { getCourse } from "~/content/content.server";
-import { getDb } from "~/db/database.server";
-import { requireCohortAccess } from "./cohorts.server";
+import { requireTrainerCohort } from "./cohorts.server";
 import { parseMatrixSort, sortMatrix } from "./dashboard";
 import { cohortDashboard } from "./dashboard.server";
 import { formatDateTime } from "./export";
+import { joinLinkFor } from "./join-code";
 
 export async function cohortDashboardPage(request: Request, cohortId: string | undefined) {
-  const user = await requireUser(request, "trainer");
-  const db = await getDb();
-  const cohort = await requireCohortAccess(db, user, cohortId);
+  const { db, cohort } = await requireTrainerCohort(request, cohortId);
   const dashboard = await cohortDashboard(db, await getCourse(), cohort);
   const url = new URL(request.url);
   const sort = parseMatrixSort(url.searchParams, dashboard.matrix.modules.map((m) => m.id));
   return {
     cohort,
-    joinLink: `${url.origin}/tilmeld/${cohort.joinCode}`,
+    joinLink: joinLinkFor(url.origin, cohort.joinCode),
     created: url.searchParams.get("oprettet") === "1",
     sort,
     ...dashboard,

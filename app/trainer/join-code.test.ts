@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { CODE_ALPHABET, cohortOpen, joinCodeFrom, normaliseJoinCode } from "./join-code";
+import { CODE_ALPHABET, joinCodeFrom, joinLinkFor, normaliseJoinCode } from "./join-code";
 
 test("a join code is two groups of four readable characters", () => {
   const code = joinCodeFrom(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 255]));
@@ -14,7 +14,6 @@ test("what a learner types is normalised to the stored form", () => {
   expect(normaliseJoinCode("abcd – 2345")).toBe("ABCD-2345");
 });
 
-test("a cohort takes members until and including its last day", () => {
-  expect(cohortOpen({ ends_on: "2026-03-01" }, "2026-03-01")).toBe(true);
-  expect(cohortOpen({ ends_on: "2026-03-01" }, "2026-03-02")).toBe(false);
+test("the join link leads to the join page of the code", () => {
+  expect(joinLinkFor("https://sagslab.example", "K7QM-3XPA")).toBe("https://sagslab.example/tilmeld/K7QM-3XPA");
 });

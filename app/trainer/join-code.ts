@@ -21,7 +21,5 @@ export function normaliseJoinCode(input: string): string {
   return input.trim().toUpperCase().replace(/[\s_–—]+/g, "-").replace(/-+/g, "-");
 }
 
-/** Whether a cohort (its dates as YYYY-MM-DD) still takes new members on `today`. */
-export function cohortOpen(cohort: { ends_on: string }, today: string): boolean {
-  return cohort.ends_on >= today;
-}
+/** The link a trainer shares instead of the code: it shows the cohort and joins it. */
+export const joinLinkFor = (origin: string, code: string) => `${origin}/tilmeld/${code}`;

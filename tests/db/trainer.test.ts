@@ -96,6 +96,11 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     expect(await visibleCohorts(db, { id: other.id, role: "trainer" })).toEqual([]);
     expect(await visibleCohorts(db, trainer)).toHaveLength(3);
     expect(await visibleCohorts(db, admin)).toHaveLength(3);
+
+    // A cohort takes members until and including its last day, in Danish time.
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
+    const endsToday = await cohortFor(db, trainer.id, { startsOn: "2020-01-01", endsOn: today });
+    expect(await lookUpJoinCode(db, endsToday.joinCode)).toMatchObject({ ok: true });
   });
 
   test("the cohort list comes in pages of 25, newest first", async () => {
