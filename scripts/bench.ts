@@ -62,8 +62,9 @@ async function waitFor(url: string, timeoutMs = 60_000) {
 }
 
 /**
- * CPU time a process has used (user + system), in ms, from /proc. Unlike requests/s it hardly
- * depends on what else the machine is doing, so it is the steadier figure to compare changes by.
+ * CPU time a process has used (user + system), in ms, from /proc. It depends less than requests/s
+ * on what else the machine is doing, so it is the better figure to compare changes by (still, run
+ * it a few times).
  */
 function cpuTimeMs(pid: number): number {
   // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name, which may hold spaces.
