@@ -8,8 +8,11 @@ import { useEffect, useRef, useState } from "react";
 
 export function LiveContent({ enabled }: { enabled: boolean }) {
   const revalidator = useRevalidator();
+  // The latest revalidate, read by the long-lived EventSource listener without reopening it.
   const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    revalidate.current = revalidator.revalidate;
+  });
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
 
   useEffect(() => {
