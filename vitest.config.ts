@@ -11,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.js", "scripts/**/*.test.ts", "tests/course/**/*.test.ts"],
+          include: [
+            "app/**/*.test.{ts,tsx}",
+            "server/**/*.test.js",
+            "scripts/**/*.test.ts",
+            "tests/course/**/*.test.ts",
+          ],
           environment: "node",
           testTimeout: 30_000,
         },

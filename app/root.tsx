@@ -110,7 +110,9 @@ function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="app-footer">
         <div className="container">
-          <p>Sagslab – e-læring i de generelle sagsbehandlingsregler. Alle personer og kommuner i cases er opdigtede.</p>
+          <p>
+            Sagslab – e-læring i de generelle sagsbehandlingsregler. Alle personer og kommuner i cases er opdigtede.
+          </p>
         </div>
       </footer>
     </>

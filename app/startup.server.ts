@@ -17,13 +17,21 @@ export async function startup(): Promise<void> {
   if (holder.__sagslabStarted) return;
   holder.__sagslabStarted = true;
   if (env.demoMode) {
-    const seeded = await seedDemoData(handle.db, publishedModules(course).map((m) => m.id));
+    const seeded = await seedDemoData(
+      handle.db,
+      publishedModules(course).map((m) => m.id),
+    );
     if (seeded) console.log("Demodata oprettet (Demo Kommune, et hold og en konto pr. rolle).");
   }
-  console.log(`Database: ${handle.engine === "pglite" ? "indlejret PostgreSQL i" : "PostgreSQL-server"} ${handle.location}`);
-  holder.__sagslabPurge = setInterval(() => {
-    void purgeExpiredSessions(handle.db).catch((error: unknown) => console.error(error));
-  }, 60 * 60 * 1000);
+  console.log(
+    `Database: ${handle.engine === "pglite" ? "indlejret PostgreSQL i" : "PostgreSQL-server"} ${handle.location}`,
+  );
+  holder.__sagslabPurge = setInterval(
+    () => {
+      void purgeExpiredSessions(handle.db).catch((error: unknown) => console.error(error));
+    },
+    60 * 60 * 1000,
+  );
   holder.__sagslabPurge.unref();
 }
 

@@ -42,9 +42,15 @@ try {
   await migrateToLatest(db);
   // The compiled course if it is built, else the content folder compiled now.
   const courseFile = "build/content/course.json";
-  const course: CompiledCourse = existsSync(courseFile) ? JSON.parse(readFileSync(courseFile, "utf8")) : await getCourse();
+  const course: CompiledCourse = existsSync(courseFile)
+    ? JSON.parse(readFileSync(courseFile, "utf8"))
+    : await getCourse();
   useCourseForTests(course);
-  const organisation = await db.insertInto("organisations").values({ name: "Benchmark Kommune" }).returning("id").executeTakeFirstOrThrow();
+  const organisation = await db
+    .insertInto("organisations")
+    .values({ name: "Benchmark Kommune" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 
   const fill = async (learners: number, seed: number, label: string) => {
     const started = Date.now();
@@ -78,7 +84,15 @@ try {
     return times[Math.floor(times.length / 2)]!;
   };
 
-  const total = async () => Number((await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const total = async () =>
+    Number(
+      (
+        await db
+          .selectFrom("users")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const smallMedian = await measure();
   const smallUsers = await total();
   console.log(`Median med ${smallUsers} brugere: ${smallMedian.toFixed(1)} ms`);

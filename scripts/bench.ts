@@ -55,7 +55,13 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
 async function waitFor(url: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} svarede ikke`);
@@ -89,10 +95,20 @@ const databaseUrl = new URL(serverUrl);
 databaseUrl.pathname = `/${database}`;
 
 const port = 3900 + Math.floor(Math.random() * 90);
-const app = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "server/index.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl.toString(), SEED_DEMO: "1" },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+const app = spawn(
+  process.execPath,
+  [...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "server/index.js"],
+  {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl.toString(),
+      SEED_DEMO: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  },
+);
 const base = `http://127.0.0.1:${port}`;
 let bare: ReturnType<typeof createServer> | null = null;
 
@@ -112,7 +128,11 @@ try {
   // The longest lesson of the catalogue: the page that costs the most to render.
   const lessons = course.modules
     .filter((m) => !m.draft)
-    .flatMap((m) => m.activities.filter((a) => a.type === "lesson").map((a) => ({ path: `/moduler/${m.id}/${a.id}`, size: a.html?.length ?? 0 })));
+    .flatMap((m) =>
+      m.activities
+        .filter((a) => a.type === "lesson")
+        .map((a) => ({ path: `/moduler/${m.id}/${a.id}`, size: a.html?.length ?? 0 })),
+    );
   const path = values.path ?? lessons.sort((a, b) => b.size - a.size)[0]?.path;
   if (!path) throw new Error("Kurset har ingen lektion at måle på");
   const pageUrl = `${base}${path}`;
@@ -141,7 +161,9 @@ try {
   console.log(`\n${connections} forbindelser, ${duration} s pr. måling, efter 3 s opvarmning`);
   console.log(row("Sagslab (lektion)", appResult));
   console.log(row("node:http, samme HTML", bareResult));
-  console.log(`Forhold (Sagslab / node:http): ${(appResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3)}`);
+  console.log(
+    `Forhold (Sagslab / node:http): ${(appResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3)}`,
+  );
   console.log(`Sagslabs CPU-tid pr. side: ${appCpuPerRequest.toFixed(2)} ms`);
   console.log(`Sagslabs højeste hukommelsesforbrug (VmHWM): ${appPeak} MB`);
 } finally {

@@ -15,7 +15,9 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (course.problems.length > 0) {
   for (const problem of course.problems) console.error(formatProblem(problem));
   const files = new Set(course.problems.map((p) => p.file)).size;
-  console.error(`\n${course.problems.length} fejl i ${files} ${files === 1 ? "fil" : "filer"}. Ret dem, og kør kontrollen igen.`);
+  console.error(
+    `\n${course.problems.length} fejl i ${files} ${files === 1 ? "fil" : "filer"}. Ret dem, og kør kontrollen igen.`,
+  );
   process.exit(1);
 }
 

@@ -15,16 +15,32 @@ const OUT = path.resolve("docs/images");
 const CASE = process.env.DOCS_CASE ?? "bpa-case-als";
 
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-docs-")), "data");
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(PORT) };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  DATABASE_URL: "",
+  PORT: String(PORT),
+};
 execFileSync("npx", ["tsx", "scripts/prepare-database.ts"], { env, stdio: "inherit" });
 const server = spawn(process.execPath, ["server/index.js"], { env, stdio: "inherit" });
 
 try {
-  for (let tries = 0; !(await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false)); tries++) {
+  for (
+    let tries = 0;
+    !(await fetch(`${BASE}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    tries++
+  ) {
     if (tries > 150) throw new Error("The app did not start.");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
   const page = await (await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(`${BASE}/login`);
   await page.getByLabel("E-mail").fill("forfatter@demo.sagslab.dk");

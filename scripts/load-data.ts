@@ -7,7 +7,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "~/auth/password.server";
-import { currentPlace, createCaseMachine, initialSnapshot, nextSnapshot, offeredChoices, type CaseMachine } from "~/cases/machine";
+import {
+  currentPlace,
+  createCaseMachine,
+  initialSnapshot,
+  nextSnapshot,
+  offeredChoices,
+  type CaseMachine,
+} from "~/cases/machine";
 import { publishedModules } from "~/content/content.server";
 import type { CaseActivity, CompiledCourse } from "~/content/types";
 import { LIKERT_SCALE } from "~/content/vocabulary";
@@ -35,7 +42,10 @@ type Rows = { [T in keyof Database]?: Insertable<Database[T]>[] };
 
 class Batcher {
   rows: Rows = {};
-  constructor(private db: DB, private size = 2000) {}
+  constructor(
+    private db: DB,
+    private size = 2000,
+  ) {}
   async add<T extends keyof Database>(table: T, row: Insertable<Database[T]>) {
     const list = ((this.rows[table] as Insertable<Database[T]>[] | undefined) ??= []);
     list.push(row);
@@ -64,14 +74,27 @@ class Batcher {
       if (!list || list.length === 0) continue;
       (this.rows as Record<string, unknown[]>)[name] = [];
       // Kysely<Database> cannot type a table chosen at run time; the rows were typed when added.
-      await this.db.insertInto(name as "users").values(list as Insertable<Database["users"]>[]).execute();
+      await this.db
+        .insertInto(name as "users")
+        .values(list as Insertable<Database["users"]>[])
+        .execute();
     }
   }
 }
 
 function playCase(machine: CaseMachine, activity: CaseActivity, random: Random, skill: number) {
   let snapshot = initialSnapshot(machine);
-  const decisions: { stepId: string; choiceId: string; target: string; points: number; choicePoints: number; wasBest: boolean; bestId: string; topic: string; phase: string }[] = [];
+  const decisions: {
+    stepId: string;
+    choiceId: string;
+    target: string;
+    points: number;
+    choicePoints: number;
+    wasBest: boolean;
+    bestId: string;
+    topic: string;
+    phase: string;
+  }[] = [];
   const stopAfter = random.next() < 0.15 ? 1 + Math.floor(random.next() * 3) : Infinity;
   while (snapshot.status === "active" && decisions.length < 25 && decisions.length < stopAfter) {
     const step = activity.case.steps.find((s) => s.id === currentPlace(snapshot))!;
@@ -95,7 +118,13 @@ function playCase(machine: CaseMachine, activity: CaseActivity, random: Random, 
   }
   const finished = snapshot.status === "done";
   const place = currentPlace(snapshot);
-  return { decisions, finished, place, score: snapshot.context.score, result: activity.case.outcomes.find((o) => o.id === place)?.result ?? null };
+  return {
+    decisions,
+    finished,
+    place,
+    score: snapshot.context.score,
+    result: activity.case.outcomes.find((o) => o.id === place)?.result ?? null,
+  };
 }
 
 export interface LoadResult {
@@ -110,7 +139,13 @@ export interface LoadResult {
 export async function loadActivity(
   db: DB,
   course: CompiledCourse,
-  options: { learners: number; organisationId: string; seed?: number; label?: string; onProgress?: (done: number) => void },
+  options: {
+    learners: number;
+    organisationId: string;
+    seed?: number;
+    label?: string;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<LoadResult> {
   const random = randomSource(options.seed ?? 1);
   const modules = publishedModules(course);
@@ -130,8 +165,23 @@ export async function loadActivity(
       const cohortNumber = learnerIndex / COHORT_SIZE + 1;
       const trainerId = randomUUID();
       const cohortId = randomUUID();
-      await batch.add("users", { id: trainerId, email: `underviser-${label}-${cohortNumber}@load.sagslab.dk`, name: `Underviser ${label}-${cohortNumber}`, password_hash: passwordHash, role: "trainer", organisation_id: options.organisationId });
-      await batch.add("cohorts", { id: cohortId, name: `Belastningshold ${label}-${cohortNumber}`, organisation_id: options.organisationId, starts_on: "2026-01-01", ends_on: "2026-12-31", join_code: `L${label}-${cohortNumber}`.toUpperCase(), created_by: trainerId });
+      await batch.add("users", {
+        id: trainerId,
+        email: `underviser-${label}-${cohortNumber}@load.sagslab.dk`,
+        name: `Underviser ${label}-${cohortNumber}`,
+        password_hash: passwordHash,
+        role: "trainer",
+        organisation_id: options.organisationId,
+      });
+      await batch.add("cohorts", {
+        id: cohortId,
+        name: `Belastningshold ${label}-${cohortNumber}`,
+        organisation_id: options.organisationId,
+        starts_on: "2026-01-01",
+        ends_on: "2026-12-31",
+        join_code: `L${label}-${cohortNumber}`.toUpperCase(),
+        created_by: trainerId,
+      });
       await batch.add("cohort_trainers", { cohort_id: cohortId, user_id: trainerId });
       for (const moduleId of moduleIds) await batch.add("cohort_modules", { cohort_id: cohortId, module_id: moduleId });
       result.cohorts.push({ id: cohortId, trainerId, moduleIds });
@@ -141,10 +191,23 @@ export async function loadActivity(
     const skill = 0.35 + random.next() * 0.55;
     let clock = random.next() * 20_000;
     const tick = () => (clock += 1 + random.next() * 30);
-    await batch.add("users", { id: userId, email: `kursist-${label}-${learnerIndex}@load.sagslab.dk`, name: `Kursist ${label}-${learnerIndex}`, password_hash: passwordHash, role: "learner", organisation_id: options.organisationId });
+    await batch.add("users", {
+      id: userId,
+      email: `kursist-${label}-${learnerIndex}@load.sagslab.dk`,
+      name: `Kursist ${label}-${learnerIndex}`,
+      password_hash: passwordHash,
+      role: "learner",
+      organisation_id: options.organisationId,
+    });
     await batch.add("cohort_members", { cohort_id: cohort.id, user_id: userId });
     const complete = async (activity: { id: string; moduleId: string; type: string }) =>
-      batch.add("activity_completions", { user_id: userId, activity_id: activity.id, module_id: activity.moduleId, activity_type: activity.type, completed_at: at(tick()) });
+      batch.add("activity_completions", {
+        user_id: userId,
+        activity_id: activity.id,
+        module_id: activity.moduleId,
+        activity_type: activity.type,
+        completed_at: at(tick()),
+      });
 
     for (const module of modules) {
       // How far this learner got in the module: some not started, most part-way or done.
@@ -159,17 +222,40 @@ export async function loadActivity(
             const attemptId = randomUUID();
             const startedAt = at(tick());
             await batch.add("case_attempts", {
-              id: attemptId, user_id: userId, activity_id: activity.id, module_id: activity.moduleId, case_version: activity.version,
-              snapshot: "{}", status: play.finished ? "finished" : "abandoned", current_place: play.place, decision_count: play.decisions.length,
-              acknowledged_count: play.decisions.length, score: play.score, max_score: activity.analysis.maxScore,
-              outcome_id: play.finished ? play.place : null, outcome_result: play.result, started_at: startedAt, updated_at: at(tick()),
+              id: attemptId,
+              user_id: userId,
+              activity_id: activity.id,
+              module_id: activity.moduleId,
+              case_version: activity.version,
+              snapshot: "{}",
+              status: play.finished ? "finished" : "abandoned",
+              current_place: play.place,
+              decision_count: play.decisions.length,
+              acknowledged_count: play.decisions.length,
+              score: play.score,
+              max_score: activity.analysis.maxScore,
+              outcome_id: play.finished ? play.place : null,
+              outcome_result: play.result,
+              started_at: startedAt,
+              updated_at: at(tick()),
               finished_at: play.finished ? at(clock) : null,
             });
             for (const [index, d] of play.decisions.entries()) {
               await batch.add("case_decisions", {
-                attempt_id: attemptId, seq: index + 1, user_id: userId, activity_id: activity.id, step_id: d.stepId, choice_id: d.choiceId,
-                target_id: d.target, points: d.points, choice_points: d.choicePoints, was_best: d.wasBest, best_choice_id: d.bestId,
-                topic: d.topic, phase: d.phase, decided_at: at(tick()),
+                attempt_id: attemptId,
+                seq: index + 1,
+                user_id: userId,
+                activity_id: activity.id,
+                step_id: d.stepId,
+                choice_id: d.choiceId,
+                target_id: d.target,
+                points: d.points,
+                choice_points: d.choicePoints,
+                was_best: d.wasBest,
+                best_choice_id: d.bestId,
+                topic: d.topic,
+                phase: d.phase,
+                decided_at: at(tick()),
               });
             }
             if (play.finished && !completed) {
@@ -193,11 +279,28 @@ export async function loadActivity(
             const percent = Math.round((100 * correctCount) / answers.length);
             const passed = percent >= activity.quiz.passPercent;
             await batch.add("quiz_attempts", {
-              id: attemptId, user_id: userId, activity_id: activity.id, module_id: activity.moduleId, quiz_version: activity.version,
-              submission_id: randomUUID(), correct_count: correctCount, question_count: answers.length, percent, passed, submitted_at: at(tick()),
+              id: attemptId,
+              user_id: userId,
+              activity_id: activity.id,
+              module_id: activity.moduleId,
+              quiz_version: activity.version,
+              submission_id: randomUUID(),
+              correct_count: correctCount,
+              question_count: answers.length,
+              percent,
+              passed,
+              submitted_at: at(tick()),
             });
             for (const a of answers) {
-              await batch.add("quiz_answers", { attempt_id: attemptId, question_id: a.question.id, user_id: userId, activity_id: activity.id, option_ids: a.chosen, correct: a.right, topic: a.question.topic });
+              await batch.add("quiz_answers", {
+                attempt_id: attemptId,
+                question_id: a.question.id,
+                user_id: userId,
+                activity_id: activity.id,
+                option_ids: a.chosen,
+                correct: a.right,
+                topic: a.question.topic,
+              });
             }
             if (passed) {
               await complete(activity);
@@ -207,13 +310,36 @@ export async function loadActivity(
         }
         if (activity.type === "evaluation" && random.next() < 0.8) {
           const responseId = randomUUID();
-          await batch.add("evaluation_responses", { id: responseId, user_id: userId, activity_id: activity.id, module_id: activity.moduleId, status: "submitted", updated_at: at(tick()), submitted_at: at(clock) });
+          await batch.add("evaluation_responses", {
+            id: responseId,
+            user_id: userId,
+            activity_id: activity.id,
+            module_id: activity.moduleId,
+            status: "submitted",
+            updated_at: at(tick()),
+            submitted_at: at(clock),
+          });
           for (const item of activity.evaluation.items) {
             if (item.kind === "likert") {
               const value = LIKERT_SCALE[Math.min(4, Math.floor(random.next() * random.next() * 5))]!.value;
-              await batch.add("evaluation_answers", { response_id: responseId, item_id: item.id, likert_value: value, text_value: null });
+              await batch.add("evaluation_answers", {
+                response_id: responseId,
+                item_id: item.id,
+                likert_value: value,
+                text_value: null,
+              });
             } else if (random.next() < 0.3) {
-              await batch.add("evaluation_answers", { response_id: responseId, item_id: item.id, likert_value: null, text_value: random.pick(["Flere cases, tak.", "Godt forløb.", "Mere om begrundelse.", "Gerne eksempler fra praksis."]) });
+              await batch.add("evaluation_answers", {
+                response_id: responseId,
+                item_id: item.id,
+                likert_value: null,
+                text_value: random.pick([
+                  "Flere cases, tak.",
+                  "Godt forløb.",
+                  "Mere om begrundelse.",
+                  "Gerne eksempler fra praksis.",
+                ]),
+              });
             }
           }
           await complete(activity);

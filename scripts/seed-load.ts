@@ -9,7 +9,9 @@ import { getCourse } from "~/content/content.server";
 import { closeDatabase, getDb } from "~/db/database.server";
 import { loadActivity } from "./load-data";
 
-const { values } = parseArgs({ options: { learners: { type: "string", default: "1000" }, seed: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { learners: { type: "string", default: "1000" }, seed: { type: "string", default: "1" } },
+});
 const learners = Number(values.learners);
 if (!Number.isInteger(learners) || learners < 1) {
   console.error("Angiv antallet af kursister som et helt tal, fx: npm run seed:load -- --learners 1000");
@@ -32,6 +34,8 @@ const result = await loadActivity(db, course, {
   label: `${Date.now().toString(36)}`,
   onProgress: (done) => console.log(`  ${done} kursister …`),
 });
-console.log(`${result.learners} kursister i ${result.cohorts.length} hold oprettet på ${Math.round((Date.now() - started) / 1000)} s.`);
+console.log(
+  `${result.learners} kursister i ${result.cohorts.length} hold oprettet på ${Math.round((Date.now() - started) / 1000)} s.`,
+);
 console.log(`Første hold: /underviser/hold/${result.cohorts[0]!.id}`);
 await closeDatabase();

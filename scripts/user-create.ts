@@ -26,10 +26,14 @@ try {
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}\nBrug: npm run user:create -- --email <e-mail> --name <navn> --role <${ALL_ROLES.join("|")}>`);
+  fail(
+    `${(error as Error).message}\nBrug: npm run user:create -- --email <e-mail> --name <navn> --role <${ALL_ROLES.join("|")}>`,
+  );
 }
 if (!values.email || !values.name || !values.role) {
-  fail(`Mangler --email, --name eller --role.\nBrug: npm run user:create -- --email <e-mail> --name <navn> --role <${ALL_ROLES.join("|")}>`);
+  fail(
+    `Mangler --email, --name eller --role.\nBrug: npm run user:create -- --email <e-mail> --name <navn> --role <${ALL_ROLES.join("|")}>`,
+  );
 }
 
 const generated = !values.password;

@@ -29,7 +29,9 @@ try {
   build = await importBuild();
   await build.entry.module.startup();
 } catch (error) {
-  console.error(error instanceof Error && error.name !== "Error" && !error.stack?.includes("node_modules") ? error.message : error);
+  console.error(
+    error instanceof Error && error.name !== "Error" && !error.stack?.includes("node_modules") ? error.message : error,
+  );
   if (/** @type {NodeJS.ErrnoException} */ (error).code === "ERR_MODULE_NOT_FOUND") {
     console.error(`Serverens build mangler (${buildPath}). Kør "npm run build" først.`);
   }

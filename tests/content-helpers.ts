@@ -42,6 +42,9 @@ export function activity(frontmatter: Record<string, unknown>, body: string) {
 export function compileActivity(type: string, body: string, extra: Record<string, unknown> = {}) {
   return compileFiles({
     "test/module.mdx": MODULE_MDX,
-    "test/01-aktivitet.mdx": activity({ id: "test-aktivitet", title: "Aktivitet", type, estimatedMinutes: 5, ...extra }, body),
+    "test/01-aktivitet.mdx": activity(
+      { id: "test-aktivitet", title: "Aktivitet", type, estimatedMinutes: 5, ...extra },
+      body,
+    ),
   });
 }

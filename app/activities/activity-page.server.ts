@@ -51,7 +51,8 @@ export async function loadActivityPage(db: DB, user: SessionUser, module: Course
       case "case": {
         const page = await loadCasePage(db, user.id, activity);
         const introHtml = activity.introHtml;
-        if (page.kind === "intro") return { kind: "case", case: { kind: "intro", introHtml, stepCount: activity.case.steps.length } };
+        if (page.kind === "intro")
+          return { kind: "case", case: { kind: "intro", introHtml, stepCount: activity.case.steps.length } };
         if (page.kind === "outdated") return { kind: "case", case: { kind: "outdated", introHtml } };
         return { kind: "case", case: { kind: "attempt", introHtml, view: page.view, olderVersion: page.olderVersion } };
       }
@@ -113,7 +114,9 @@ const chooseSchema = z.object({
 });
 
 export type ActivityActionResult = { error: string } & Partial<QuizActionData> & Partial<EvaluationActionData>;
-const submissionSchema = z.string({ error: "Formularen mangler sit id. Genindlæs siden." }).uuid("Formularen mangler sit id. Genindlæs siden.");
+const submissionSchema = z
+  .string({ error: "Formularen mangler sit id. Genindlæs siden." })
+  .uuid("Formularen mangler sit id. Genindlæs siden.");
 
 /** Handles a POST to the activity page. Returns a redirect, or data with a Danish error. */
 export async function handleActivityAction(
@@ -127,7 +130,8 @@ export async function handleActivityAction(
   if (!intent.success) badRequest("Ukendt handling.");
   const here = `/moduler/${module.id}/${activity.id}`;
   const [kind] = intent.data.split(".");
-  if (kind !== activity.type) badRequest(`Handlingen passer ikke til en ${ACTIVITY_TYPES[activity.type].toLowerCase()}.`);
+  if (kind !== activity.type)
+    badRequest(`Handlingen passer ikke til en ${ACTIVITY_TYPES[activity.type].toLowerCase()}.`);
 
   switch (intent.data) {
     case "lesson.complete": {
@@ -158,10 +162,12 @@ export async function handleActivityAction(
     case "quiz.submit": {
       if (activity.type !== "quiz") break;
       const submissionId = submissionSchema.safeParse(form.get("submissionId"));
-      if (!submissionId.success) return data<ActivityActionResult>({ error: submissionId.error.issues[0]!.message }, { status: 400 });
+      if (!submissionId.success)
+        return data<ActivityActionResult>({ error: submissionId.error.issues[0]!.message }, { status: 400 });
       const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
       const reading = readAnswers(activity.quiz, entries);
-      if (!reading.ok && reading.kind === "invalid") return data<ActivityActionResult>({ error: reading.message }, { status: 400 });
+      if (!reading.ok && reading.kind === "invalid")
+        return data<ActivityActionResult>({ error: reading.message }, { status: 400 });
       if (!reading.ok) {
         const numbers = new Map(activity.quiz.questions.map((q, index) => [q.id, index + 1]));
         const values: Record<string, string[]> = {};
@@ -169,13 +175,20 @@ export async function handleActivityAction(
         return data<ActivityActionResult>(
           {
             error: "Besvar alle spørgsmål, før du indsender.",
-            fieldErrors: Object.fromEntries(reading.unanswered.map((id) => [`q-${id}`, `Besvar spørgsmål ${numbers.get(id)}.`])),
+            fieldErrors: Object.fromEntries(
+              reading.unanswered.map((id) => [`q-${id}`, `Besvar spørgsmål ${numbers.get(id)}.`]),
+            ),
             values,
           },
           { status: 400 },
         );
       }
-      const { attemptId } = await submitQuiz(db, { userId: user.id, activity, submissionId: submissionId.data, answers: reading.answers });
+      const { attemptId } = await submitQuiz(db, {
+        userId: user.id,
+        activity,
+        submissionId: submissionId.data,
+        answers: reading.answers,
+      });
       return redirect(`${here}?forsoeg=${attemptId}`);
     }
     case "evaluation.save":
@@ -184,7 +197,8 @@ export async function handleActivityAction(
       const submit = intent.data === "evaluation.submit";
       const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
       const reading = readEvaluationForm(activity.evaluation, entries, { submitting: submit });
-      if (!reading.ok) return data<ActivityActionResult>({ error: reading.message, fieldErrors: reading.errors }, { status: 400 });
+      if (!reading.ok)
+        return data<ActivityActionResult>({ error: reading.message, fieldErrors: reading.errors }, { status: 400 });
       const saved = await saveEvaluation(db, { userId: user.id, activity, answers: reading.answers, submit });
       if (!saved.ok) return data<ActivityActionResult>({ error: saved.message }, { status: saved.status });
       return redirect(here);

@@ -36,7 +36,11 @@ export const adminActionSchema = z.discriminatedUnion(
       organisationId: z.preprocess((v) => (v === "" ? null : v), z.string().uuid("Vælg en kommune.").nullable()),
     }),
     z.object({ intent: z.literal("change-role"), userId, role: roleSchema }),
-    z.object({ intent: z.literal("set-active"), userId, active: z.enum(["true", "false"]).transform((v) => v === "true") }),
+    z.object({
+      intent: z.literal("set-active"),
+      userId,
+      active: z.enum(["true", "false"]).transform((v) => v === "true"),
+    }),
   ],
   { error: "Ukendt handling." },
 );
@@ -99,7 +103,9 @@ export async function deleteOrganisation(db: DB, organisationId: string): Promis
     const [users, cohorts] = [await count("users"), await count("cohorts")];
     if (users > 0 || cohorts > 0) {
       const uses = `${users} ${users === 1 ? "bruger" : "brugere"} og ${cohorts} hold`;
-      throw new AdminRuleError(`Kommunen „${organisation.name}“ har ${uses} og kan derfor ikke slettes. Omdøb den i stedet.`);
+      throw new AdminRuleError(
+        `Kommunen „${organisation.name}“ har ${uses} og kan derfor ikke slettes. Omdøb den i stedet.`,
+      );
     }
     await trx.deleteFrom("organisations").where("id", "=", organisationId).execute();
     return organisation;
@@ -110,7 +116,12 @@ export async function changeRole(db: DB, input: { actorId: string; userId: strin
   if (input.actorId === input.userId && input.role !== "admin") {
     throw new AdminRuleError("Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.");
   }
-  const updated = await db.updateTable("users").set({ role: input.role }).where("id", "=", input.userId).returning("id").executeTakeFirst();
+  const updated = await db
+    .updateTable("users")
+    .set({ role: input.role })
+    .where("id", "=", input.userId)
+    .returning("id")
+    .executeTakeFirst();
   if (!updated) throw new AdminRuleError("Brugeren findes ikke.");
 }
 
@@ -159,7 +170,14 @@ export async function searchUsers(db: DB, query: string) {
   let select = db
     .selectFrom("users")
     .leftJoin("organisations", "organisations.id", "users.organisation_id")
-    .select(["users.id", "users.name", "users.email", "users.role", "users.active", "organisations.name as organisation"])
+    .select([
+      "users.id",
+      "users.name",
+      "users.email",
+      "users.role",
+      "users.active",
+      "organisations.name as organisation",
+    ])
     .orderBy("users.name")
     .limit(USERS_PER_PAGE + 1);
   const term = query.trim();

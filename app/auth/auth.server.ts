@@ -64,7 +64,10 @@ export async function authenticate(
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const user = await findUserByEmail(db, email);
-  const valid = user && user.active ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstDecoy(input.password);
+  const valid =
+    user && user.active
+      ? await verifyPassword(input.password, user.password_hash)
+      : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {
     await recordFailure(db, keys);
     return { ok: false, reason: "invalid" };

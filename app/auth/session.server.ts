@@ -80,7 +80,11 @@ export async function getSessionUser(db: DB, request: Request): Promise<SessionU
     .executeTakeFirst();
   if (!row) return null;
   if (row.stale) {
-    await db.updateTable("sessions").set({ last_seen_at: sql`now()` }).where("id", "=", row.sessionId).execute();
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: sql`now()` })
+      .where("id", "=", row.sessionId)
+      .execute();
   }
   const { stale: _stale, ...user } = row;
   return user;

@@ -22,10 +22,7 @@ export function waitAfterFailures(failures: number): number {
 export async function secondsToWait(db: DB, keys: string[]): Promise<number> {
   const rows = await db
     .selectFrom("login_failures")
-    .select([
-      "failures",
-      sql<number>`extract(epoch from (now() - last_failed_at))::float8`.as("secondsSince"),
-    ])
+    .select(["failures", sql<number>`extract(epoch from (now() - last_failed_at))::float8`.as("secondsSince")])
     .where("key", "in", keys)
     .execute();
   let wait = 0;

@@ -48,7 +48,9 @@ test("a case that breaks a graph rule is kept for the author's map, never as a p
   expect(course.problems.map((p) => `${p.file}:${p.line}`)).toEqual(["content/test/01-case.mdx:22"]);
 
   const overview = authorOverview(course);
-  expect(overview.modules[0]!.activities).toMatchObject([{ id: "test-case", type: "case", playable: false, problemCount: 1 }]);
+  expect(overview.modules[0]!.activities).toMatchObject([
+    { id: "test-case", type: "case", playable: false, problemCount: 1 },
+  ]);
   expect(overview.modules[0]!.problems).toHaveLength(1);
   expect(overview.otherProblems).toEqual([]);
 
@@ -64,12 +66,21 @@ test("a file that does not compile at all still has its row in the module's acti
   expect(course.problems.length).toBeGreaterThan(0);
   const [module] = authorOverview(course).modules;
   expect(module!.activities).toMatchObject([
-    { id: "", title: "02-ødelagt.mdx", type: null, typeLabel: "Kan ikke kompileres", playable: false, file: "content/test/02-ødelagt.mdx" },
+    {
+      id: "",
+      title: "02-ødelagt.mdx",
+      type: null,
+      typeLabel: "Kan ikke kompileres",
+      playable: false,
+      file: "content/test/02-ødelagt.mdx",
+    },
   ]);
   expect(module!.activities[0]!.problemCount).toBe(course.problems.length);
 });
 
 test("drafts are listed for the author with their flag", async () => {
-  const course = await compileFiles({ "test/module.mdx": MODULE_MDX.replace("estimatedMinutes: 10", "estimatedMinutes: 10\ndraft: true") });
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX.replace("estimatedMinutes: 10", "estimatedMinutes: 10\ndraft: true"),
+  });
   expect(authorOverview(course).modules).toMatchObject([{ id: "test", draft: true, activities: [] }]);
 });

@@ -8,7 +8,15 @@
 import { z } from "zod";
 import { getCourse } from "~/content/content.server";
 import { ID_PATTERN } from "~/content/schema";
-import type { Activity, CaseDefinition, CompiledCourse, ContentProblem, CourseModule, QuizDefinition, UnplayableCase } from "~/content/types";
+import type {
+  Activity,
+  CaseDefinition,
+  CompiledCourse,
+  ContentProblem,
+  CourseModule,
+  QuizDefinition,
+  UnplayableCase,
+} from "~/content/types";
 import { ACTIVITY_TYPES, type ActivityType } from "~/content/vocabulary";
 import { notFound } from "~/utils/forms.server";
 
@@ -56,7 +64,11 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
     const countIn = (file: string) => problems.filter((problem) => problem.file === file).length;
     const compiled: OverviewActivity[] = [
       ...module.activities.map((activity) => ({ ...activity, playable: true })),
-      ...(module.unplayableCases ?? []).map((unplayable) => ({ ...unplayable, type: "case" as const, playable: false })),
+      ...(module.unplayableCases ?? []).map((unplayable) => ({
+        ...unplayable,
+        type: "case" as const,
+        playable: false,
+      })),
     ].map((activity) => ({
       id: activity.id,
       title: activity.title,
@@ -72,19 +84,17 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
     const listed = new Set([module.file, ...compiled.map((activity) => activity.file)]);
     const broken = [...new Set(problems.map((problem) => problem.file))]
       .filter((file) => !listed.has(file))
-      .map(
-        (file): OverviewActivity => ({
-          id: "",
-          title: file.slice(file.lastIndexOf("/") + 1),
-          type: null,
-          typeLabel: "Kan ikke kompileres",
-          estimatedMinutes: null,
-          legalBasis: [],
-          file,
-          playable: false,
-          problemCount: countIn(file),
-        }),
-      );
+      .map((file): OverviewActivity => ({
+        id: "",
+        title: file.slice(file.lastIndexOf("/") + 1),
+        type: null,
+        typeLabel: "Kan ikke kompileres",
+        estimatedMinutes: null,
+        legalBasis: [],
+        file,
+        playable: false,
+        problemCount: countIn(file),
+      }));
     const activities = [...compiled, ...broken].sort((a, b) => a.file.localeCompare(b.file));
     return {
       id: module.id,
@@ -121,10 +131,15 @@ async function requireAuthorActivity(params: Record<string, string | undefined>)
   const course = await getCourse();
   for (const module of course.modules) {
     const activity: Activity | UnplayableCase | undefined =
-      module.activities.find((a) => a.id === parsed.data.activityId) ?? module.unplayableCases?.find((c) => c.id === parsed.data.activityId);
+      module.activities.find((a) => a.id === parsed.data.activityId) ??
+      module.unplayableCases?.find((c) => c.id === parsed.data.activityId);
     if (activity) {
       const problems = course.problems.filter((problem) => problem.file === activity.file);
-      return { module: { id: module.id, title: module.title, draft: module.draft } satisfies ModuleRef, activity, problems };
+      return {
+        module: { id: module.id, title: module.title, draft: module.draft } satisfies ModuleRef,
+        activity,
+        problems,
+      };
     }
   }
   return null;

@@ -5,7 +5,15 @@
  * same on the server and in tests. Pure.
  */
 import { graphlib, layout } from "@dagrejs/dagre";
-import { bestPathNumbersText, choiceFacts, nodeKindLabel, nodeMarks, type CaseMap, type MapEdge, type MapNode } from "./case-map";
+import {
+  bestPathNumbersText,
+  choiceFacts,
+  nodeKindLabel,
+  nodeMarks,
+  type CaseMap,
+  type MapEdge,
+  type MapNode,
+} from "./case-map";
 
 export interface Point {
   x: number;
@@ -59,7 +67,11 @@ export function wrapText(text: string, max: number): string[] {
   return lines;
 }
 
-export const nodeLines = (node: MapNode) => [node.id, nodeKindLabel(node), ...(nodeMarks(node).length > 0 ? [nodeMarks(node).join(" · ")] : [])];
+export const nodeLines = (node: MapNode) => [
+  node.id,
+  nodeKindLabel(node),
+  ...(nodeMarks(node).length > 0 ? [nodeMarks(node).join(" · ")] : []),
+];
 
 export function edgeLabelLines(edge: MapEdge): string[] {
   const prefix = edge.bestPathNumbers.length > 0 ? `★ ${bestPathNumbersText(edge.bestPathNumbers)} ` : "";
@@ -80,7 +92,9 @@ export function layoutCaseMap(map: CaseMap): CaseLayout {
     const lines = nodeLines(node);
     linesOf.set(node.id, lines);
     graph.setNode(node.id, {
-      width: Math.max(...lines.map((line, index) => textWidth(line, index === 0 ? TEXT.nodeSize : TEXT.labelSize))) + 2 * NODE_PADDING.x,
+      width:
+        Math.max(...lines.map((line, index) => textWidth(line, index === 0 ? TEXT.nodeSize : TEXT.labelSize))) +
+        2 * NODE_PADDING.x,
       height: lines.length * TEXT.lineHeight + 2 * NODE_PADDING.y,
     });
     if (node.kind === "step") graph.setParent(node.id, phaseCluster(node.phase));
@@ -109,7 +123,12 @@ export function layoutCaseMap(map: CaseMap): CaseLayout {
 
   const box = (id: string): Box => {
     const placed = graph.node(id) as { x: number; y: number; width: number; height: number };
-    return { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2, width: placed.width, height: placed.height };
+    return {
+      x: placed.x - placed.width / 2,
+      y: placed.y - placed.height / 2,
+      width: placed.width,
+      height: placed.height,
+    };
   };
   const size = graph.graph() as { width?: number; height?: number };
 
@@ -132,7 +151,12 @@ export function layoutCaseMap(map: CaseMap): CaseLayout {
         {
           ...edge,
           route: placed.points.map(({ x, y }) => ({ x, y })),
-          labelBox: { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2, width: placed.width, height: placed.height },
+          labelBox: {
+            x: placed.x - placed.width / 2,
+            y: placed.y - placed.height / 2,
+            width: placed.width,
+            height: placed.height,
+          },
           labelLines: lines,
         },
       ];

@@ -33,9 +33,9 @@ test("the best path and the maximum score are the case engine's own", () => {
   const best = findBestPath(createCaseMachine(sampleCase), sampleCase)!;
   expect(map.maxScore).toBe(best.maxScore);
   expect(map.bestOutcomeId).toBe(best.outcomeId);
-  expect(map.edges.filter((e) => e.onBestPath).map((e) => ({ stepId: e.from, choiceId: e.choiceId, n: e.bestPathNumbers }))).toEqual(
-    best.choices.map((c, index) => ({ ...c, n: [index + 1] })),
-  );
+  expect(
+    map.edges.filter((e) => e.onBestPath).map((e) => ({ stepId: e.from, choiceId: e.choiceId, n: e.bestPathNumbers })),
+  ).toEqual(best.choices.map((c, index) => ({ ...c, n: [index + 1] })));
   expect(map.nodes.filter((n) => n.onBestPath).map((n) => n.id)).toEqual(["start", "investigated", "good"]);
   expect(nodeMarks(map.nodes[0]!)).toEqual(["Start", "Bedste vej"]);
 });
@@ -66,7 +66,11 @@ test("a step no choice leads to is marked unreachable; a step that only loops is
 test("a step where every choice needs a flag that is never set is a dead end", () => {
   const stuck: CaseDefinition = {
     start: "a",
-    steps: [step("a", [choice("b")]), step("b", [choice("end", { requires: ["x"] })]), step("c", [choice("b", { sets: ["x"] })])],
+    steps: [
+      step("a", [choice("b")]),
+      step("b", [choice("end", { requires: ["x"] })]),
+      step("c", [choice("b", { sets: ["x"] })]),
+    ],
     outcomes: [outcome("end", "korrekt")],
   };
   const map = buildCaseMap(stuck);
@@ -100,7 +104,10 @@ test("dagre places every node, every phase box around its steps, and routes ever
     }
   }
   for (const edge of layout.edges) expect(edge.route.length).toBeGreaterThanOrEqual(2);
-  expect(layout.edges.find((e) => e.choiceId === "investigate")!.labelLines).toEqual(["★ 1. Undersøg", "2 point · sætter oplyst"]);
+  expect(layout.edges.find((e) => e.choiceId === "investigate")!.labelLines).toEqual([
+    "★ 1. Undersøg",
+    "2 point · sætter oplyst",
+  ]);
 });
 
 test("a case of 22 steps is laid out without overlapping boxes", () => {
@@ -108,7 +115,15 @@ test("a case of 22 steps is laid out without overlapping boxes", () => {
     const id = `s${index + 1}`;
     const next = index === 21 ? "done" : `s${index + 2}`;
     const phase = index < 5 ? "opstart" : index < 12 ? "oplysning" : index < 18 ? "afgoerelse" : "opfoelgning";
-    return step(id, [choice(next, { id: "next", points: 1 }), choice("wrong", { id: "wrong" }), ...(index === 8 ? [choice("s6", { id: "back" })] : [])], { phase });
+    return step(
+      id,
+      [
+        choice(next, { id: "next", points: 1 }),
+        choice("wrong", { id: "wrong" }),
+        ...(index === 8 ? [choice("s6", { id: "back" })] : []),
+      ],
+      { phase },
+    );
   });
   const map = buildCaseMap({ start: "s1", steps, outcomes: [outcome("done", "korrekt"), outcome("wrong", "forkert")] });
   expect(map.maxScore).toBe(22);
@@ -119,14 +134,19 @@ test("a case of 22 steps is laid out without overlapping boxes", () => {
   const boxes = [...layout.nodes, ...layout.edges.map((e) => e.labelBox)];
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
-      const overlap = a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+      const overlap =
+        a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
       expect(overlap, JSON.stringify([a, b])).toBe(false);
     }
   }
 });
 
 test("long labels wrap at spaces", () => {
-  expect(wrapText("Indhent en lægeerklæring med Birthes samtykke", 20)).toEqual(["Indhent en", "lægeerklæring med", "Birthes samtykke"]);
+  expect(wrapText("Indhent en lægeerklæring med Birthes samtykke", 20)).toEqual([
+    "Indhent en",
+    "lægeerklæring med",
+    "Birthes samtykke",
+  ]);
   expect(edgeLabelLines({ ...buildCaseMap(sampleCase).edges[1]!, label: "Afgør nu" })).toEqual(["Afgør nu", "0 point"]);
 });
 

@@ -81,26 +81,22 @@ export function buildCaseMap(definition: CaseDefinition): CaseMap {
   const bestPlaces = new Set([...(best?.choices ?? []).map((c) => c.stepId), ...(best ? [best.outcomeId] : [])]);
 
   const nodes: MapNode[] = [
-    ...definition.steps.map(
-      (step): MapStep => ({
-        kind: "step",
-        id: step.id,
-        phase: step.phase,
-        isStart: step.id === definition.start,
-        unreachable: !reachedPlaces.has(step.id),
-        deadEnd: deadEnds.has(step.id) || step.choices.length === 0,
-        onBestPath: bestPlaces.has(step.id),
-      }),
-    ),
-    ...definition.outcomes.map(
-      (outcome): MapOutcome => ({
-        kind: "outcome",
-        id: outcome.id,
-        result: outcome.result,
-        unreachable: !reachedPlaces.has(outcome.id),
-        onBestPath: bestPlaces.has(outcome.id),
-      }),
-    ),
+    ...definition.steps.map((step): MapStep => ({
+      kind: "step",
+      id: step.id,
+      phase: step.phase,
+      isStart: step.id === definition.start,
+      unreachable: !reachedPlaces.has(step.id),
+      deadEnd: deadEnds.has(step.id) || step.choices.length === 0,
+      onBestPath: bestPlaces.has(step.id),
+    })),
+    ...definition.outcomes.map((outcome): MapOutcome => ({
+      kind: "outcome",
+      id: outcome.id,
+      result: outcome.result,
+      unreachable: !reachedPlaces.has(outcome.id),
+      onBestPath: bestPlaces.has(outcome.id),
+    })),
   ];
 
   const edges: MapEdge[] = definition.steps.flatMap((step) =>

@@ -19,7 +19,9 @@ test("a failing check in the refresh timer is logged, not left unhandled", async
   const logged = vi.spyOn(console, "error").mockImplementation(() => {});
   const abort = new AbortController();
   try {
-    contentVersion.mockResolvedValueOnce("v1").mockRejectedValue(Object.assign(new Error("ENOENT: gone"), { code: "ENOENT" }));
+    contentVersion
+      .mockResolvedValueOnce("v1")
+      .mockRejectedValue(Object.assign(new Error("ENOENT: gone"), { code: "ENOENT" }));
     const response = liveContentResponse(abort.signal, { intervalMs: 10 });
     const reader = response.body!.getReader();
     await reader.read(); // the first version

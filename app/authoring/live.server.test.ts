@@ -63,7 +63,9 @@ test("saving a file sends a new version within a second; the course then has the
   const third = await next();
   expect(third).not.toBe(second);
   const course = await getCourse();
-  expect(course.problems.map((p) => `${p.file.split("/").slice(-2).join("/")}:${p.line}`)).toEqual(["eksempel/module.mdx:4"]);
+  expect(course.problems.map((p) => `${p.file.split("/").slice(-2).join("/")}:${p.line}`)).toEqual([
+    "eksempel/module.mdx:4",
+  ]);
   expect(authorOverview(course).otherProblems).toHaveLength(1);
 
   abort.abort();

@@ -10,7 +10,10 @@ import { contentVersion, getCourse } from "~/content/content.server";
 const encoder = new TextEncoder();
 const event = (name: string, data: string) => encoder.encode(`event: ${name}\ndata: ${data}\n\n`);
 
-export function liveContentResponse(signal: AbortSignal, options: { intervalMs?: number; heartbeatMs?: number } = {}): Response {
+export function liveContentResponse(
+  signal: AbortSignal,
+  options: { intervalMs?: number; heartbeatMs?: number } = {},
+): Response {
   const intervalMs = options.intervalMs ?? 500;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   let timers: ReturnType<typeof setInterval>[] = [];

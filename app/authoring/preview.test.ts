@@ -34,7 +34,12 @@ test("taking choices is stepped by the case machine: flags set, points counted o
   expect(again.choices.find((c) => c.id === "decide-well")!.offered).toBe(true);
   expect(again.documents.map((d) => d.id)).toEqual(["laegeerklaering", "ansoegning"]);
 
-  const end = buildStepPreview(sampleCase, "good", { flags: ["oplyst"], path: [...state.path, "investigated/decide-well"] }, href)!;
+  const end = buildStepPreview(
+    sampleCase,
+    "good",
+    { flags: ["oplyst"], path: [...state.path, "investigated/decide-well"] },
+    href,
+  )!;
   expect(end).toMatchObject({ kind: "outcome", result: "korrekt", resultLabel: "Korrekt", score: 5 });
 });
 
@@ -42,9 +47,14 @@ test("an unknown place is null; unknown flags and choices in the address are ref
   expect(buildStepPreview(sampleCase, "nowhere", { flags: [], path: [] }, href)).toBeNull();
   const parsed = previewQuerySchema.parse({ flag: "nope", vej: [] });
   expect(validatePreviewState(sampleCase, parsed)).toEqual({ error: 'Flaget "nope" bruges ikke i casen.' });
-  expect(validatePreviewState(sampleCase, { flag: [], vej: ["start/fly"] })).toEqual({ error: 'Valget "start/fly" findes ikke i casen.' });
+  expect(validatePreviewState(sampleCase, { flag: [], vej: ["start/fly"] })).toEqual({
+    error: 'Valget "start/fly" findes ikke i casen.',
+  });
   expect(previewQuerySchema.safeParse({ flag: [], vej: ["no-slash"] }).error?.issues[0]?.message).toBe(
     "Vejen i adressen skal have formen trin/valg.",
   );
-  expect(validatePreviewState(sampleCase, { flag: ["oplyst", "oplyst"], vej: [] })).toEqual({ flags: ["oplyst"], path: [] });
+  expect(validatePreviewState(sampleCase, { flag: ["oplyst", "oplyst"], vej: [] })).toEqual({
+    flags: ["oplyst"],
+    path: [],
+  });
 });

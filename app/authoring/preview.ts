@@ -19,7 +19,9 @@ export interface PreviewState {
 
 const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const FLAG = z.string().regex(ID_PATTERN, "Et flag i adressen har ugyldige tegn.");
-const PATH_ENTRY = z.string().regex(/^[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*$/, "Vejen i adressen skal have formen trin/valg.");
+const PATH_ENTRY = z
+  .string()
+  .regex(/^[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*$/, "Vejen i adressen skal have formen trin/valg.");
 
 /** The preview's state from the query string: repeated `flag` and `vej` parameters. */
 export const previewQuerySchema = z.object({
@@ -28,7 +30,10 @@ export const previewQuerySchema = z.object({
 });
 
 /** Checks a parsed state against the case: flags that no choice sets and unknown choices are errors. */
-export function validatePreviewState(definition: CaseDefinition, state: { flag: string[]; vej: string[] }): PreviewState | { error: string } {
+export function validatePreviewState(
+  definition: CaseDefinition,
+  state: { flag: string[]; vej: string[] },
+): PreviewState | { error: string } {
   const flags = knownFlags(definition);
   const unknownFlag = state.flag.find((flag) => !flags.includes(flag));
   if (unknownFlag) return { error: `Flaget "${unknownFlag}" bruges ikke i casen.` };
@@ -40,12 +45,20 @@ export function validatePreviewState(definition: CaseDefinition, state: { flag: 
 
 /** Every choice of the case by its `step/choice` key (the key the case engine counts points by). */
 function choicesByKey(definition: CaseDefinition): Map<string, { step: CaseStep; choice: CaseChoice }> {
-  return new Map(definition.steps.flatMap((step) => step.choices.map((choice) => [choiceKey(step.id, choice.id), { step, choice }] as const)));
+  return new Map(
+    definition.steps.flatMap((step) =>
+      step.choices.map((choice) => [choiceKey(step.id, choice.id), { step, choice }] as const),
+    ),
+  );
 }
 
 /** Every flag a choice of the case sets or requires, sorted. */
 export function knownFlags(definition: CaseDefinition): string[] {
-  return [...new Set(definition.steps.flatMap((step) => step.choices.flatMap((choice) => [...choice.sets, ...choice.requires])))].sort();
+  return [
+    ...new Set(
+      definition.steps.flatMap((step) => step.choices.flatMap((choice) => [...choice.sets, ...choice.requires])),
+    ),
+  ].sort();
 }
 
 /** The query string of a preview state. */
@@ -139,7 +152,14 @@ export function buildStepPreview(
 
   const outcome = definition.outcomes.find((o) => o.id === placeId);
   if (outcome) {
-    return { kind: "outcome", id: outcome.id, result: outcome.result, resultLabel: RESULTS[outcome.result], html: outcome.html, ...common };
+    return {
+      kind: "outcome",
+      id: outcome.id,
+      result: outcome.result,
+      resultLabel: RESULTS[outcome.result],
+      html: outcome.html,
+      ...common,
+    };
   }
   const step = definition.steps.find((s) => s.id === placeId);
   if (!step) return null;

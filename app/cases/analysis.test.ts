@@ -14,7 +14,10 @@ test("the maximum score is the best way to an outcome, and its path ends there",
       { stepId: "investigated", choiceId: "decide-well" },
     ],
   });
-  const end = replay(machine, best!.choices.map((c) => c.choiceId));
+  const end = replay(
+    machine,
+    best!.choices.map((c) => c.choiceId),
+  );
   expect(end.context.score).toBe(5);
 });
 

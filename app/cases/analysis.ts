@@ -33,7 +33,10 @@ function traversalOptions(definition: CaseDefinition) {
   };
 }
 
-export function situationMap(machine: CaseMachine, definition: CaseDefinition): AdjacencyMap<CaseSnapshot, MachineEvent> {
+export function situationMap(
+  machine: CaseMachine,
+  definition: CaseDefinition,
+): AdjacencyMap<CaseSnapshot, MachineEvent> {
   return getAdjacencyMap(machine, traversalOptions(definition));
 }
 

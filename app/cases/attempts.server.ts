@@ -140,9 +140,7 @@ export async function startAttempt(db: DB, userId: string, activity: CaseActivit
   });
 }
 
-export type ChoiceOutcome =
-  | { ok: true; finished: boolean }
-  | { ok: false; status: 400 | 409; message: string };
+export type ChoiceOutcome = { ok: true; finished: boolean } | { ok: false; status: 400 | 409; message: string };
 
 export const STALE_MESSAGE =
   "Casen er gået videre, siden siden blev vist (måske i en anden fane). Her er det aktuelle trin; dit valg er ikke registreret.";
@@ -217,7 +215,12 @@ export async function chooseInAttempt(
         score: result.snapshot.context.score,
         updated_at: new Date(),
         ...(finished
-          ? { status: "finished" as const, finished_at: new Date(), outcome_id: place, outcome_result: outcome?.result ?? null }
+          ? {
+              status: "finished" as const,
+              finished_at: new Date(),
+              outcome_id: place,
+              outcome_result: outcome?.result ?? null,
+            }
           : {}),
       })
       .where("id", "=", attempt.id)

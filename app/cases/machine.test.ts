@@ -1,5 +1,13 @@
 import { expect, test } from "vitest";
-import { applyChoice, createCaseMachine, currentPlace, initialSnapshot, nextSnapshot, offeredChoices, startPersisted } from "./machine";
+import {
+  applyChoice,
+  createCaseMachine,
+  currentPlace,
+  initialSnapshot,
+  nextSnapshot,
+  offeredChoices,
+  startPersisted,
+} from "./machine";
 import { choice, outcome, sampleCase, step } from "./test-cases";
 
 test("steps and outcomes become states; outcomes are final", () => {
@@ -15,7 +23,11 @@ test("a choice adds its points and its flags; a choice requiring a flag is offer
   let snapshot = initialSnapshot(machine);
   snapshot = nextSnapshot(machine, snapshot, "investigate");
   expect(snapshot.context).toMatchObject({ score: 2, flags: ["oplyst"] });
-  expect(offeredChoices(machine, sampleCase, snapshot).map((c) => c.id)).toEqual(["decide-well", "decide-badly", "back"]);
+  expect(offeredChoices(machine, sampleCase, snapshot).map((c) => c.id)).toEqual([
+    "decide-well",
+    "decide-badly",
+    "back",
+  ]);
 
   const gated = {
     start: "s",

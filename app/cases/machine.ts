@@ -108,7 +108,14 @@ export function startPersisted(machine: CaseMachine): PersistedCaseSnapshot {
 }
 
 export type ChoiceResult =
-  | { ok: true; snapshot: CaseSnapshot; persisted: PersistedCaseSnapshot; choice: CaseChoice; earned: number; stepId: string }
+  | {
+      ok: true;
+      snapshot: CaseSnapshot;
+      persisted: PersistedCaseSnapshot;
+      choice: CaseChoice;
+      earned: number;
+      stepId: string;
+    }
   | { ok: false; reason: "finished" | "not-offered" };
 
 /**

@@ -18,7 +18,11 @@ export function choice(to: string, options: Partial<CaseChoice> & { label?: stri
   };
 }
 
-export function step(id: string, choices: CaseChoice[], options: { phase?: Phase; documents?: string[] } = {}): CaseStep {
+export function step(
+  id: string,
+  choices: CaseChoice[],
+  options: { phase?: Phase; documents?: string[] } = {},
+): CaseStep {
   return {
     id,
     phase: options.phase ?? "oplysning",
@@ -48,13 +52,22 @@ export const sampleCase: CaseDefinition = {
   steps: [
     step(
       "start",
-      [choice("investigated", { id: "investigate", points: 2, sets: ["oplyst"], label: "Undersøg" }), choice("remitted", { id: "decide-now", label: "Afgør nu" })],
+      [
+        choice("investigated", { id: "investigate", points: 2, sets: ["oplyst"], label: "Undersøg" }),
+        choice("remitted", { id: "decide-now", label: "Afgør nu" }),
+      ],
       { phase: "opstart", documents: ["ansoegning"] },
     ),
     step(
       "investigated",
       [
-        choice("good", { id: "decide-well", points: 3, requires: ["oplyst"], label: "Afgør med begrundelse", topic: "begrundelse" }),
+        choice("good", {
+          id: "decide-well",
+          points: 3,
+          requires: ["oplyst"],
+          label: "Afgør med begrundelse",
+          topic: "begrundelse",
+        }),
         choice("partial", { id: "decide-badly", points: 1, label: "Afgør kort", topic: "begrundelse" }),
         choice("start", { id: "back", label: "Tilbage" }),
       ],

@@ -5,7 +5,10 @@ import { buildCaseView, type AttemptState, type DecisionRecord } from "./view";
 
 const machine = createCaseMachine(sampleCase);
 
-function attemptAfter(choiceIds: string[], acknowledged = choiceIds.length): { attempt: AttemptState; decisions: DecisionRecord[] } {
+function attemptAfter(
+  choiceIds: string[],
+  acknowledged = choiceIds.length,
+): { attempt: AttemptState; decisions: DecisionRecord[] } {
   let snapshot: CaseSnapshot = initialSnapshot(machine);
   const decisions: DecisionRecord[] = [];
   for (const choiceId of choiceIds) {
@@ -29,7 +32,13 @@ function attemptAfter(choiceIds: string[], acknowledged = choiceIds.length): { a
     attempt: {
       id: "a1",
       status: snapshot.status === "done" ? "finished" : "active",
-      snapshot: { status: snapshot.status, value: snapshot.value, context: snapshot.context, children: {}, historyValue: {} },
+      snapshot: {
+        status: snapshot.status,
+        value: snapshot.value,
+        context: snapshot.context,
+        children: {},
+        historyValue: {},
+      },
       decisionCount: decisions.length,
       acknowledgedCount: acknowledged,
       score: snapshot.context.score,
@@ -65,7 +74,12 @@ test("a step shows its situation, the documents reached and only the labels of t
 test("after a choice the feedback of that choice is shown, and the case file grows newest first", () => {
   const { attempt, decisions } = attemptAfter(["investigate"], 0);
   const view = buildCaseView(machine, sampleCase, attempt, decisions);
-  expect(view).toMatchObject({ state: "feedback", seq: 1, chosenLabel: "Undersøg", feedbackHtml: "<p>Feedback på investigate</p>" });
+  expect(view).toMatchObject({
+    state: "feedback",
+    seq: 1,
+    chosenLabel: "Undersøg",
+    feedbackHtml: "<p>Feedback på investigate</p>",
+  });
   expect(view.documents.map((d) => d.title)).toEqual(["Dokument laegeerklaering", "Dokument ansoegning"]);
   expect(JSON.stringify(view)).not.toContain("decide-well");
 });
@@ -73,16 +87,32 @@ test("after a choice the feedback of that choice is shown, and the case file gro
 test("once the investigation has set its flag, the choice that needs it is offered", () => {
   const { attempt, decisions } = attemptAfter(["investigate"]);
   const view = buildCaseView(machine, sampleCase, attempt, decisions);
-  expect(view.state === "step" && view.choices.map((c) => c.label)).toEqual(["Afgør med begrundelse", "Afgør kort", "Tilbage"]);
+  expect(view.state === "step" && view.choices.map((c) => c.label)).toEqual([
+    "Afgør med begrundelse",
+    "Afgør kort",
+    "Tilbage",
+  ]);
 });
 
 test("at the outcome: result, score as points and share, and a review saying where a better choice existed", () => {
   const { attempt, decisions } = attemptAfter(["investigate", "decide-badly"]);
   const view = buildCaseView(machine, sampleCase, attempt, decisions);
-  expect(view).toMatchObject({ state: "outcome", result: "delvist", resultLabel: "Delvist korrekt", score: 3, maxScore: 5, percent: 60 });
+  expect(view).toMatchObject({
+    state: "outcome",
+    result: "delvist",
+    resultLabel: "Delvist korrekt",
+    score: 3,
+    maxScore: 5,
+    percent: 60,
+  });
   if (view.state !== "outcome") return;
   expect(view.review).toEqual([
     expect.objectContaining({ number: 1, chosenLabel: "Undersøg", points: 2, betterChoiceLabel: null }),
-    expect.objectContaining({ number: 2, chosenLabel: "Afgør kort", points: 1, betterChoiceLabel: "Afgør med begrundelse" }),
+    expect.objectContaining({
+      number: 2,
+      chosenLabel: "Afgør kort",
+      points: 1,
+      betterChoiceLabel: "Afgør med begrundelse",
+    }),
   ]);
 });

@@ -50,8 +50,23 @@ export interface ReviewItem {
 }
 
 export type CaseView =
-  | { state: "step"; seq: number; stepNumber: number; phaseLabel: string; situationHtml: string; documents: DocumentView[]; choices: { value: string; label: string }[] }
-  | { state: "feedback"; seq: number; chosenLabel: string; feedbackHtml: string; documents: DocumentView[]; leadsToOutcome: boolean }
+  | {
+      state: "step";
+      seq: number;
+      stepNumber: number;
+      phaseLabel: string;
+      situationHtml: string;
+      documents: DocumentView[];
+      choices: { value: string; label: string }[];
+    }
+  | {
+      state: "feedback";
+      seq: number;
+      chosenLabel: string;
+      feedbackHtml: string;
+      documents: DocumentView[];
+      leadsToOutcome: boolean;
+    }
   | {
       state: "outcome";
       result: CaseResult;
@@ -71,7 +86,11 @@ function stepById(definition: CaseDefinition) {
 }
 
 /** The documents of every step reached so far, newest first, each once. */
-export function documentsReached(definition: CaseDefinition, decisions: DecisionRecord[], currentPlace: string): DocumentView[] {
+export function documentsReached(
+  definition: CaseDefinition,
+  decisions: DecisionRecord[],
+  currentPlace: string,
+): DocumentView[] {
   const steps = stepById(definition);
   const places = [definition.start, ...decisions.map((d) => d.targetId)];
   const seen = new Set<string>();
@@ -92,7 +111,8 @@ export function documentsReached(definition: CaseDefinition, decisions: Decision
 }
 
 /** The value a choice's button posts: its position in the step, which says nothing about where it leads. */
-export const choiceValue = (step: CaseStep, choiceId: string) => String(step.choices.findIndex((c) => c.id === choiceId));
+export const choiceValue = (step: CaseStep, choiceId: string) =>
+  String(step.choices.findIndex((c) => c.id === choiceId));
 
 export function choiceFromValue(step: CaseStep, value: string) {
   return /^\d+$/.test(value) ? step.choices[Number(value)] : undefined;

@@ -6,7 +6,9 @@ export function Breadcrumbs({ items }: { items: { to?: string; label: string }[]
       {/* no-max-width: DKFDS gives lists a reading width; the trail may use the page column. */}
       <ol className="no-max-width">
         {items.map((item, index) => (
-          <li key={index}>{item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}</li>
+          <li key={index}>
+            {item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+          </li>
         ))}
       </ol>
     </nav>

@@ -36,7 +36,13 @@ function MapNodeShape({ node, stepHref }: { node: PlacedNode; stepHref: (id: str
     <g className={nodeClass(node)}>
       <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={node.kind === "step" ? 6 : 0} />
       {node.kind === "outcome" && (
-        <rect className="map-outcome-inner" x={node.x + 4} y={node.y + 4} width={node.width - 8} height={node.height - 8} />
+        <rect
+          className="map-outcome-inner"
+          x={node.x + 4}
+          y={node.y + 4}
+          width={node.width - 8}
+          height={node.height - 8}
+        />
       )}
       {node.lines.map((line, index) => (
         <text
@@ -66,7 +72,12 @@ function MapEdgeLine({ edge }: { edge: PlacedEdge }) {
       <path d={edgePath(edge.route)} markerEnd={edge.onBestPath ? "url(#map-arrow-best)" : "url(#map-arrow)"} />
       <rect className="map-edge-label" {...edge.labelBox} rx={3} />
       {edge.labelLines.map((line, index) => (
-        <text key={index} x={edge.labelBox.x + 6} y={edge.labelBox.y + 4 + (index + 1) * TEXT.lineHeight - 4} fontSize={TEXT.labelSize}>
+        <text
+          key={index}
+          x={edge.labelBox.x + 6}
+          y={edge.labelBox.y + 4 + (index + 1) * TEXT.lineHeight - 4}
+          fontSize={TEXT.labelSize}
+        >
           {line}
         </text>
       ))}
@@ -85,10 +96,26 @@ export function CaseMapSvg({ layout, stepHref }: { layout: CaseLayout; stepHref:
       focusable="false"
     >
       <defs>
-        <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="map-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" className="map-arrow" />
         </marker>
-        <marker id="map-arrow-best" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <marker
+          id="map-arrow-best"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="5"
+          markerHeight="5"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" className="map-arrow-best" />
         </marker>
       </defs>
@@ -133,7 +160,9 @@ export function CaseMapLegend() {
         Bedste vej: tyk streg, valgene nummereret ★ 1., ★ 2., … (★ 1., 3.: valget tages to gange)
       </li>
       <li>{sample("map-node map-step map-unreachable")} Stiplet grå kant: „Kan ikke nås“</li>
-      <li>{sample("map-node map-step map-dead-end")} Stiplet rød kant: „Blindgyde“ (ingen afslutning kan nås herfra)</li>
+      <li>
+        {sample("map-node map-step map-dead-end")} Stiplet rød kant: „Blindgyde“ (ingen afslutning kan nås herfra)
+      </li>
     </ul>
   );
 }

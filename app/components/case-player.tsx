@@ -62,7 +62,8 @@ function CaseFile({ documents }: { documents: DocumentView[] }) {
 export function CasePlayer({ data, error }: { data: CasePageData; error?: string }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const focusKey = data.kind === "attempt" ? `${data.view.state}-${"seq" in data.view ? data.view.seq : "end"}` : data.kind;
+  const focusKey =
+    data.kind === "attempt" ? `${data.view.state}-${"seq" in data.view ? data.view.seq : "end"}` : data.kind;
   const focusRef = useFocusOnChange<HTMLHeadingElement>(focusKey);
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -94,7 +95,9 @@ export function CasePlayer({ data, error }: { data: CasePageData; error?: string
         )}
         <div className="prose" dangerouslySetInnerHTML={{ __html: data.introHtml }} />
         {data.kind === "intro" && (
-          <p className="meta">Casen har {data.stepCount} beslutningspunkter. Du får point for dine valg; dem ser du til sidst.</p>
+          <p className="meta">
+            Casen har {data.stepCount} beslutningspunkter. Du får point for dine valg; dem ser du til sidst.
+          </p>
         )}
         <Form method="post" className="actions">
           <Intent value={data.kind === "intro" ? "case.start" : "case.restart"} />
@@ -188,7 +191,8 @@ export function CasePlayer({ data, error }: { data: CasePageData; error?: string
                         <div className="prose" dangerouslySetInnerHTML={{ __html: item.situationHtml }} />
                       </details>
                       <p>
-                        Dit valg: <strong>{item.chosenLabel}</strong> ({item.points} {item.points === 1 ? "point" : "point"})
+                        Dit valg: <strong>{item.chosenLabel}</strong> ({item.points}{" "}
+                        {item.points === 1 ? "point" : "point"})
                       </p>
                       <div className="prose feedback" dangerouslySetInnerHTML={{ __html: item.feedbackHtml }} />
                       {item.betterChoiceLabel ? (

@@ -27,7 +27,9 @@ export function GeneralErrorBoundary() {
   return (
     <div className="error-page">
       <h1>{errorTitle(status)}</h1>
-      {status === 404 && <p>{message ?? "Vi kan ikke finde den side, du leder efter. Den kan være flyttet eller slettet."}</p>}
+      {status === 404 && (
+        <p>{message ?? "Vi kan ikke finde den side, du leder efter. Den kan være flyttet eller slettet."}</p>
+      )}
       {status === 403 && <p>{message ?? "Du har ikke adgang til denne side med din rolle."}</p>}
       {status !== 404 && status !== 403 && status < 500 && message && <p>{message}</p>}
       {status >= 500 && (

@@ -34,7 +34,10 @@ export function EvaluationView({ data, actionData }: { data: EvaluationPageData;
         <h2 id="tak" tabIndex={-1} ref={thanksRef}>
           Tak for din evaluering
         </h2>
-        <p>Dine svar er indsendt. Underviserne ser kun svarene samlet for hele holdet, aldrig dine enkelte svar med dit navn.</p>
+        <p>
+          Dine svar er indsendt. Underviserne ser kun svarene samlet for hele holdet, aldrig dine enkelte svar med dit
+          navn.
+        </p>
       </section>
     );
   }
@@ -58,7 +61,12 @@ export function EvaluationView({ data, actionData }: { data: EvaluationPageData;
             const field = `likert-${item.id}`;
             const error = fieldErrors[field];
             return (
-              <fieldset key={item.id} id={field} className={`form-group likert${error ? " form-error" : ""}`} aria-describedby={error ? `${field}-error` : undefined}>
+              <fieldset
+                key={item.id}
+                id={field}
+                className={`form-group likert${error ? " form-error" : ""}`}
+                aria-describedby={error ? `${field}-error` : undefined}
+              >
                 <legend className="form-label">
                   {index + 1}. {item.statement}
                 </legend>
@@ -107,10 +115,22 @@ export function EvaluationView({ data, actionData }: { data: EvaluationPageData;
           );
         })}
         <div className="actions">
-          <button type="submit" name="intent" value="evaluation.submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="evaluation.submit"
+            className="button button-primary"
+            disabled={navigation.state === "submitting"}
+          >
             Indsend
           </button>
-          <button type="submit" name="intent" value="evaluation.save" className="button button-secondary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="evaluation.save"
+            className="button button-secondary"
+            disabled={navigation.state === "submitting"}
+          >
             Gem kladde
           </button>
         </div>

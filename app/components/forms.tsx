@@ -73,9 +73,7 @@ export function ErrorSummary({
         {entries.length > 0 && (
           <ul className="alert-text nobullet-list">
             {entries.map(([field, message]) => (
-              <li key={field}>
-                {field in labels ? <a href={`#${field}`}>{message}</a> : message}
-              </li>
+              <li key={field}>{field in labels ? <a href={`#${field}`}>{message}</a> : message}</li>
             ))}
           </ul>
         )}

@@ -35,9 +35,13 @@ export function QuizView({ data, actionData }: { data: QuizPageData; actionData?
     const { result } = data;
     return (
       <>
-        <section className={`quiz-result ${result.passed ? "result-korrekt" : "result-forkert"}`} aria-labelledby="quiz-resultat">
+        <section
+          className={`quiz-result ${result.passed ? "result-korrekt" : "result-forkert"}`}
+          aria-labelledby="quiz-resultat"
+        >
           <h2 id="quiz-resultat" tabIndex={-1} ref={headingRef}>
-            {result.passed ? "Bestået" : "Ikke bestået"}: {result.correctCount} af {result.questionCount} rigtige ({result.percent} %)
+            {result.passed ? "Bestået" : "Ikke bestået"}: {result.correctCount} af {result.questionCount} rigtige (
+            {result.percent} %)
           </h2>
           <p>
             {result.passed
@@ -50,7 +54,10 @@ export function QuizView({ data, actionData }: { data: QuizPageData; actionData?
           {result.questions.map((question) => (
             <li key={question.number}>
               <h3>
-                Spørgsmål {question.number}: <span className={question.correct ? "answer-right" : "answer-wrong"}>{question.correct ? "Rigtigt" : "Forkert"}</span>
+                Spørgsmål {question.number}:{" "}
+                <span className={question.correct ? "answer-right" : "answer-wrong"}>
+                  {question.correct ? "Rigtigt" : "Forkert"}
+                </span>
               </h3>
               <div className="prose" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
               <p>

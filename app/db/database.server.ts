@@ -57,7 +57,9 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
     max: 10,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid in parsers
+          ? parsers[oid as keyof typeof parsers]
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // pg reports a failing idle connection (a server restart, a terminated backend) on the pool;
@@ -177,9 +179,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 /** Opens the database the environment names and brings its schema up to date. */
 export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const env = getEnv();
-  const handle = env.DATABASE_URL
-    ? await openPostgres(env.DATABASE_URL)
-    : await openEmbedded({ dataDir: env.dataDir });
+  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openEmbedded({ dataDir: env.dataDir });
   try {
     await migrateToLatest(handle.db);
   } catch (error) {

@@ -21,7 +21,9 @@ test("a second process is refused with a message naming the folder, while the fi
   try {
     writeFileSync(path.join(dir, "sagslab.lock"), String(other.pid));
     expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
-    expect(() => lockDataDir(dir)).toThrow(`Den indlejrede database i ${dir} bruges allerede af en anden proces (pid ${other.pid})`);
+    expect(() => lockDataDir(dir)).toThrow(
+      `Den indlejrede database i ${dir} bruges allerede af en anden proces (pid ${other.pid})`,
+    );
   } finally {
     other.kill();
     await new Promise((resolve) => other.once("exit", resolve));

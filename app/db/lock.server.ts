@@ -8,7 +8,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import path from "node:path";
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `Den indlejrede database i ${dataDir} bruges allerede af en anden proces (pid ${pid}). ` +
         `Stop den proces (f.eks. en anden "npm start") og prøv igen, eller brug en anden mappe med DATA_DIR. ` +

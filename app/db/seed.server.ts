@@ -64,8 +64,14 @@ export async function seedDemoData(db: DB, moduleIds: string[]): Promise<boolean
       .returning("id")
       .executeTakeFirst();
     if (cohort) {
-      await trx.insertInto("cohort_trainers").values({ cohort_id: cohort.id, user_id: users.get("trainer")! }).execute();
-      await trx.insertInto("cohort_members").values({ cohort_id: cohort.id, user_id: users.get("learner")! }).execute();
+      await trx
+        .insertInto("cohort_trainers")
+        .values({ cohort_id: cohort.id, user_id: users.get("trainer")! })
+        .execute();
+      await trx
+        .insertInto("cohort_members")
+        .values({ cohort_id: cohort.id, user_id: users.get("learner")! })
+        .execute();
       if (moduleIds.length > 0) {
         await trx
           .insertInto("cohort_modules")

@@ -15,8 +15,7 @@ export const textField = (itemId: string) => `text-${itemId}`;
 export type EvaluationAnswers = Record<string, string>;
 
 export type EvaluationReading =
-  | { ok: true; answers: EvaluationAnswers }
-  | { ok: false; message: string; errors: Record<string, string> };
+  { ok: true; answers: EvaluationAnswers } | { ok: false; message: string; errors: Record<string, string> };
 
 const likertValues = new Set<string>(LIKERT_SCALE.map((s) => s.value));
 
@@ -40,23 +39,30 @@ export function readEvaluationForm(
   for (const [name, raw] of entries) {
     if (!name.startsWith("likert-") && !name.startsWith("text-")) continue;
     const field = fields.get(name);
-    if (!field) return { ok: false, message: "Svaret nævner et spørgsmål, som ikke findes i evalueringen.", errors: {} };
+    if (!field)
+      return { ok: false, message: "Svaret nævner et spørgsmål, som ikke findes i evalueringen.", errors: {} };
     if (field.kind === "likert") {
       if (!likertValues.has(raw)) return { ok: false, message: "Svaret er ikke et af svarene på skalaen.", errors: {} };
       answers[field.itemId] = raw;
     } else {
       const text = raw.trim();
-      if (text.length > FREE_TEXT_MAX) errors[name] = `Svaret må højst være ${FREE_TEXT_MAX} tegn (det er ${text.length}).`;
+      if (text.length > FREE_TEXT_MAX)
+        errors[name] = `Svaret må højst være ${FREE_TEXT_MAX} tegn (det er ${text.length}).`;
       else if (text) answers[field.itemId] = text;
     }
   }
   if (options.submitting) {
     for (const item of evaluation.items) {
-      if (item.kind === "likert" && !answers[item.id]) errors[likertField(item.id)] = `Vælg et svar til: „${item.statement}“`;
+      if (item.kind === "likert" && !answers[item.id])
+        errors[likertField(item.id)] = `Vælg et svar til: „${item.statement}“`;
     }
   }
   if (Object.keys(errors).length > 0) {
-    return { ok: false, message: options.submitting ? "Evalueringen er ikke indsendt." : "Kladden er ikke gemt.", errors };
+    return {
+      ok: false,
+      message: options.submitting ? "Evalueringen er ikke indsendt." : "Kladden er ikke gemt.",
+      errors,
+    };
   }
   return { ok: true, answers };
 }
@@ -108,7 +114,11 @@ export async function saveEvaluation(
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (response.status === "submitted") {
-      return { ok: false, status: 409, message: "Du har allerede indsendt evalueringen, så den kan ikke ændres. Tak for dine svar." };
+      return {
+        ok: false,
+        status: 409,
+        message: "Du har allerede indsendt evalueringen, så den kan ikke ændres. Tak for dine svar.",
+      };
     }
     await trx.deleteFrom("evaluation_answers").where("response_id", "=", response.id).execute();
     const rows = Object.entries(input.answers).map(([itemId, value]) => ({
@@ -132,7 +142,11 @@ export async function saveEvaluation(
 }
 
 /** Status of each evaluation of a module for the learner: draft or submitted. */
-export async function evaluationStatuses(db: DB, userId: string, moduleId: string): Promise<Map<string, "draft" | "submitted">> {
+export async function evaluationStatuses(
+  db: DB,
+  userId: string,
+  moduleId: string,
+): Promise<Map<string, "draft" | "submitted">> {
   const rows = await db
     .selectFrom("evaluation_responses")
     .select(["activity_id", "status"])

@@ -19,17 +19,22 @@ export interface ActivityStatus {
   details: string[];
 }
 
-const resultLabel = (result: string | null) => (result && isKeyOf(RESULTS, result) ? RESULTS[result].toLowerCase() : "");
+const resultLabel = (result: string | null) =>
+  result && isKeyOf(RESULTS, result) ? RESULTS[result].toLowerCase() : "";
 
 function caseStatus(done: boolean, summary: CaseSummary | undefined): ActivityStatus {
   if (!summary?.latest) return { label: "Ikke påbegyndt", tone: "todo", details: [] };
   const details: string[] = [];
   if (summary.best) {
-    details.push(`Bedste: ${resultLabel(summary.best.result)}, ${summary.best.score} af ${summary.best.maxScore} point`);
+    details.push(
+      `Bedste: ${resultLabel(summary.best.result)}, ${summary.best.score} af ${summary.best.maxScore} point`,
+    );
   }
   if (summary.latest.status === "active") details.push("Seneste: i gang");
   else if (summary.attempts > 1) {
-    details.push(`Seneste: ${resultLabel(summary.latest.result)}, ${summary.latest.score} af ${summary.latest.maxScore} point`);
+    details.push(
+      `Seneste: ${resultLabel(summary.latest.result)}, ${summary.latest.score} af ${summary.latest.maxScore} point`,
+    );
   }
   if (!done) return { label: "I gang", tone: "partial", details };
   const best = summary.best?.result;
@@ -59,7 +64,8 @@ function status(activity: Activity, done: boolean, results: LearnerResults): Act
       return quizStatus(done, results.quizzes.get(activity.id));
     case "evaluation":
       if (done) return { label: "Indsendt", tone: "done", details: [] };
-      if (results.evaluations.get(activity.id) === "draft") return { label: "Kladde gemt", tone: "partial", details: [] };
+      if (results.evaluations.get(activity.id) === "draft")
+        return { label: "Kladde gemt", tone: "partial", details: [] };
       return { label: "Ikke besvaret", tone: "todo", details: [] };
     case "lesson":
       return done ? { label: "Læst", tone: "done", details: [] } : { label: "Ikke læst", tone: "todo", details: [] };

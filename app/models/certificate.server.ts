@@ -5,7 +5,12 @@ import type { DB } from "~/db/database.server";
 import { moduleProgress } from "./progress";
 import { completions } from "./progress.server";
 
-const danishDate = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+const danishDate = new Intl.DateTimeFormat("da-DK", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Copenhagen",
+});
 
 /** What "not done" means for each type, in the words of the certificate's refusal. */
 const MISSING_WORDING: Record<string, string> = {
@@ -19,7 +24,11 @@ export type CertificateState =
   | { issued: true; learnerName: string; completedOn: string; completedOnIso: string }
   | { issued: false; missing: { id: string; title: string; typeLabel: string; todo: string }[] };
 
-export async function certificateFor(db: DB, user: { id: string; name: string }, module: CourseModule): Promise<CertificateState> {
+export async function certificateFor(
+  db: DB,
+  user: { id: string; name: string },
+  module: CourseModule,
+): Promise<CertificateState> {
   const completed = await completions(db, user.id);
   const progress = moduleProgress(module, new Set(completed.keys()));
   if (!progress.complete) {
@@ -38,5 +47,10 @@ export async function certificateFor(db: DB, user: { id: string; name: string },
     .filter((activity) => activity.required)
     .map((activity) => completed.get(activity.id)!)
     .reduce((latest, date) => (date > latest ? date : latest));
-  return { issued: true, learnerName: user.name, completedOn: danishDate.format(last), completedOnIso: last.toISOString().slice(0, 10) };
+  return {
+    issued: true,
+    learnerName: user.name,
+    completedOn: danishDate.format(last),
+    completedOnIso: last.toISOString().slice(0, 10),
+  };
 }

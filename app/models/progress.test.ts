@@ -31,7 +31,11 @@ const module: CourseModule = {
 
 test("progress counts required activities only; optional ones never block completion", () => {
   expect(moduleProgress(module, new Set())).toMatchObject({ completed: 0, required: 2, percent: 0, complete: false });
-  expect(moduleProgress(module, new Set(["a", "kilder"]))).toMatchObject({ completed: 1, percent: 50, complete: false });
+  expect(moduleProgress(module, new Set(["a", "kilder"]))).toMatchObject({
+    completed: 1,
+    percent: 50,
+    complete: false,
+  });
   const done = moduleProgress(module, new Set(["a", "b"]));
   expect(done).toMatchObject({ completed: 2, percent: 100, complete: true, missing: [] });
 });

@@ -33,7 +33,11 @@ export async function createUser(db: DB, input: NewUserInput) {
   const existing = await db.selectFrom("users").select("id").where("email", "=", data.email).executeTakeFirst();
   if (existing) throw new EmailTakenError(data.email);
   if (data.organisationId) {
-    const organisation = await db.selectFrom("organisations").select("id").where("id", "=", data.organisationId).executeTakeFirst();
+    const organisation = await db
+      .selectFrom("organisations")
+      .select("id")
+      .where("id", "=", data.organisationId)
+      .executeTakeFirst();
     if (!organisation) throw new UnknownOrganisationError();
   }
   return db
@@ -57,7 +61,14 @@ export function listUsers(db: DB) {
   return db
     .selectFrom("users")
     .leftJoin("organisations", "organisations.id", "users.organisation_id")
-    .select(["users.id", "users.name", "users.email", "users.role", "users.active", "organisations.name as organisation"])
+    .select([
+      "users.id",
+      "users.name",
+      "users.email",
+      "users.role",
+      "users.active",
+      "organisations.name as organisation",
+    ])
     .orderBy("users.name")
     .execute();
 }

@@ -77,14 +77,20 @@ export async function quizAttemptResult(
     .executeTakeFirst();
   if (!attempt) return null;
   const [answers, earlier] = await Promise.all([
-    db.selectFrom("quiz_answers").select(["question_id", "option_ids", "correct"]).where("attempt_id", "=", attempt.id).execute(),
+    db
+      .selectFrom("quiz_answers")
+      .select(["question_id", "option_ids", "correct"])
+      .where("attempt_id", "=", attempt.id)
+      .execute(),
     db
       .selectFrom("quiz_attempts")
       .select((eb) => eb.fn.countAll<number>().as("count"))
       .where("user_id", "=", userId)
       .where("activity_id", "=", activity.id)
       // Compared in SQL: a JavaScript Date would drop the server's microseconds.
-      .where("submitted_at", "<=", (eb) => eb.selectFrom("quiz_attempts").select("submitted_at").where("id", "=", attempt.id))
+      .where("submitted_at", "<=", (eb) =>
+        eb.selectFrom("quiz_attempts").select("submitted_at").where("id", "=", attempt.id),
+      )
       .executeTakeFirstOrThrow(),
   ]);
   // The score as it was stored; the texts come from the current quiz.
@@ -93,7 +99,12 @@ export async function quizAttemptResult(
     questionCount: attempt.question_count,
     percent: attempt.percent,
     passed: attempt.passed,
-    results: answers.map((a) => ({ questionId: a.question_id, chosen: a.option_ids, correct: a.correct, correctOptionIds: [] })),
+    results: answers.map((a) => ({
+      questionId: a.question_id,
+      chosen: a.option_ids,
+      correct: a.correct,
+      correctOptionIds: [],
+    })),
   };
   return { ...quizResultView(activity.quiz, score), attemptNumber: Number(earlier.count) };
 }
@@ -117,7 +128,12 @@ export async function quizSummaries(db: DB, userId: string, moduleId: string): P
   for (const row of rows) {
     const summary = summaries.get(row.activity_id) ?? { attempts: 0, best: null };
     summary.attempts += 1;
-    summary.best ??= { correctCount: row.correct_count, questionCount: row.question_count, percent: row.percent, passed: row.passed };
+    summary.best ??= {
+      correctCount: row.correct_count,
+      questionCount: row.question_count,
+      percent: row.percent,
+      passed: row.passed,
+    };
     summaries.set(row.activity_id, summary);
   }
   return summaries;

@@ -36,8 +36,16 @@ const quiz: QuizDefinition = {
 };
 
 test("a single-choice question is right when the correct option is chosen", () => {
-  expect(scoreQuiz(quiz, { enkelt: ["b"], flere: ["x", "y"] })).toMatchObject({ correctCount: 2, percent: 100, passed: true });
-  expect(scoreQuiz(quiz, { enkelt: ["a"], flere: ["x", "y"] })).toMatchObject({ correctCount: 1, percent: 50, passed: false });
+  expect(scoreQuiz(quiz, { enkelt: ["b"], flere: ["x", "y"] })).toMatchObject({
+    correctCount: 2,
+    percent: 100,
+    passed: true,
+  });
+  expect(scoreQuiz(quiz, { enkelt: ["a"], flere: ["x", "y"] })).toMatchObject({
+    correctCount: 1,
+    percent: 50,
+    passed: false,
+  });
 });
 
 test("a multiple-choice question is right only when exactly the correct set is chosen", () => {
@@ -53,12 +61,24 @@ test("passing is reaching passPercent", () => {
 });
 
 test("answers are read from the form; unknown questions or options, and two answers to a single-choice question, are refused", () => {
-  expect(readAnswers(quiz, [["q-enkelt", "b"], ["q-flere", "x"], ["q-flere", "y"], ["submissionId", "…"]])).toEqual({
+  expect(
+    readAnswers(quiz, [
+      ["q-enkelt", "b"],
+      ["q-flere", "x"],
+      ["q-flere", "y"],
+      ["submissionId", "…"],
+    ]),
+  ).toEqual({
     ok: true,
     answers: { enkelt: ["b"], flere: ["x", "y"] },
   });
   expect(readAnswers(quiz, [["q-findes-ikke", "a"]])).toMatchObject({ ok: false, kind: "invalid" });
   expect(readAnswers(quiz, [["q-enkelt", "q"]])).toMatchObject({ ok: false, kind: "invalid" });
-  expect(readAnswers(quiz, [["q-enkelt", "a"], ["q-enkelt", "b"]])).toMatchObject({ ok: false, kind: "invalid" });
+  expect(
+    readAnswers(quiz, [
+      ["q-enkelt", "a"],
+      ["q-enkelt", "b"],
+    ]),
+  ).toMatchObject({ ok: false, kind: "invalid" });
   expect(readAnswers(quiz, [["q-enkelt", "a"]])).toEqual({ ok: false, kind: "incomplete", unanswered: ["flere"] });
 });

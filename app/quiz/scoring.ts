@@ -27,7 +27,8 @@ export function readAnswers(quiz: QuizDefinition, entries: [string, string][]): 
   for (const [field, value] of entries) {
     if (!field.startsWith("q-")) continue;
     const question = questions.get(field.slice(2));
-    if (!question) return { ok: false, kind: "invalid", message: "Svaret nævner et spørgsmål, som ikke findes i quizzen." };
+    if (!question)
+      return { ok: false, kind: "invalid", message: "Svaret nævner et spørgsmål, som ikke findes i quizzen." };
     if (!question.options.some((option) => option.id === value)) {
       return { ok: false, kind: "invalid", message: "Svaret nævner en svarmulighed, som ikke findes i spørgsmålet." };
     }

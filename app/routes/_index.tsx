@@ -33,7 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type CatalogueModule = { id: string; title: string; summary: string; estimatedMinutes: number; progress?: ModuleProgress };
+type CatalogueModule = {
+  id: string;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  progress?: ModuleProgress;
+};
 
 function ModuleCards({ modules, linked, level }: { modules: CatalogueModule[]; linked: boolean; level: "h2" | "h3" }) {
   if (modules.length === 0) return <p>Der er endnu ingen moduler.</p>;
@@ -63,8 +69,8 @@ export default function Catalogue() {
       <>
         <h1>Sagslab</h1>
         <p className="font-lead">
-          Lær de generelle sagsbehandlingsregler på handicapområdet ved at arbejde med fiktive sager, der ligner
-          din egen hverdag: korte lektioner, cases med valg og konsekvenser, quizzer og tjeklister.
+          Lær de generelle sagsbehandlingsregler på handicapområdet ved at arbejde med fiktive sager, der ligner din
+          egen hverdag: korte lektioner, cases med valg og konsekvenser, quizzer og tjeklister.
         </p>
         <p>
           <Link className="button button-primary" to="/login">

@@ -30,7 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
   const [{ users, more }, organisations] = await Promise.all([searchUsers(db, query), listOrganisationsWithCounts(db)]);
-  return { me: user.id, query, users, more, organisations, roles: ALL_ROLES.map((role) => ({ value: role, label: ROLES[role] })) };
+  return {
+    me: user.id,
+    query,
+    users,
+    more,
+    organisations,
+    roles: ALL_ROLES.map((role) => ({ value: role, label: ROLES[role] })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,7 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       case "create-user":
         await createUser(db, input);
-        return data({ ok: true as const, message: `Brugeren ${input.email} er oprettet som ${ROLES[input.role].toLowerCase()}.` });
+        return data({
+          ok: true as const,
+          message: `Brugeren ${input.email} er oprettet som ${ROLES[input.role].toLowerCase()}.`,
+        });
       case "change-role":
         await changeRole(db, { actorId: user.id, userId: input.userId, role: input.role });
         return data({ ok: true as const, message: `Rollen er ændret til ${ROLES[input.role].toLowerCase()}.` });
@@ -66,13 +76,21 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof EmailTakenError) return formFailure({ email: error.message }, "Brugeren er ikke oprettet.");
-    if (error instanceof UnknownOrganisationError) return formFailure({ organisationId: error.message }, "Brugeren er ikke oprettet.");
+    if (error instanceof UnknownOrganisationError)
+      return formFailure({ organisationId: error.message }, "Brugeren er ikke oprettet.");
     if (error instanceof AdminRuleError) return formFailure({}, error.message);
     throw error;
   }
 }
 
-const USER_LABELS = { email: "E-mail", name: "Navn", password: "Adgangskode", role: "Rolle", organisationId: "Kommune", organisationName: "Kommunens navn" };
+const USER_LABELS = {
+  email: "E-mail",
+  name: "Navn",
+  password: "Adgangskode",
+  role: "Rolle",
+  organisationId: "Kommune",
+  organisationName: "Kommunens navn",
+};
 
 export default function AdminPage() {
   const { me, query, users, more, organisations, roles } = useLoaderData<typeof loader>();
@@ -117,7 +135,14 @@ export default function AdminPage() {
                   <Form method="post" className="admin-inline-form">
                     <input type="hidden" name="intent" value="change-role" />
                     <input type="hidden" name="userId" value={user.id} />
-                    <SelectField name="role" id={`rolle-${user.id}`} label={`Rolle for ${user.name}`} labelHidden options={roles} defaultValue={user.role} />
+                    <SelectField
+                      name="role"
+                      id={`rolle-${user.id}`}
+                      label={`Rolle for ${user.name}`}
+                      labelHidden
+                      options={roles}
+                      defaultValue={user.role}
+                    />
                     <button type="submit" className="button button-secondary">
                       Gem rolle<span className="sr-only"> for {user.name}</span>
                     </button>
@@ -163,7 +188,10 @@ export default function AdminPage() {
           label={USER_LABELS.organisationId}
           defaultValue=""
           error={errors?.organisationId}
-          options={[{ value: "", label: "Ingen kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[
+            { value: "", label: "Ingen kommune" },
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
         />
         <button type="submit" className="button button-primary">
           Opret bruger
@@ -224,7 +252,12 @@ export default function AdminPage() {
       <h3>Opret kommune</h3>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="create-organisation" />
-        <TextField name="organisationName" label={USER_LABELS.organisationName} required error={errors?.organisationName} />
+        <TextField
+          name="organisationName"
+          label={USER_LABELS.organisationName}
+          required
+          error={errors?.organisationName}
+        />
         <button type="submit" className="button button-primary">
           Opret kommune
         </button>

@@ -62,7 +62,11 @@ function ModuleSection({ module }: { module: OverviewModule }) {
           <CheckResult count={module.problems.length} />
         </dd>
       </dl>
-      {module.draft && <p className="meta">Kladde: kun forfattere og administratorer ser modulet. Kursister og undervisere ser det ikke.</p>}
+      {module.draft && (
+        <p className="meta">
+          Kladde: kun forfattere og administratorer ser modulet. Kursister og undervisere ser det ikke.
+        </p>
+      )}
       <div className="table--responsive-scroll">
         <table className="table table--compact author-activities">
           <caption className="visually-hidden">Aktiviteter i {module.title}</caption>
@@ -110,7 +114,8 @@ function ModuleSection({ module }: { module: OverviewModule }) {
 
 export default function AuthorOverviewPage() {
   const overview = useLoaderData<typeof loader>();
-  const files = new Set([...overview.modules.flatMap((m) => m.problems), ...overview.otherProblems].map((p) => p.file)).size;
+  const files = new Set([...overview.modules.flatMap((m) => m.problems), ...overview.otherProblems].map((p) => p.file))
+    .size;
   return (
     <>
       <h1>Forfatter: hele kurset</h1>
@@ -137,7 +142,9 @@ export default function AuthorOverviewPage() {
           </div>
         )}
       </div>
-      {overview.otherProblems.length > 0 && <ContentProblems problems={overview.otherProblems} caption="Fejl uden for et modul" />}
+      {overview.otherProblems.length > 0 && (
+        <ContentProblems problems={overview.otherProblems} caption="Fejl uden for et modul" />
+      )}
       {overview.modules.map((module) => (
         <ModuleSection key={module.id} module={module} />
       ))}

@@ -62,7 +62,12 @@ export default function CaseMapPage() {
 
       <h2>Kortet</h2>
       <CaseMapLegend />
-      <div className="case-map-scroll" tabIndex={0} role="region" aria-label="Kortet som tegning (samme indhold som tabellen nedenfor)">
+      <div
+        className="case-map-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Kortet som tegning (samme indhold som tabellen nedenfor)"
+      >
         <CaseMapSvg layout={layout} stepHref={previewHref} />
       </div>
 
@@ -103,7 +108,10 @@ export default function CaseMapPage() {
                       <ul className="nobullet-list">
                         {choices.map((edge) => (
                           <li key={edge.key}>
-                            {edge.bestPathNumbers.length > 0 && <strong>Bedste vej, valg {bestPathNumbersList(edge.bestPathNumbers)}: </strong>}„{edge.label}“ ({choiceFacts(edge)}) → {edge.to}
+                            {edge.bestPathNumbers.length > 0 && (
+                              <strong>Bedste vej, valg {bestPathNumbersList(edge.bestPathNumbers)}: </strong>
+                            )}
+                            „{edge.label}“ ({choiceFacts(edge)}) → {edge.to}
                           </li>
                         ))}
                       </ul>

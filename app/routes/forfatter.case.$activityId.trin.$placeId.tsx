@@ -23,12 +23,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const place = placeParams.safeParse(params);
   if (!place.success) notFound("Trinnet findes ikke i casen.");
   const url = new URL(request.url);
-  const query = previewQuerySchema.safeParse({ flag: url.searchParams.getAll("flag"), vej: url.searchParams.getAll("vej") });
+  const query = previewQuerySchema.safeParse({
+    flag: url.searchParams.getAll("flag"),
+    vej: url.searchParams.getAll("vej"),
+  });
   if (!query.success) badRequest(query.error.issues[0]!.message);
   const state = validatePreviewState(found.definition, query.data);
   if ("error" in state) badRequest(state.error);
   const base = `/forfatter/case/${found.id}`;
-  const preview = buildStepPreview(found.definition, place.data.placeId, state, (placeId, next) => `${base}/trin/${placeId}${previewQuery(next)}`);
+  const preview = buildStepPreview(
+    found.definition,
+    place.data.placeId,
+    state,
+    (placeId, next) => `${base}/trin/${placeId}${previewQuery(next)}`,
+  );
   if (!preview) notFound(`Casen har intet trin og ingen afslutning med id'et "${place.data.placeId}".`);
   return {
     id: found.id,
@@ -44,7 +52,9 @@ export default function StepPreviewPage() {
   const { id, title, base, preview, restart, path } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/forfatter", label: "Forfatter" }, { to: base, label: `Kort: ${title}` }, { label: preview.id }]} />
+      <Breadcrumbs
+        items={[{ to: "/forfatter", label: "Forfatter" }, { to: base, label: `Kort: ${title}` }, { label: preview.id }]}
+      />
       <p className="meta">Forhåndsvisning som forfatter · intet gemmes, og kursister kan ikke se denne side</p>
       <h1>
         {preview.kind === "step" ? `Trin: ${preview.id}` : `Afslutning: ${preview.id}`}
@@ -53,14 +63,22 @@ export default function StepPreviewPage() {
 
       {preview.lastChoice && (
         <section className="case-feedback author-last-choice" aria-labelledby="sidste-valg">
-          <h2 id="sidste-valg">Tilbagemelding på „{preview.lastChoice.label}“ ({preview.lastChoice.points} point)</h2>
+          <h2 id="sidste-valg">
+            Tilbagemelding på „{preview.lastChoice.label}“ ({preview.lastChoice.points} point)
+          </h2>
           <div className="prose" dangerouslySetInnerHTML={{ __html: preview.lastChoice.feedbackHtml }} />
         </section>
       )}
 
       <dl className="module-facts">
         <dt>{preview.kind === "step" ? "Fase" : "Resultat"}</dt>
-        <dd>{preview.kind === "step" ? preview.phaseLabel : <span className={`result-${preview.result}`}>{preview.resultLabel}</span>}</dd>
+        <dd>
+          {preview.kind === "step" ? (
+            preview.phaseLabel
+          ) : (
+            <span className={`result-${preview.result}`}>{preview.resultLabel}</span>
+          )}
+        </dd>
         <dt>Flag sat</dt>
         <dd>{preview.flags.length > 0 ? preview.flags.join(", ") : "ingen"}</dd>
         <dt>Score på vejen hertil</dt>
@@ -106,7 +124,8 @@ export default function StepPreviewPage() {
                   </p>
                   {!choice.offered && (
                     <p>
-                      <strong>Tilbydes ikke kursisten nu:</strong> kræver flaget {choice.requires.filter((f) => !preview.flags.includes(f)).join(", ")}.
+                      <strong>Tilbydes ikke kursisten nu:</strong> kræver flaget{" "}
+                      {choice.requires.filter((f) => !preview.flags.includes(f)).join(", ")}.
                     </p>
                   )}
                   <details open>
@@ -151,7 +170,14 @@ export default function StepPreviewPage() {
             ))}
             {preview.allFlags.map((flag) => (
               <div className="form-group-checkbox" key={flag}>
-                <input className="form-checkbox" type="checkbox" id={`flag-${flag}`} name="flag" value={flag} defaultChecked={preview.flags.includes(flag)} />
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={`flag-${flag}`}
+                  name="flag"
+                  value={flag}
+                  defaultChecked={preview.flags.includes(flag)}
+                />
                 <label htmlFor={`flag-${flag}`}>{flag}</label>
               </div>
             ))}

@@ -44,7 +44,8 @@ export default function QuizAuthorPage() {
               {question.options.map((option) => (
                 <li key={option.id} className={option.correct ? "option-correct" : "option-wrong"}>
                   <span className="option-mark">
-                    <span aria-hidden="true">{option.correct ? "✓" : "✗"}</span> {option.correct ? "Rigtigt" : "Forkert"}:
+                    <span aria-hidden="true">{option.correct ? "✓" : "✗"}</span>{" "}
+                    {option.correct ? "Rigtigt" : "Forkert"}:
                   </span>{" "}
                   {option.label} <span className="meta">({option.id})</span>
                 </li>

@@ -9,7 +9,9 @@ import authorStyles from "~/styles/author.css";
 
 /** The pages below set their own titles; this one is for an error in the area itself (e.g. 403). */
 export const meta: MetaFunction = ({ error }) => [
-  { title: error ? `${errorTitle(isRouteErrorResponse(error) ? error.status : 500)} – Sagslab` : "Forfatter – Sagslab" },
+  {
+    title: error ? `${errorTitle(isRouteErrorResponse(error) ? error.status : 500)} – Sagslab` : "Forfatter – Sagslab",
+  },
 ];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authorStyles }];

@@ -34,13 +34,23 @@ export default function ActivityPage() {
   return (
     <>
       <Breadcrumbs
-        items={[{ to: "/", label: "Moduler" }, { to: `/moduler/${module.id}`, label: module.title }, { label: activity.title }]}
+        items={[
+          { to: "/", label: "Moduler" },
+          { to: `/moduler/${module.id}`, label: module.title },
+          { label: activity.title },
+        ]}
       />
       <p className="meta">{activity.typeLabel}</p>
       <h1>{activity.title}</h1>
       {view.kind === "lesson" && <LessonView lesson={view.lesson} />}
       {view.kind === "case" && <CasePlayer data={view.case} error={error} />}
-      {view.kind === "quiz" && <QuizView key={view.quiz.kind === "form" ? view.quiz.submissionId : "result"} data={view.quiz} actionData={actionData} />}
+      {view.kind === "quiz" && (
+        <QuizView
+          key={view.quiz.kind === "form" ? view.quiz.submissionId : "result"}
+          data={view.quiz}
+          actionData={actionData}
+        />
+      )}
       {view.kind === "evaluation" && <EvaluationView data={view.evaluation} actionData={actionData} />}
     </>
   );

@@ -27,15 +27,23 @@ export default function CertificatePage() {
   if (!certificate.issued) {
     return (
       <>
-        <Breadcrumbs items={[{ to: "/", label: "Moduler" }, { to: `/moduler/${module.id}`, label: module.title }, { label: "Kursusbevis" }]} />
+        <Breadcrumbs
+          items={[
+            { to: "/", label: "Moduler" },
+            { to: `/moduler/${module.id}`, label: module.title },
+            { label: "Kursusbevis" },
+          ]}
+        />
         <h1>Kursusbeviset er ikke klar endnu</h1>
         <p>
-          Du får dit kursusbevis for „{module.title}“, når du har gennemført alle modulets obligatoriske aktiviteter. Du mangler:
+          Du får dit kursusbevis for „{module.title}“, når du har gennemført alle modulets obligatoriske aktiviteter. Du
+          mangler:
         </p>
         <ul className="missing-list">
           {certificate.missing.map((activity) => (
             <li key={activity.id}>
-              <Link to={`/moduler/${module.id}/${activity.id}`}>{activity.title}</Link> ({activity.typeLabel}): {activity.todo}
+              <Link to={`/moduler/${module.id}/${activity.id}`}>{activity.title}</Link> ({activity.typeLabel}):{" "}
+              {activity.todo}
             </li>
           ))}
         </ul>
@@ -45,7 +53,13 @@ export default function CertificatePage() {
   return (
     <>
       <div className="no-print">
-        <Breadcrumbs items={[{ to: "/", label: "Moduler" }, { to: `/moduler/${module.id}`, label: module.title }, { label: "Kursusbevis" }]} />
+        <Breadcrumbs
+          items={[
+            { to: "/", label: "Moduler" },
+            { to: `/moduler/${module.id}`, label: module.title },
+            { label: "Kursusbevis" },
+          ]}
+        />
       </div>
       <article className="certificate" aria-labelledby="bevis-titel">
         <p className="certificate-platform">Sagslab</p>

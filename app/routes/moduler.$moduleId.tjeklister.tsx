@@ -31,7 +31,13 @@ export default function ChecklistsPage() {
   return (
     <div className="checklist-page">
       <div className="no-print">
-        <Breadcrumbs items={[{ to: "/", label: "Moduler" }, { to: `/moduler/${module.id}`, label: module.title }, { label: "Tjeklister" }]} />
+        <Breadcrumbs
+          items={[
+            { to: "/", label: "Moduler" },
+            { to: `/moduler/${module.id}`, label: module.title },
+            { label: "Tjeklister" },
+          ]}
+        />
       </div>
       <h1>Tjeklister: {module.title}</h1>
       <p className="no-print">

@@ -24,8 +24,8 @@ export default function JoinLinkPage() {
       {lookup.ok ? (
         <>
           <p>
-            Du er inviteret til holdet <strong>{lookup.cohort.name}</strong> i {lookup.cohort.organisation}, {lookup.cohort.startsOn} –{" "}
-            {lookup.cohort.endsOn}.
+            Du er inviteret til holdet <strong>{lookup.cohort.name}</strong> i {lookup.cohort.organisation},{" "}
+            {lookup.cohort.startsOn} – {lookup.cohort.endsOn}.
           </p>
           <JoinForm defaultCode={code} />
         </>

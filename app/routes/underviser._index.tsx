@@ -15,9 +15,16 @@ export const meta: MetaFunction = () => [{ title: "Underviser – Sagslab" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "trainer");
   const db = await getDb();
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(new URL(request.url).searchParams.get("side") ?? "1", 10) || 1));
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(new URL(request.url).searchParams.get("side") ?? "1", 10) || 1),
+  );
   const { cohorts, more } = await visibleCohortsPage(db, user, page);
-  const overviews = await cohortOverviews(db, await getCourse(), cohorts.map((c) => c.id));
+  const overviews = await cohortOverviews(
+    db,
+    await getCourse(),
+    cohorts.map((c) => c.id),
+  );
   return {
     isAdmin: user.role === "admin",
     page,
@@ -36,7 +43,8 @@ export default function TrainerPage() {
     <>
       <h1>Underviser</h1>
       <p className="font-lead">
-        {isAdmin ? "Alle hold på platformen." : "De hold, du underviser."} Åbn et hold for at se, hvor deltagerne er nået til, og hvor de går galt.
+        {isAdmin ? "Alle hold på platformen." : "De hold, du underviser."} Åbn et hold for at se, hvor deltagerne er
+        nået til, og hvor de går galt.
       </p>
       <p>
         <Link className="button button-primary" to="/underviser/hold/ny">

@@ -6,7 +6,14 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SuccessMessage } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
-import { caseSummary, CELL_STATUS_LABELS, formatShare, MIN_RESPONDENTS, sortLink, type MatrixSort } from "~/trainer/dashboard";
+import {
+  caseSummary,
+  CELL_STATUS_LABELS,
+  formatShare,
+  MIN_RESPONDENTS,
+  sortLink,
+  type MatrixSort,
+} from "~/trainer/dashboard";
 import { cohortDashboardPage } from "~/trainer/dashboard-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -41,7 +48,11 @@ function Progress({ data }: { data: Data }) {
       <h2 id="fremskridt">Fremskridt</h2>
       <ChartWithTable
         caption="Andel af deltagerne, der har gennemført hvert modul"
-        bars={matrix.perModule.map((m) => ({ label: m.title, value: m.completedShare, valueText: formatShare(m.completedShare) }))}
+        bars={matrix.perModule.map((m) => ({
+          label: m.title,
+          value: m.completedShare,
+          valueText: formatShare(m.completedShare),
+        }))}
         table={
           <table className="table table--compact">
             <caption>Gennemført pr. modul</caption>
@@ -73,7 +84,9 @@ function Progress({ data }: { data: Data }) {
       ) : (
         <div className="table--responsive-scroll">
           <table className="table matrix">
-            <caption>Deltagere × moduler: status og andel gennemført. Klik på en kolonneoverskrift for at sortere.</caption>
+            <caption>
+              Deltagere × moduler: status og andel gennemført. Klik på en kolonneoverskrift for at sortere.
+            </caption>
             <thead>
               <tr>
                 <SortHeader sort={sort} sortKey="navn" label="Deltager" />
@@ -143,8 +156,8 @@ function Mistakes({ data }: { data: Data }) {
     <section aria-labelledby="gaar-galt">
       <h2 id="gaar-galt">Hvor går holdet galt?</h2>
       <p>
-        Andelen af forkerte quizsvar og af valg i cases, hvor et bedre valg var muligt – på tværs af holdets cases og quizzer, det værste
-        først. Følg linkene til de spørgsmål og trin, tallene bygger på.
+        Andelen af forkerte quizsvar og af valg i cases, hvor et bedre valg var muligt – på tværs af holdets cases og
+        quizzer, det værste først. Følg linkene til de spørgsmål og trin, tallene bygger på.
       </p>
       {byTopic.length === 0 ? (
         <p>Holdet har endnu ikke svaret på quizzer eller truffet valg i cases.</p>
@@ -159,7 +172,9 @@ function Mistakes({ data }: { data: Data }) {
           />
           <h3>Pr. fase i sagsbehandlingen</h3>
           <p>Faserne findes kun i cases; quizspørgsmål har ingen fase.</p>
-          <div className="table--responsive-scroll">{groupTable(byPhase, "Ikke bedste valg pr. fase, det værste først", "Fase")}</div>
+          <div className="table--responsive-scroll">
+            {groupTable(byPhase, "Ikke bedste valg pr. fase, det værste først", "Fase")}
+          </div>
         </>
       )}
     </section>
@@ -199,7 +214,9 @@ function Quizzes({ data }: { data: Data }) {
                     <td>
                       {formatShare(q.overallRightShare)} <span className="meta">({q.answers} svar)</span>
                     </td>
-                    <td>{q.mostChosenWrong ? `${q.mostChosenWrong.label} (${q.mostChosenWrong.chosen} gange)` : "–"}</td>
+                    <td>
+                      {q.mostChosenWrong ? `${q.mostChosenWrong.label} (${q.mostChosenWrong.chosen} gange)` : "–"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -219,7 +236,8 @@ function CaseSummary({ stats }: { stats: Data["cases"][number] }) {
       {weakest && (
         <>
           {" · "}
-          Svageste trin: <a href={`#${weakest.anchor}`}>trin {weakest.number}</a>, hvor {formatShare(weakest.bestShare)} valgte det bedste
+          Svageste trin: <a href={`#${weakest.anchor}`}>trin {weakest.number}</a>, hvor {formatShare(weakest.bestShare)}{" "}
+          valgte det bedste
         </>
       )}
     </p>
@@ -246,8 +264,8 @@ function Cases({ data }: { data: Data }) {
                   {step.situation} <span className="meta">({step.phase})</span>
                 </h4>
                 <p>
-                  Valgte det højest scorende valg: {formatShare(step.firstBestShare)} i første forsøg ({step.firstDecisions} valg),{" "}
-                  {formatShare(step.bestShare)} i alle forsøg ({step.decisions} valg).
+                  Valgte det højest scorende valg: {formatShare(step.firstBestShare)} i første forsøg (
+                  {step.firstDecisions} valg), {formatShare(step.bestShare)} i alle forsøg ({step.decisions} valg).
                 </p>
                 <div className="table--responsive-scroll">
                   <table className="table table--compact">
@@ -343,21 +361,25 @@ function Evaluations({ data }: { data: Data }) {
     <section aria-labelledby="evaluering">
       <h2 id="evaluering">Evaluering</h2>
       <p>
-        Svarene vises kun samlet og først, når mindst {MIN_RESPONDENTS} har indsendt evalueringen. Tallene opdateres for hver{" "}
-        {MIN_RESPONDENTS} nye besvarelser, så ingen enkelt kursists svar kan udledes. Fritekstsvar vises uden navne.
+        Svarene vises kun samlet og først, når mindst {MIN_RESPONDENTS} har indsendt evalueringen. Tallene opdateres for
+        hver {MIN_RESPONDENTS} nye besvarelser, så ingen enkelt kursists svar kan udledes. Fritekstsvar vises uden
+        navne.
       </p>
       {data.evaluations.map((evaluation) => (
         <div key={evaluation.activityId}>
           <h3>{evaluation.title}</h3>
           {!evaluation.shown ? (
             <p>
-              {evaluation.respondents} har indsendt evalueringen. Resultaterne vises, når mindst {MIN_RESPONDENTS} har svaret.
+              {evaluation.respondents} har indsendt evalueringen. Resultaterne vises, når mindst {MIN_RESPONDENTS} har
+              svaret.
             </p>
           ) : (
             <>
               <p>
                 {evaluation.respondents} har indsendt evalueringen
-                {evaluation.counted < evaluation.respondents ? `; tallene bygger på de første ${evaluation.counted}.` : "."}
+                {evaluation.counted < evaluation.respondents
+                  ? `; tallene bygger på de første ${evaluation.counted}.`
+                  : "."}
               </p>
               <div className="table--responsive-scroll">
                 <table className="table table--compact">
@@ -447,7 +469,9 @@ export default function CohortDashboardPage() {
         <Breadcrumbs items={[{ to: "/underviser", label: "Underviser" }, { label: cohort.name }]} />
       </div>
       <h1>{cohort.name}</h1>
-      {data.created && <SuccessMessage message="Holdet er oprettet. Del tilmeldingskoden eller linket med deltagerne." />}
+      {data.created && (
+        <SuccessMessage message="Holdet er oprettet. Del tilmeldingskoden eller linket med deltagerne." />
+      )}
       <dl className="module-facts">
         <dt>Kommune</dt>
         <dd>{cohort.organisation}</dd>
@@ -467,7 +491,8 @@ export default function CohortDashboardPage() {
         <dd>{data.matrix.rows.length}</dd>
       </dl>
       <p className="no-print">
-        <Link to={`/underviser/hold/${cohort.id}/indstillinger`}>Holdets indstillinger</Link>: undervisere og ny tilmeldingskode.
+        <Link to={`/underviser/hold/${cohort.id}/indstillinger`}>Holdets indstillinger</Link>: undervisere og ny
+        tilmeldingskode.
       </p>
       <nav className="page-toc" aria-label="På denne side">
         <ul>

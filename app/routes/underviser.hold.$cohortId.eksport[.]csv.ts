@@ -7,7 +7,13 @@ import { cohortExport } from "~/trainer/dashboard.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, cohort } = await requireTrainerCohort(request, params.cohortId);
   const csv = await cohortExport(db, await getCourse(), cohort);
-  const fileName = `hold-${cohort.name.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "eksport"}.csv`;
+  const fileName = `hold-${
+    cohort.name
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .toLowerCase() || "eksport"
+  }.csv`;
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

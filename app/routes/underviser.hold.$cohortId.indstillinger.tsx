@@ -20,7 +20,11 @@ import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Indstillinger for ${data.cohort.name} – Underviser – Sagslab` : "Holdets indstillinger – Underviser – Sagslab" },
+  {
+    title: data
+      ? `Indstillinger for ${data.cohort.name} – Underviser – Sagslab`
+      : "Holdets indstillinger – Underviser – Sagslab",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "add-trainer": {
         const added = await addCohortTrainer(db, cohort.id, input.email);
-        return data({ ok: true as const, added: true, message: `${added.name} er nu underviser på holdet og kan se dets oversigt.` });
+        return data({
+          ok: true as const,
+          added: true,
+          message: `${added.name} er nu underviser på holdet og kan se dets oversigt.`,
+        });
       }
       case "remove-trainer": {
         const removed = await removeCohortTrainer(db, cohort.id, input.userId);
@@ -106,8 +114,8 @@ export default function CohortSettingsPage() {
         </dd>
       </dl>
       <p>
-        Er koden kommet ud til flere end holdets deltagere, så giv holdet en ny. Den gamle kode og det gamle link holder op med at virke med
-        det samme; deltagere, der allerede er tilmeldt, bliver på holdet.
+        Er koden kommet ud til flere end holdets deltagere, så giv holdet en ny. Den gamle kode og det gamle link holder
+        op med at virke med det samme; deltagere, der allerede er tilmeldt, bliver på holdet.
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="renew-code" />

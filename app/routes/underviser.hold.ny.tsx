@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseFormData(form, cohortSchema(moduleIds));
   // A refused form comes back with what was typed, so nothing has to be typed again.
-  const refuse = (errors: Record<string, string>) => data({ ok: false as const, errors, formError: undefined, values: formToObject(form) }, { status: 400 });
+  const refuse = (errors: Record<string, string>) =>
+    data({ ok: false as const, errors, formError: undefined, values: formToObject(form) }, { status: 400 });
   if (!parsed.ok) return refuse(parsed.errors);
   try {
     const cohort = await createCohort(await getDb(), { ...parsed.data, trainerId: user.id });
@@ -41,7 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const LABELS = { name: "Holdets navn", organisationId: "Kommune", startsOn: "Startdato", endsOn: "Slutdato", modules: "Moduler" };
+const LABELS = {
+  name: "Holdets navn",
+  organisationId: "Kommune",
+  startsOn: "Startdato",
+  endsOn: "Slutdato",
+  modules: "Moduler",
+};
 
 export default function NewCohortPage() {
   const { organisations, defaultOrganisation, modules } = useLoaderData<typeof loader>();
@@ -56,15 +63,33 @@ export default function NewCohortPage() {
       <h1>Opret et hold</h1>
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} formError={result?.formError} labels={LABELS} />
-        <TextField name="name" label={LABELS.name} required error={errors?.name} maxLength={120} defaultValue={value("name")} />
+        <TextField
+          name="name"
+          label={LABELS.name}
+          required
+          error={errors?.name}
+          maxLength={120}
+          defaultValue={value("name")}
+        />
         <SelectField
           name="organisationId"
           label={LABELS.organisationId}
           defaultValue={value("organisationId") ?? defaultOrganisation ?? ""}
           error={errors?.organisationId}
-          options={[{ value: "", label: "Vælg kommune" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[
+            { value: "", label: "Vælg kommune" },
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
         />
-        <TextField name="startsOn" label={LABELS.startsOn} type="date" hint="Format: åååå-mm-dd" required error={errors?.startsOn} defaultValue={value("startsOn")} />
+        <TextField
+          name="startsOn"
+          label={LABELS.startsOn}
+          type="date"
+          hint="Format: åååå-mm-dd"
+          required
+          error={errors?.startsOn}
+          defaultValue={value("startsOn")}
+        />
         <TextField
           name="endsOn"
           label={LABELS.endsOn}
@@ -74,7 +99,10 @@ export default function NewCohortPage() {
           error={errors?.endsOn}
           defaultValue={value("endsOn")}
         />
-        <fieldset className={errors?.modules ? "form-error" : undefined} aria-describedby={errors?.modules ? "modules-error" : undefined}>
+        <fieldset
+          className={errors?.modules ? "form-error" : undefined}
+          aria-describedby={errors?.modules ? "modules-error" : undefined}
+        >
           <legend className="form-label" id="modules">
             {LABELS.modules}
           </legend>

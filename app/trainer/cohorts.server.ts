@@ -19,7 +19,9 @@ const isoDate = (message: string) =>
     .string({ error: message })
     .regex(ISO_DATE, message)
     .refine(
-      (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
       message,
     );
 
@@ -27,7 +29,11 @@ const isoDate = (message: string) =>
 export function cohortSchema(moduleIds: readonly string[]) {
   return z
     .object({
-      name: z.string({ error: "Skriv holdets navn." }).trim().min(1, "Skriv holdets navn.").max(120, "Navnet må højst være 120 tegn."),
+      name: z
+        .string({ error: "Skriv holdets navn." })
+        .trim()
+        .min(1, "Skriv holdets navn.")
+        .max(120, "Navnet må højst være 120 tegn."),
       organisationId: z.string({ error: "Vælg en kommune." }).uuid("Vælg en kommune."),
       startsOn: isoDate("Skriv startdatoen som åååå-mm-dd."),
       endsOn: isoDate("Skriv slutdatoen som åååå-mm-dd."),
@@ -54,9 +60,17 @@ export { UnknownOrganisationError };
 type RandomBytes = (size: number) => Uint8Array;
 
 /** Creates a cohort with a fresh join code; the creator trains it. */
-export async function createCohort(db: DB, input: CohortInput & { trainerId: string }, random: RandomBytes = randomBytes) {
+export async function createCohort(
+  db: DB,
+  input: CohortInput & { trainerId: string },
+  random: RandomBytes = randomBytes,
+) {
   return db.transaction().execute(async (trx) => {
-    const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("id", "=", input.organisationId)
+      .executeTakeFirst();
     if (!organisation) throw new UnknownOrganisationError();
     let cohort: { id: string; join_code: string } | undefined;
     // A clash of random codes is very unlikely; try again rather than fail.
@@ -89,7 +103,12 @@ export const joinSchema = z.object({
   code: z
     .string({ error: "Skriv holdets tilmeldingskode." })
     .transform(normaliseJoinCode)
-    .pipe(z.string().min(1, "Skriv holdets tilmeldingskode.").max(40, "Koden er for lang. Tjek, at du har skrevet den rigtigt.")),
+    .pipe(
+      z
+        .string()
+        .min(1, "Skriv holdets tilmeldingskode.")
+        .max(40, "Koden er for lang. Tjek, at du har skrevet den rigtigt."),
+    ),
 });
 
 export type CodeLookup =
@@ -130,7 +149,11 @@ export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> 
 }
 
 /** Joins the learner to the code's cohort. Joining twice changes nothing. */
-export async function joinCohort(db: DB, userId: string, code: string): Promise<CodeLookup & { alreadyMember?: boolean }> {
+export async function joinCohort(
+  db: DB,
+  userId: string,
+  code: string,
+): Promise<CodeLookup & { alreadyMember?: boolean }> {
   const found = await lookUpJoinCode(db, code);
   if (!found.ok) return found;
   // A trainer among the participants would skew the figures and the evaluation's threshold of five.
@@ -147,7 +170,12 @@ export async function joinCohort(db: DB, userId: string, code: string): Promise<
 }
 
 /** Whether the user trains (cohort_trainers) or takes part in (cohort_members) the cohort. */
-async function onCohort(db: DB, table: "cohort_trainers" | "cohort_members", cohortId: string, userId: string): Promise<boolean> {
+async function onCohort(
+  db: DB,
+  table: "cohort_trainers" | "cohort_members",
+  cohortId: string,
+  userId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom(table)
     .select("user_id")
@@ -185,7 +213,11 @@ const COHORT_ID = z.string().uuid();
  * one they train (403 otherwise, whether or not it exists). Learners never get here: the
  * route's `requireUser(request, "trainer")` has refused them.
  */
-export async function requireCohortAccess(db: DB, user: SessionUser, cohortId: string | undefined): Promise<CohortHeader> {
+export async function requireCohortAccess(
+  db: DB,
+  user: SessionUser,
+  cohortId: string | undefined,
+): Promise<CohortHeader> {
   const parsed = COHORT_ID.safeParse(cohortId);
   if (!parsed.success) notFound("Holdet findes ikke.");
   if (user.role !== "admin") {
@@ -220,8 +252,15 @@ export async function visibleCohortsPage(db: DB, user: Pick<SessionUser, "id" | 
   return { cohorts: rows.slice(0, COHORTS_PER_PAGE), more: rows.length > COHORTS_PER_PAGE };
 }
 
-export async function visibleCohorts(db: DB, user: Pick<SessionUser, "id" | "role">, range?: { limit: number; offset: number }) {
-  let query = cohortsWithOrganisation(db).orderBy("cohorts.starts_on", "desc").orderBy("cohorts.name").orderBy("cohorts.id");
+export async function visibleCohorts(
+  db: DB,
+  user: Pick<SessionUser, "id" | "role">,
+  range?: { limit: number; offset: number },
+) {
+  let query = cohortsWithOrganisation(db)
+    .orderBy("cohorts.starts_on", "desc")
+    .orderBy("cohorts.name")
+    .orderBy("cohorts.id");
   if (range) query = query.limit(range.limit).offset(range.offset);
   if (user.role !== "admin") {
     query = query.where((eb) =>
@@ -287,7 +326,9 @@ export async function addCohortTrainer(db: DB, cohortId: string, email: string):
     .where("email", "=", normaliseEmail(email))
     .executeTakeFirst();
   if (!user || !user.active) {
-    throw new CohortRuleError(`Der er ingen aktiv bruger med e-mailadressen ${email}. En administrator kan oprette brugeren.`);
+    throw new CohortRuleError(
+      `Der er ingen aktiv bruger med e-mailadressen ${email}. En administrator kan oprette brugeren.`,
+    );
   }
   if (!mayEnter(user.role, "trainer")) {
     throw new CohortRuleError(`${user.name} er ikke underviser. En administrator kan give brugeren rollen underviser.`);

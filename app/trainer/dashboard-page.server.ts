@@ -14,7 +14,10 @@ export async function cohortDashboardPage(request: Request, cohortId: string | u
   const { db, cohort } = await requireTrainerCohort(request, cohortId);
   const dashboard = await cohortDashboard(db, await getCourse(), cohort);
   const url = new URL(request.url);
-  const sort = parseMatrixSort(url.searchParams, dashboard.matrix.modules.map((m) => m.id));
+  const sort = parseMatrixSort(
+    url.searchParams,
+    dashboard.matrix.modules.map((m) => m.id),
+  );
   return {
     cohort,
     joinLink: joinLinkFor(url.origin, cohort.joinCode),
@@ -23,7 +26,10 @@ export async function cohortDashboardPage(request: Request, cohortId: string | u
     ...dashboard,
     matrix: {
       ...dashboard.matrix,
-      rows: sortMatrix(dashboard.matrix.rows, sort).map((row) => ({ ...row, lastActivity: formatDateTime(row.lastActivity) })),
+      rows: sortMatrix(dashboard.matrix.rows, sort).map((row) => ({
+        ...row,
+        lastActivity: formatDateTime(row.lastActivity),
+      })),
     },
   };
 }

@@ -204,7 +204,11 @@ async function evaluationCounts(db: DB, cohortId: string, evaluationIds: string[
       where a.text_value is not null and a.text_value <> ''
       order by a.text_value`.execute(db),
   ]);
-  return { respondents: new Map(respondents.rows.map((r) => [r.activityId, r.respondents])), likert: likert.rows, texts: texts.rows };
+  return {
+    respondents: new Map(respondents.rows.map((r) => [r.activityId, r.respondents])),
+    likert: likert.rows,
+    texts: texts.rows,
+  };
 }
 
 /** Everything the cohort dashboard shows. */
@@ -219,7 +223,11 @@ export async function cohortDashboard(db: DB, course: CompiledCourse, cohort: { 
     quizCounts(db, cohort.id, quizIds),
     caseCounts(db, cohort.id, caseIds),
     mistakeCounts(db, cohort.id, caseIds, quizIds),
-    evaluationCounts(db, cohort.id, evaluations.map((e) => e.id)),
+    evaluationCounts(
+      db,
+      cohort.id,
+      evaluations.map((e) => e.id),
+    ),
   ]);
   return {
     matrix: buildProgressMatrix(matrixModules(modules), memberList, done),
@@ -290,20 +298,34 @@ export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds:
       lastActivity: p?.lastActivity ? new Date(p.lastActivity) : null,
       modules: cohortModules(course, ids).map((module) => {
         const done = completed.rows.find((r) => r.cohortId === cohortId && r.moduleId === module.id)?.completed ?? 0;
-        return { moduleId: module.id, title: module.title, completed: done, share: count === 0 ? null : Math.round((100 * done) / count) };
+        return {
+          moduleId: module.id,
+          title: module.title,
+          completed: done,
+          share: count === 0 ? null : Math.round((100 * done) / count),
+        };
       }),
     };
   });
 }
 
 /** The export of a cohort as CSV text (with BOM): the progress matrix and results per participant. */
-export async function cohortExport(db: DB, course: CompiledCourse, cohort: { id: string; moduleIds: string[] }): Promise<string> {
+export async function cohortExport(
+  db: DB,
+  course: CompiledCourse,
+  cohort: { id: string; moduleIds: string[] },
+): Promise<string> {
   const modules = cohortModules(course, cohort.moduleIds);
   const { required, quizzes, cases } = activitiesOf(modules);
   const [memberList, done, results] = await Promise.all([
     memberRows(db, cohort.id),
     moduleDoneCounts(db, cohort.id, required),
-    resultsPerParticipant(db, cohort.id, quizzes.map((q) => q.id), cases.map((c) => c.id)),
+    resultsPerParticipant(
+      db,
+      cohort.id,
+      quizzes.map((q) => q.id),
+      cases.map((c) => c.id),
+    ),
   ]);
   return exportCsv(buildProgressMatrix(matrixModules(modules), memberList, done), results, quizzes, cases);
 }

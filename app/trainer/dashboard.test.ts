@@ -56,7 +56,8 @@ test("sorting by name (Danish order), by a module's share and by last activity, 
     { userId: "u1", moduleId: "bpa", done: 4 },
     { userId: "u3", moduleId: "bpa", done: 1 },
   ]);
-  const names = (key: string, direction: "asc" | "desc") => sortMatrix(matrix.rows, { key, direction }).map((r) => r.name);
+  const names = (key: string, direction: "asc" | "desc") =>
+    sortMatrix(matrix.rows, { key, direction }).map((r) => r.name);
   expect(names("navn", "asc")).toEqual(["Anders", "Bent", "Åse"]);
   expect(names("navn", "desc")).toEqual(["Åse", "Bent", "Anders"]);
   expect(names("bpa", "desc")).toEqual(["Åse", "Anders", "Bent"]);
@@ -65,7 +66,10 @@ test("sorting by name (Danish order), by a module's share and by last activity, 
 
 test("the sort comes from the query string; unknown keys fall back to name", () => {
   const ids = ["bpa"];
-  expect(parseMatrixSort(new URLSearchParams("sorter=bpa&retning=faldende"), ids)).toEqual({ key: "bpa", direction: "desc" });
+  expect(parseMatrixSort(new URLSearchParams("sorter=bpa&retning=faldende"), ids)).toEqual({
+    key: "bpa",
+    direction: "desc",
+  });
   expect(parseMatrixSort(new URLSearchParams("sorter=drop%20table"), ids)).toEqual({ key: "navn", direction: "asc" });
   expect(sortLink({ key: "bpa", direction: "asc" }, "bpa")).toBe("?sorter=bpa&retning=faldende#fremskridt");
   expect(sortLink({ key: "bpa", direction: "asc" }, "navn")).toBe("?sorter=navn&retning=stigende#fremskridt");
@@ -96,9 +100,19 @@ test("where the cohort goes wrong: per topic and per phase, worst first, quiz qu
 test("answers to a question or step the author has since removed count nowhere", () => {
   const rows: MistakeCounts[] = [
     { kind: "case", activityId: "c", itemId: "s1", topic: "sagsoplysning", phase: "opstart", total: 10, wrong: 2 },
-    { kind: "case", activityId: "c", itemId: "slettet", topic: "sagsoplysning", phase: "opstart", total: 10, wrong: 10 },
+    {
+      kind: "case",
+      activityId: "c",
+      itemId: "slettet",
+      topic: "sagsoplysning",
+      phase: "opstart",
+      total: 10,
+      wrong: 10,
+    },
   ];
-  const { byTopic, byPhase } = buildMistakeGroups(rows, (r) => (r.itemId === "slettet" ? null : `${r.activityId}/${r.itemId}`));
+  const { byTopic, byPhase } = buildMistakeGroups(rows, (r) =>
+    r.itemId === "slettet" ? null : `${r.activityId}/${r.itemId}`,
+  );
   expect(byTopic.map((g) => [g.label, g.wrong, g.total, g.items.length])).toEqual([["Sagsoplysning", 2, 10, 1]]);
   expect(byPhase.map((g) => [g.label, g.wrongShare])).toEqual([["Opstart", 20]]);
 });
@@ -112,7 +126,12 @@ test("evaluation: nothing but the number of respondents below five; from five th
     { activityId: "test-evaluering", itemId: "kendskab", value: "slet-ikke", count: 1 },
   ];
   const texts = [{ activityId: "test-evaluering", itemId: "forbedringer", text: "Mere om frister" }];
-  expect(buildEvaluationStats(evaluation, 4, likert, texts)).toEqual({ activityId: "test-evaluering", title: "Evaluering", respondents: 4, shown: false });
+  expect(buildEvaluationStats(evaluation, 4, likert, texts)).toEqual({
+    activityId: "test-evaluering",
+    title: "Evaluering",
+    respondents: 4,
+    shown: false,
+  });
   const shown = buildEvaluationStats(evaluation, 5, likert, texts);
   if (!shown.shown) throw new Error("expected the figures");
   expect(shown.statements[0]!.positiveShare).toBe(80);
@@ -123,7 +142,9 @@ test("evaluation: nothing but the number of respondents below five; from five th
     "Slet ikke:1:20",
     "Ved ikke:0:0",
   ]);
-  expect(shown.freeTexts).toEqual([{ id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Mere om frister"] }]);
+  expect(shown.freeTexts).toEqual([
+    { id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Mere om frister"] },
+  ]);
 });
 
 test("labels from HTML fragments are plain text, shortened", () => {

@@ -98,7 +98,13 @@ export function buildProgressMatrix(
       const count = doneBy.get(`${member.userId}|${module.id}`);
       const progress = progressFromCounts(module.required, count ?? 0);
       const status: CellStatus = progress.complete ? "complete" : count !== undefined ? "started" : "todo";
-      return { moduleId: module.id, done: progress.completed, required: module.required, percent: progress.percent, status };
+      return {
+        moduleId: module.id,
+        done: progress.completed,
+        required: module.required,
+        percent: progress.percent,
+        status,
+      };
     }),
   }));
   const perModule = modules.map((module, index): ModuleSummary => {
@@ -261,7 +267,16 @@ export interface StepStats {
   firstDecisions: number;
   bestShare: number | null;
   firstBestShare: number | null;
-  choices: { id: string; label: string; points: number; onBestPath: boolean; all: number; first: number; allShare: number | null; firstShare: number | null }[];
+  choices: {
+    id: string;
+    label: string;
+    points: number;
+    onBestPath: boolean;
+    all: number;
+    first: number;
+    allShare: number | null;
+    firstShare: number | null;
+  }[];
 }
 
 export interface CaseStats {
@@ -296,8 +311,14 @@ export function buildCaseStats(
         situation: `Trin ${index + 1}: ${plainText(step.situationHtml, 90)}`,
         decisions,
         firstDecisions,
-        bestShare: share(sum((c) => c.best), decisions),
-        firstBestShare: share(sum((c) => c.bestFirst), firstDecisions),
+        bestShare: share(
+          sum((c) => c.best),
+          decisions,
+        ),
+        firstBestShare: share(
+          sum((c) => c.bestFirst),
+          firstDecisions,
+        ),
         choices: step.choices.map((choice) => {
           const row = rows.find((r) => r.choiceId === choice.id);
           return {
@@ -340,7 +361,9 @@ export function buildCaseStats(
  * the step where the fewest chose the highest-scoring choice (the earlier one on a tie).
  */
 export function caseSummary(c: CaseStats) {
-  const answered = c.steps.map((step, index) => ({ step, number: index + 1 })).filter(({ step }) => step.bestShare !== null);
+  const answered = c.steps
+    .map((step, index) => ({ step, number: index + 1 }))
+    .filter(({ step }) => step.bestShare !== null);
   const weakest = answered.reduce<(typeof answered)[number] | null>(
     (worst, candidate) => (worst === null || candidate.step.bestShare! < worst.step.bestShare! ? candidate : worst),
     null,
@@ -404,7 +427,8 @@ export function buildMistakeGroups(
       const entry = groups.get(key) ?? { total: 0, wrong: 0, items: new Map<string, MistakeItem>() };
       entry.total += row.total;
       entry.wrong += row.wrong;
-      const anchor = row.kind === "quiz" ? questionAnchor(row.activityId, row.itemId) : stepAnchor(row.activityId, row.itemId);
+      const anchor =
+        row.kind === "quiz" ? questionAnchor(row.activityId, row.itemId) : stepAnchor(row.activityId, row.itemId);
       const item = entry.items.get(anchor) ?? { kind: row.kind, anchor, label, total: 0, wrong: 0 };
       item.total += row.total;
       item.wrong += row.wrong;
@@ -497,14 +521,25 @@ export function buildEvaluationStats(
         id: item.id,
         statement: item.statement,
         answers,
-        spread: LIKERT_SCALE.map((s) => ({ value: s.value, label: s.label, count: count(s.value), share: share(count(s.value), answers) })),
+        spread: LIKERT_SCALE.map((s) => ({
+          value: s.value,
+          label: s.label,
+          count: count(s.value),
+          share: share(count(s.value), answers),
+        })),
         positiveShare: share(count("hoej") + count("nogen"), answers),
       },
     ];
   });
   const freeTexts = evaluation.evaluation.items.flatMap((item) =>
     item.kind === "text"
-      ? [{ id: item.id, label: item.label, answers: texts.filter((t) => t.activityId === evaluation.id && t.itemId === item.id).map((t) => t.text) }]
+      ? [
+          {
+            id: item.id,
+            label: item.label,
+            answers: texts.filter((t) => t.activityId === evaluation.id && t.itemId === item.id).map((t) => t.text),
+          },
+        ]
       : [],
   );
   return { ...base, shown: true, counted: respondents - (respondents % MIN_RESPONDENTS), statements, freeTexts };

@@ -26,7 +26,12 @@ export interface ParticipantResults {
   cases: { userId: string; activityId: string; score: number; maxScore: number }[];
 }
 
-export function exportCsv(matrix: ProgressMatrix, results: ParticipantResults, quizzes: QuizActivity[], cases: CaseActivity[]): string {
+export function exportCsv(
+  matrix: ProgressMatrix,
+  results: ParticipantResults,
+  quizzes: QuizActivity[],
+  cases: CaseActivity[],
+): string {
   const header = [
     "Navn",
     "E-mail",

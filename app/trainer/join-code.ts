@@ -18,7 +18,11 @@ export function joinCodeFrom(bytes: Uint8Array): string {
 
 /** What a learner typed, in the stored form: upper case, no spaces, groups joined by "-". */
 export function normaliseJoinCode(input: string): string {
-  return input.trim().toUpperCase().replace(/[\s_–—]+/g, "-").replace(/-+/g, "-");
+  return input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_–—]+/g, "-")
+    .replace(/-+/g, "-");
 }
 
 /** The link a trainer shares instead of the code: it shows the cohort and joins it. */

@@ -41,7 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["user_id", "activity_id", "started_at"])
     .execute();
   // At most one unfinished attempt per learner and case: a double "start" cannot create two.
-  await sql`create unique index case_attempts_one_active on case_attempts (user_id, activity_id) where status = 'active'`.execute(db);
+  await sql`create unique index case_attempts_one_active on case_attempts (user_id, activity_id) where status = 'active'`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("case_decisions")
@@ -64,7 +66,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("decided_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint("case_decisions_pk", ["attempt_id", "seq"])
     .execute();
-  await db.schema.createIndex("case_decisions_activity").on("case_decisions").columns(["activity_id", "step_id"]).execute();
+  await db.schema
+    .createIndex("case_decisions_activity")
+    .on("case_decisions")
+    .columns(["activity_id", "step_id"])
+    .execute();
 }
 
 // Kysely<any> on purpose: see the note at the top.

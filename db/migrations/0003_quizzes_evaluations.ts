@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("topic", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("quiz_answers_pk", ["attempt_id", "question_id"])
     .execute();
-  await db.schema.createIndex("quiz_answers_activity").on("quiz_answers").columns(["activity_id", "question_id"]).execute();
+  await db.schema
+    .createIndex("quiz_answers_activity")
+    .on("quiz_answers")
+    .columns(["activity_id", "question_id"])
+    .execute();
 
   // One response per learner and evaluation; editable until submitted.
   await db.schema
@@ -50,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("submitted_at", "timestamptz")
     .addUniqueConstraint("evaluation_responses_once", ["user_id", "activity_id"])
     .execute();
-  await db.schema.createIndex("evaluation_responses_activity").on("evaluation_responses").columns(["activity_id", "status"]).execute();
+  await db.schema
+    .createIndex("evaluation_responses_activity")
+    .on("evaluation_responses")
+    .columns(["activity_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("evaluation_answers")

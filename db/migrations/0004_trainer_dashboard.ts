@@ -9,8 +9,16 @@ import type { Kysely } from "kysely";
  */
 // Kysely<any> on purpose: see the note at the top.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex("case_decisions_user_activity").on("case_decisions").columns(["user_id", "activity_id"]).execute();
-  await db.schema.createIndex("quiz_answers_user_activity").on("quiz_answers").columns(["user_id", "activity_id"]).execute();
+  await db.schema
+    .createIndex("case_decisions_user_activity")
+    .on("case_decisions")
+    .columns(["user_id", "activity_id"])
+    .execute();
+  await db.schema
+    .createIndex("quiz_answers_user_activity")
+    .on("quiz_answers")
+    .columns(["user_id", "activity_id"])
+    .execute();
   await db.schema.createIndex("cohorts_organisation").on("cohorts").column("organisation_id").execute();
 }
 

@@ -19,7 +19,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -48,7 +50,10 @@ export async function startAppServer(options: { courseFile?: string } = {}): Pro
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`The app server stopped while starting:\n${output}`);
-      const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) return child;
       if (Date.now() > deadline) {
         child.kill("SIGKILL");

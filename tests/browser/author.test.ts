@@ -75,7 +75,10 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
     expect(await svg.locator(".map-node").count()).toBe(8);
     expect(await svg.locator(".map-edge").count()).toBe(9);
     expect(await svg.locator(".map-edge-best").count()).toBe(4);
-    expect(await svg.locator(".map-result-forkert text").allTextContents()).toEqual(["afslag-uoplyst", "Afslutning · Forkert"]);
+    expect(await svg.locator(".map-result-forkert text").allTextContents()).toEqual([
+      "afslag-uoplyst",
+      "Afslutning · Forkert",
+    ]);
     const table = page.getByRole("table", { name: /Alle trin og afslutninger/ });
     expect(await table.getByRole("row").count()).toBe(9);
     expect(await table.getByRole("row", { name: /^udkast/ }).innerText()).toMatch(
@@ -87,9 +90,13 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
   test("a large draft case of 22 steps is laid out without overlaps", async () => {
     await page.goto(`${app.url}/forfatter/case/kladde-stor-sag`);
     expect(await page.getByText("22 trin, 3 afslutninger, 28 valg").count()).toBe(1);
-    const boxes = await page.locator("svg.case-map-svg .map-node > rect:first-child").evaluateAll((rects) =>
-      rects.map((rect) => (rect as SVGRectElement).getBBox()).map(({ x, y, width, height }) => ({ x, y, width, height })),
-    );
+    const boxes = await page
+      .locator("svg.case-map-svg .map-node > rect:first-child")
+      .evaluateAll((rects) =>
+        rects
+          .map((rect) => (rect as SVGRectElement).getBBox())
+          .map(({ x, y, width, height }) => ({ x, y, width, height })),
+      );
     expect(boxes).toHaveLength(25);
     for (const [i, a] of boxes.entries()) {
       for (const b of boxes.slice(i + 1)) {
@@ -107,7 +114,9 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
       "„Indhent en lægeerklæring med Birthes samtykke“",
       "„Bed Birthe om selv at skaffe alle papirer“",
     ]);
-    expect(await page.getByText("Id laege · 2 point · sætter laegeerklaering · fører til trinnet laegesvar").count()).toBe(1);
+    expect(
+      await page.getByText("Id laege · 2 point · sætter laegeerklaering · fører til trinnet laegesvar").count(),
+    ).toBe(1);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: /^Tag dette valg\W+Indhent en lægeerklæring/ }).click();
@@ -143,7 +152,9 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
     await page.getByRole("heading", { level: 1, name: /^Svar og forklaringer/ }).waitFor();
     expect(await page.getByRole("heading", { level: 2 }).count()).toBe(4);
     expect(await page.getByRole("heading", { name: "Forklaring", exact: true }).count()).toBe(4);
-    expect(await page.locator(".option-correct").allInnerTexts()).toContain("✓ Rigtigt: Kommunen, der skal træffe afgørelsen (kommune)");
+    expect(await page.locator(".option-correct").allInnerTexts()).toContain(
+      "✓ Rigtigt: Kommunen, der skal træffe afgørelsen (kommune)",
+    );
     expect(await page.getByText("Det følger af officialprincippet").count()).toBe(1);
     await expectAccessible(page);
   });
@@ -167,8 +178,15 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
 
   test("a draft module is hidden from the learner (catalogue, direct address: 404) and open to the author", async () => {
     const learner = await newPageAs(browser, app.url, DEMO.learner);
-    expect(await learner.locator(".module-card-title").allInnerTexts()).toEqual(["Eksempelmodul – sådan virker Sagslab"]);
-    for (const url of ["/moduler/kladde", "/moduler/kladde/kladde-stor-sag", "/moduler/kladde/tjeklister", "/moduler/kladde/bevis"]) {
+    expect(await learner.locator(".module-card-title").allInnerTexts()).toEqual([
+      "Eksempelmodul – sådan virker Sagslab",
+    ]);
+    for (const url of [
+      "/moduler/kladde",
+      "/moduler/kladde/kladde-stor-sag",
+      "/moduler/kladde/tjeklister",
+      "/moduler/kladde/bevis",
+    ]) {
       expect((await learner.goto(`${app.url}${url}`))?.status(), url).toBe(404);
     }
     await learner.context().close();
@@ -191,7 +209,10 @@ describe.skipIf(Boolean(skipReason))("the author pages on a course with errors",
     cpSync(FIXTURE_CONTENT_DIR, contentDir, { recursive: true });
     const caseFile = path.join(contentDir, "eksempel", "03-case-hjaelpemiddel.mdx");
     const island = `<Step id="oede" phase="opfoelgning">\n\nHertil fører intet valg.\n\n<Choice to="bevilget" label="Afslut" topic="opfoelgning">\n\nSlut.\n\n</Choice>\n\n</Step>\n\n`;
-    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace('<Outcome id="bevilget"', `${island}<Outcome id="bevilget"`));
+    writeFileSync(
+      caseFile,
+      readFileSync(caseFile, "utf8").replace('<Outcome id="bevilget"', `${island}<Outcome id="bevilget"`),
+    );
     const course = await compileContent(contentDir, root);
     const courseFile = path.join(root, "course.json");
     writeFileSync(courseFile, JSON.stringify(course));
@@ -215,15 +236,23 @@ describe.skipIf(Boolean(skipReason))("the author pages on a course with errors",
       "1",
       'Trinnet "oede" kan ikke nås fra start ("modtagelse"): intet valg, som kursisten kan træffe, fører hertil.',
     ]);
-    expect(await page.getByRole("row", { name: /Case: Birthe/ }).innerText()).toMatch(/kan ikke spilles[\s\S]*✗ 1 fejl/);
+    expect(await page.getByRole("row", { name: /Case: Birthe/ }).innerText()).toMatch(
+      /kan ikke spilles[\s\S]*✗ 1 fejl/,
+    );
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Kort over Case: Birthe søger om en el-kørestol" }).click();
     await page.getByRole("heading", { level: 1, name: "Kort: Case: Birthe søger om en el-kørestol" }).waitFor();
     expect(new URL(page.url()).pathname).toBe(CASE_MAP);
     expect(await page.getByText("Casen kan ikke spilles af kursister").count()).toBe(1);
-    expect(await page.locator("svg .map-unreachable text").allTextContents()).toEqual(["oede", "Trin · Opfølgning", "Kan ikke nås"]);
-    expect(await page.locator(".case-map-table").getByRole("row", { name: /^oede/ }).innerText()).toMatch(/Kan ikke nås/);
+    expect(await page.locator("svg .map-unreachable text").allTextContents()).toEqual([
+      "oede",
+      "Trin · Opfølgning",
+      "Kan ikke nås",
+    ]);
+    expect(await page.locator(".case-map-table").getByRole("row", { name: /^oede/ }).innerText()).toMatch(
+      /Kan ikke nås/,
+    );
     await expectAccessible(page);
   });
 });

@@ -4,7 +4,9 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { expect } from "vitest";
 import { CHROMIUM } from "./global-setup";
 
-export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<{ browser: Browser; page: Page }> {
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -86,7 +86,9 @@ describe.skipIf(Boolean(skipReason))("a caseworker plays the sample case", () =>
     await waitForHeading(page, "Resultat: Forkert");
     expect(await page.locator(".case-score").innerText()).toBe("Du fik 0 af 7 mulige point (0 %).");
     expect(await page.locator(".case-result").innerText()).toMatch(/hjemviser sagen/);
-    expect(await page.locator(".review-better").innerText()).toBe("Et bedre valg var muligt: Undersøg, hvilke oplysninger der mangler");
+    expect(await page.locator(".review-better").innerText()).toBe(
+      "Et bedre valg var muligt: Undersøg, hvilke oplysninger der mangler",
+    );
     await expectAccessible(page);
 
     await page.goto(`${app.url}/moduler/eksempel`);
@@ -117,7 +119,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker plays the sample case", () =>
       for (const secret of [
         "laegesvar", // a target step id
         "oplysning-igen",
-        "laegeerklaering\"", // the flag (and the document id)
+        'laegeerklaering"', // the flag (and the document id)
         "requires",
         "points",
         "Lægeerklæringen er kommet", // another step's situation

@@ -29,7 +29,9 @@ describe.skipIf(Boolean(skipReason))("every page of the course", () => {
 
   test("the catalogue lists the five modules", async () => {
     await page.goto(app.url);
-    expect(await page.locator(".module-card-title").allInnerTexts()).toEqual(course.modules.filter((m) => !m.draft).map((m) => m.title));
+    expect(await page.locator(".module-card-title").allInnerTexts()).toEqual(
+      course.modules.filter((m) => !m.draft).map((m) => m.title),
+    );
     await expectAccessible(page);
   });
 

@@ -68,7 +68,8 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
 
   test("a double submit of Næste records the lesson once", async () => {
     const url = `${app.url}/moduler/eksempel/eksempel-velkommen`;
-    const post = () => page.request.post(url, { form: { intent: "lesson.complete" }, headers: { Origin: app.url }, maxRedirects: 0 });
+    const post = () =>
+      page.request.post(url, { form: { intent: "lesson.complete" }, headers: { Origin: app.url }, maxRedirects: 0 });
     const responses = await Promise.all([post(), post()]);
     expect(responses.map((r) => r.status())).toEqual([302, 302]);
     await page.goto(app.url);

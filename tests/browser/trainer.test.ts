@@ -90,7 +90,9 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     await learner.keyboard.type(joinCode.toLowerCase());
     await learner.keyboard.press("Enter");
     await learner.getByRole("status").waitFor();
-    expect(await learner.getByRole("status").innerText()).toBe("Du er nu tilmeldt holdet „Egeby, forår“ (Demo Kommune).");
+    expect(await learner.getByRole("status").innerText()).toBe(
+      "Du er nu tilmeldt holdet „Egeby, forår“ (Demo Kommune).",
+    );
     await expectAccessible(learner);
 
     // The join link shows the cohort before joining.
@@ -138,14 +140,22 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     expect(await trainer.getByText("1 afslutning nået · 0 ufærdige forsøg", { exact: false }).innerText()).toMatch(
       /Svageste trin: trin 1, hvor 0 % valgte det bedste$/,
     );
-    const stepLink = trainer.locator("table", { hasText: "Ikke bedste valg pr. fase" }).locator('a[href^="#trin-"]').first();
+    const stepLink = trainer
+      .locator("table", { hasText: "Ikke bedste valg pr. fase" })
+      .locator('a[href^="#trin-"]')
+      .first();
     const stepHeading = trainer.locator((await stepLink.getAttribute("href"))!);
     expect(await stepHeading.isVisible()).toBe(false);
     await stepLink.click();
     await expect.poll(() => stepHeading.isVisible()).toBe(true);
     const step = trainer.locator("table", { hasText: "Giv afslag på det foreliggende grundlag" }).first();
     expect(await step.locator("tr", { hasText: "Giv afslag" }).innerText()).toMatch(/1 \(100 %\)\s+1 \(100 %\)/);
-    expect(await trainer.locator("table", { hasText: "afslutninger nået" }).locator("tr", { hasText: "Forkert" }).innerText()).toMatch(/1\s+1/);
+    expect(
+      await trainer
+        .locator("table", { hasText: "afslutninger nået" })
+        .locator("tr", { hasText: "Forkert" })
+        .innerText(),
+    ).toMatch(/1\s+1/);
 
     // The quiz: question 1 was answered wrong with "Borgeren, der har søgt".
     const question = trainer.locator("tr", { hasText: "1. " }).filter({ hasText: "Borgeren, der har søgt" });
@@ -157,11 +167,18 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     expect(await figure.locator("svg[role=img]").count()).toBe(1);
     const topicTable = figure.locator("table");
     expect(await topicTable.locator("caption").innerText()).toMatch(/pr\. emne/);
-    expect(await topicTable.locator("tbody th").first().innerText()).toMatch(/Sagsoplysning|Begrundelse|Klagevejledning/);
+    expect(await topicTable.locator("tbody th").first().innerText()).toMatch(
+      /Sagsoplysning|Begrundelse|Klagevejledning/,
+    );
     const link = topicTable.locator("a").first();
     const target = (await link.getAttribute("href"))!;
     expect(await trainer.locator(target).count()).toBe(1);
-    expect(await trainer.locator("figure", { hasText: "gennemført hvert modul" }).locator("svg[role=img] + div table").count()).toBe(1);
+    expect(
+      await trainer
+        .locator("figure", { hasText: "gennemført hvert modul" })
+        .locator("svg[role=img] + div table")
+        .count(),
+    ).toBe(1);
     await expectAccessible(trainer);
   });
 

@@ -19,7 +19,13 @@ const cases = (module: CourseModule) => module.activities.filter((a): a is CaseA
 
 test("the course compiles without problems", () => {
   expect(course.problems).toEqual([]);
-  expect(course.modules.map((m) => m.id)).toEqual(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-arbejdsfortjeneste"]);
+  expect(course.modules.map((m) => m.id)).toEqual([
+    "sagsbehandlingsregler",
+    "kontant-tilskud",
+    "bpa",
+    "bil",
+    "tabt-arbejdsfortjeneste",
+  ]);
 });
 
 describe("every case", () => {
@@ -49,52 +55,71 @@ describe("every case", () => {
   });
 });
 
-describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-arbejdsfortjeneste"])("module %s", (moduleId) => {
-  const module = () => course.modules.find((m) => m.id === moduleId)!;
+describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-arbejdsfortjeneste"])(
+  "module %s",
+  (moduleId) => {
+    const module = () => course.modules.find((m) => m.id === moduleId)!;
 
-  test("has an introduction with its legal date, 3 to 6 lessons, a quiz of 8+ questions, a checklist, the evaluation and sources last", () => {
-    const m = module();
-    expect(m.introHtml).toContain("Retsgrundlag pr.");
-    const lessons = m.activities.filter((a) => a.type === "lesson" && a.required);
-    expect(lessons.length).toBeGreaterThanOrEqual(3);
-    expect(lessons.length).toBeLessThanOrEqual(6);
-    const quizzes = m.activities.filter((a) => a.type === "quiz");
-    expect(quizzes).toHaveLength(1);
-    if (quizzes[0]?.type === "quiz") expect(quizzes[0].quiz.questions.length).toBeGreaterThanOrEqual(8);
-    expect(m.checklists.length).toBeGreaterThanOrEqual(1);
-    const evaluation = m.activities.find((a) => a.type === "evaluation");
-    expect(evaluation?.type === "evaluation" && evaluation.evaluation.items).toEqual([
-      { kind: "likert", id: "kendskab", statement: "Forløbet har givet mig øget kendskab til de generelle sagsbehandlingsregler." },
-      { kind: "likert", id: "praksis", statement: "Forløbet vil påvirke min praksis." },
-      expect.objectContaining({ kind: "text" }),
-    ]);
-    const last = m.activities[m.activities.length - 1]!;
-    expect(last.title).toMatch(/Kilder/);
-  });
+    test("has an introduction with its legal date, 3 to 6 lessons, a quiz of 8+ questions, a checklist, the evaluation and sources last", () => {
+      const m = module();
+      expect(m.introHtml).toContain("Retsgrundlag pr.");
+      const lessons = m.activities.filter((a) => a.type === "lesson" && a.required);
+      expect(lessons.length).toBeGreaterThanOrEqual(3);
+      expect(lessons.length).toBeLessThanOrEqual(6);
+      const quizzes = m.activities.filter((a) => a.type === "quiz");
+      expect(quizzes).toHaveLength(1);
+      if (quizzes[0]?.type === "quiz") expect(quizzes[0].quiz.questions.length).toBeGreaterThanOrEqual(8);
+      expect(m.checklists.length).toBeGreaterThanOrEqual(1);
+      const evaluation = m.activities.find((a) => a.type === "evaluation");
+      expect(evaluation?.type === "evaluation" && evaluation.evaluation.items).toEqual([
+        {
+          kind: "likert",
+          id: "kendskab",
+          statement: "Forløbet har givet mig øget kendskab til de generelle sagsbehandlingsregler.",
+        },
+        { kind: "likert", id: "praksis", statement: "Forløbet vil påvirke min praksis." },
+        expect.objectContaining({ kind: "text" }),
+      ]);
+      const last = m.activities[m.activities.length - 1]!;
+      expect(last.title).toMatch(/Kilder/);
+    });
 
-  test("has at least two cases, each as issue 6 describes: 6+ steps over 3+ phases, 3+ outcomes with a remittal, 4+ documents, a gating flag", () => {
-    const list = cases(module());
-    expect(list.length).toBeGreaterThanOrEqual(2);
-    for (const activity of list) {
-      const { steps, outcomes } = activity.case;
-      expect(steps.length, activity.id).toBeGreaterThanOrEqual(6);
-      expect(new Set(steps.map((s) => s.phase)).size, activity.id).toBeGreaterThanOrEqual(3);
-      expect(outcomes.length, activity.id).toBeGreaterThanOrEqual(3);
-      expect(outcomes.some((o) => /hjemvis/i.test(o.html)), `${activity.id} has a remittal`).toBe(true);
-      expect(steps.flatMap((s) => s.documents).length, activity.id).toBeGreaterThanOrEqual(4);
-      const choices = steps.flatMap((s) => s.choices);
-      expect(choices.some((c) => c.topic === "sagsoplysning"), activity.id).toBe(true);
-      expect(choices.some((c) => c.topic === "begrundelse"), activity.id).toBe(true);
-      expect(choices.some((c) => c.requires.length > 0), activity.id).toBe(true);
-      // Feedback explains why, with the provision or the practice it rests on.
-      for (const choice of choices) {
-        expect(choice.feedbackHtml, `${activity.id}: feedback on "${choice.label}"`).toMatch(
-          /class="lawref"|\b[A-C]?-?\d{1,3}-\d{2}\b|FOB \d{4}|[Oo]fficialprincippet/,
-        );
+    test("has at least two cases, each as issue 6 describes: 6+ steps over 3+ phases, 3+ outcomes with a remittal, 4+ documents, a gating flag", () => {
+      const list = cases(module());
+      expect(list.length).toBeGreaterThanOrEqual(2);
+      for (const activity of list) {
+        const { steps, outcomes } = activity.case;
+        expect(steps.length, activity.id).toBeGreaterThanOrEqual(6);
+        expect(new Set(steps.map((s) => s.phase)).size, activity.id).toBeGreaterThanOrEqual(3);
+        expect(outcomes.length, activity.id).toBeGreaterThanOrEqual(3);
+        expect(
+          outcomes.some((o) => /hjemvis/i.test(o.html)),
+          `${activity.id} has a remittal`,
+        ).toBe(true);
+        expect(steps.flatMap((s) => s.documents).length, activity.id).toBeGreaterThanOrEqual(4);
+        const choices = steps.flatMap((s) => s.choices);
+        expect(
+          choices.some((c) => c.topic === "sagsoplysning"),
+          activity.id,
+        ).toBe(true);
+        expect(
+          choices.some((c) => c.topic === "begrundelse"),
+          activity.id,
+        ).toBe(true);
+        expect(
+          choices.some((c) => c.requires.length > 0),
+          activity.id,
+        ).toBe(true);
+        // Feedback explains why, with the provision or the practice it rests on.
+        for (const choice of choices) {
+          expect(choice.feedbackHtml, `${activity.id}: feedback on "${choice.label}"`).toMatch(
+            /class="lawref"|\b[A-C]?-?\d{1,3}-\d{2}\b|FOB \d{4}|[Oo]fficialprincippet/,
+          );
+        }
       }
-    }
-  });
-});
+    });
+  },
+);
 
 test("the lost-earnings module teaches that decisions after 1 January 2024 rest on barnets lov § 87", () => {
   const html = course.modules

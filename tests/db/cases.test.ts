@@ -61,14 +61,26 @@ describe.each(engines)("cases on %s", (engine) => {
     await startAttempt(db, user.id, activity);
     expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 0, phaseLabel: "Opstart" });
 
-    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate })).toEqual({ ok: true, finished: false });
+    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate })).toEqual({
+      ok: true,
+      finished: false,
+    });
     expect(await view(db, user.id)).toMatchObject({ state: "feedback", chosenLabel: "Undersøg" });
     await acknowledgeFeedback(db, user.id, activity, 1);
     expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 1 });
 
-    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({ ok: true, finished: true });
+    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({
+      ok: true,
+      finished: true,
+    });
     await acknowledgeFeedback(db, user.id, activity, 2);
-    expect(await view(db, user.id)).toMatchObject({ state: "outcome", result: "korrekt", score: 5, maxScore: 5, percent: 100 });
+    expect(await view(db, user.id)).toMatchObject({
+      state: "outcome",
+      result: "korrekt",
+      score: 5,
+      maxScore: 5,
+      percent: 100,
+    });
 
     const decisions = await db.selectFrom("case_decisions").selectAll().orderBy("seq").execute();
     expect(decisions.map((d) => [d.seq, d.step_id, d.choice_id, d.points, d.topic, d.phase, d.was_best])).toEqual([
@@ -77,7 +89,14 @@ describe.each(engines)("cases on %s", (engine) => {
     ]);
     expect((await completions(db, user.id)).has(activity.id)).toBe(true);
     const attempt = await db.selectFrom("case_attempts").selectAll().executeTakeFirstOrThrow();
-    expect(attempt).toMatchObject({ status: "finished", score: 5, max_score: 5, outcome_id: "good", outcome_result: "korrekt", case_version: "v1" });
+    expect(attempt).toMatchObject({
+      status: "finished",
+      score: 5,
+      max_score: 5,
+      outcome_id: "good",
+      outcome_result: "korrekt",
+      case_version: "v1",
+    });
     expect(attempt.finished_at).toBeInstanceOf(Date);
   });
 
@@ -130,7 +149,10 @@ describe.each(engines)("cases on %s", (engine) => {
     const { db } = handle;
     const gated = caseActivity({
       start: "s",
-      steps: [step("s", [choice("end", { id: "flagged", requires: ["x"] }), choice("t", { id: "plain", sets: ["y"] })]), step("t", [choice("end", { id: "x-setter", sets: ["x"] })])],
+      steps: [
+        step("s", [choice("end", { id: "flagged", requires: ["x"] }), choice("t", { id: "plain", sets: ["y"] })]),
+        step("t", [choice("end", { id: "x-setter", sets: ["x"] })]),
+      ],
       outcomes: [outcome("end", "korrekt")],
     });
     const user = await createTestUser(db);
@@ -153,22 +175,44 @@ describe.each(engines)("cases on %s", (engine) => {
 
     // The author rewrites the case: "investigated" is gone.
     const rewritten = caseActivity(
-      { start: "start", steps: [step("start", [choice("done", { id: "new-choice", points: 1 })])], outcomes: [outcome("done", "korrekt")] },
+      {
+        start: "start",
+        steps: [step("start", [choice("done", { id: "new-choice", points: 1 })])],
+        outcomes: [outcome("done", "korrekt")],
+      },
       "v2",
     );
     const page = await loadCasePage(db, user.id, rewritten);
-    expect(page).toMatchObject({ kind: "attempt", olderVersion: true, view: { state: "step", seq: 1, situationHtml: "<p>Situation investigated</p>" } });
-    expect(await chooseInAttempt(db, { userId: user.id, activity: rewritten, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({ ok: true, finished: true });
+    expect(page).toMatchObject({
+      kind: "attempt",
+      olderVersion: true,
+      view: { state: "step", seq: 1, situationHtml: "<p>Situation investigated</p>" },
+    });
+    expect(
+      await chooseInAttempt(db, { userId: user.id, activity: rewritten, seq: 1, choice: INVESTIGATED.decideWell }),
+    ).toEqual({ ok: true, finished: true });
 
     // Another learner's attempt whose version the platform no longer has.
     const other = await createTestUser(db);
     await startAttempt(db, other.id, activity);
     await db.deleteFrom("case_versions").where("version", "=", "v1").execute();
     expect(await loadCasePage(db, other.id, rewritten)).toEqual({ kind: "outdated" });
-    expect(await chooseInAttempt(db, { userId: other.id, activity: rewritten, seq: 0, choice: "0" })).toMatchObject({ ok: false, status: 409 });
+    expect(await chooseInAttempt(db, { userId: other.id, activity: rewritten, seq: 0, choice: "0" })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     await startAttempt(db, other.id, rewritten, { fresh: true });
-    expect(await view(db, other.id, rewritten)).toMatchObject({ state: "step", seq: 0, choices: [{ label: "Til done" }] });
-    const statuses = await db.selectFrom("case_attempts").select(["status", "case_version"]).where("user_id", "=", other.id).orderBy("started_at").execute();
+    expect(await view(db, other.id, rewritten)).toMatchObject({
+      state: "step",
+      seq: 0,
+      choices: [{ label: "Til done" }],
+    });
+    const statuses = await db
+      .selectFrom("case_attempts")
+      .select(["status", "case_version"])
+      .where("user_id", "=", other.id)
+      .orderBy("started_at")
+      .execute();
     expect(statuses).toEqual([
       { status: "abandoned", case_version: "v1" },
       { status: "active", case_version: "v2" },
@@ -185,7 +229,10 @@ describe.each(engines)("cases on %s", (engine) => {
         await acknowledgeFeedback(db, user.id, activity, seq + 1);
       }
     };
-    await play([[0, START.investigate], [1, INVESTIGATED.decideWell]]);
+    await play([
+      [0, START.investigate],
+      [1, INVESTIGATED.decideWell],
+    ]);
     await play([[0, START.decideNow]]);
     const summary = (await caseSummaries(db, user.id, "test")).get(activity.id);
     expect(summary).toEqual({
@@ -207,7 +254,9 @@ describe.each(engines)("resuming on %s", (engine) => {
     try {
       expect(await view(reopened.db, user.id)).toEqual(before);
       await acknowledgeFeedback(reopened.db, user.id, activity, 1);
-      expect(await chooseInAttempt(reopened.db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({ ok: true, finished: true });
+      expect(
+        await chooseInAttempt(reopened.db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell }),
+      ).toEqual({ ok: true, finished: true });
     } finally {
       await reopened.close();
       if (engine === "postgres") await handle.close();

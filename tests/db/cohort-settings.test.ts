@@ -24,23 +24,42 @@ describe.each(engines)("cohort settings on %s", (engine) => {
 
   beforeAll(async () => {
     handle = await freshDatabase(engine);
-    organisationId = (await handle.db.insertInto("organisations").values({ name: "Egeby Kommune" }).returning("id").executeTakeFirstOrThrow()).id;
+    organisationId = (
+      await handle.db
+        .insertInto("organisations")
+        .values({ name: "Egeby Kommune" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => handle.close());
 
   async function cohortWithTrainer(random?: (size: number) => Buffer) {
-    const trainer = await createTestUser(handle.db, { role: "trainer", name: `Tove Træner ${randomUUID().slice(0, 4)}` });
-    const cohort = await createCohort(handle.db, {
-      name: "Hold A",
-      organisationId,
-      startsOn: "2026-01-01",
-      endsOn: "2099-12-31",
-      modules: ["test"],
-      trainerId: trainer.id,
-    }, random);
+    const trainer = await createTestUser(handle.db, {
+      role: "trainer",
+      name: `Tove Træner ${randomUUID().slice(0, 4)}`,
+    });
+    const cohort = await createCohort(
+      handle.db,
+      {
+        name: "Hold A",
+        organisationId,
+        startsOn: "2026-01-01",
+        endsOn: "2099-12-31",
+        modules: ["test"],
+        trainerId: trainer.id,
+      },
+      random,
+    );
     return { trainer, cohort };
   }
-  const asUser = (user: { id: string; role: SessionUser["role"] }) => ({ ...user, email: "", name: "", organisationId: null, sessionId: "" });
+  const asUser = (user: { id: string; role: SessionUser["role"] }) => ({
+    ...user,
+    email: "",
+    name: "",
+    organisationId: null,
+    sessionId: "",
+  });
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => "accepted",
@@ -53,7 +72,9 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     expect(await refusal(requireCohortAccess(handle.db, asUser(colleague), cohort.id))).not.toBe("accepted");
 
     // Case and surrounding spaces do not matter, as at login.
-    expect(await addCohortTrainer(handle.db, cohort.id, `  ${colleague.email.toUpperCase()} `)).toEqual({ name: "Karin Kollega" });
+    expect(await addCohortTrainer(handle.db, cohort.id, `  ${colleague.email.toUpperCase()} `)).toEqual({
+      name: "Karin Kollega",
+    });
     expect((await cohortTrainers(handle.db, cohort.id)).map((t) => t.name)).toContain("Karin Kollega");
     expect((await requireCohortAccess(handle.db, asUser(colleague), cohort.id)).id).toBe(cohort.id);
     expect((await visibleCohorts(handle.db, asUser(colleague))).map((c) => c.id)).toEqual([cohort.id]);
@@ -74,13 +95,17 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     );
 
     const participant = await createTestUser(handle.db, { role: "trainer", name: "Pia Deltager" });
-    const joinCode = (await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", cohort.id).executeTakeFirstOrThrow()).join_code;
+    const joinCode = (
+      await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", cohort.id).executeTakeFirstOrThrow()
+    ).join_code;
     expect((await joinCohort(handle.db, participant.id, joinCode)).ok).toBe(true);
     expect(await refusal(addCohortTrainer(handle.db, cohort.id, participant.email))).toBe(
       "Pia Deltager er deltager på holdet og kan ikke også være underviser på det.",
     );
 
-    expect(await refusal(addCohortTrainer(handle.db, cohort.id, trainer.email))).toMatch(/er allerede underviser på holdet\.$/);
+    expect(await refusal(addCohortTrainer(handle.db, cohort.id, trainer.email))).toMatch(
+      /er allerede underviser på holdet\.$/,
+    );
     expect(await cohortTrainers(handle.db, cohort.id)).toHaveLength(1);
   });
 
@@ -94,7 +119,9 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     expect(await removeCohortTrainer(handle.db, cohort.id, trainer.id)).toEqual({ name: trainer.name });
     expect(await refusal(requireCohortAccess(handle.db, asUser(trainer), cohort.id))).not.toBe("accepted");
     expect((await cohortTrainers(handle.db, cohort.id)).map((t) => t.id)).toEqual([colleague.id]);
-    expect(await refusal(removeCohortTrainer(handle.db, cohort.id, trainer.id))).toBe("Brugeren er ikke underviser på holdet.");
+    expect(await refusal(removeCohortTrainer(handle.db, cohort.id, trainer.id))).toBe(
+      "Brugeren er ikke underviser på holdet.",
+    );
   });
 
   test("two trainers removing each other at the same time leave one of them on the cohort", async () => {
@@ -121,7 +148,11 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     const late = await createTestUser(handle.db);
     expect(await joinCohort(handle.db, late.id, cohort.joinCode)).toEqual({ ok: false, message: UNKNOWN_CODE_MESSAGE });
     expect((await joinCohort(handle.db, late.id, renewed)).ok).toBe(true);
-    const members = await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohort.id).execute();
+    const members = await handle.db
+      .selectFrom("cohort_members")
+      .select("user_id")
+      .where("cohort_id", "=", cohort.id)
+      .execute();
     expect(members.map((m) => m.user_id).sort()).toEqual([early.id, late.id].sort());
   });
 
@@ -135,6 +166,9 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     const renewed = await renewJoinCode(handle.db, second.id, clashOnce);
     expect(draws).toBe(2);
     expect(renewed).not.toBe(first.joinCode);
-    expect((await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", first.id).executeTakeFirstOrThrow()).join_code).toBe(first.joinCode);
+    expect(
+      (await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", first.id).executeTakeFirstOrThrow())
+        .join_code,
+    ).toBe(first.joinCode);
   });
 });

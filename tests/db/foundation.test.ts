@@ -41,7 +41,9 @@ test("migrations create every table on an empty embedded database, and running t
     await migrateToLatest(handle.db);
     await migrateToLatest(handle.db);
     const tables = await handle.db.introspection.getTables();
-    expect(tables.map((t) => t.name).filter((name) => !name.startsWith("kysely_"))).toEqual(expect.arrayContaining(TABLES));
+    expect(tables.map((t) => t.name).filter((name) => !name.startsWith("kysely_"))).toEqual(
+      expect.arrayContaining(TABLES),
+    );
   } finally {
     await handle.close();
   }
@@ -69,7 +71,11 @@ describe.each(engines)("on %s", (engine) => {
       recordCompletion(handle.db, user.id, lesson),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
-    const rows = await handle.db.selectFrom("activity_completions").selectAll().where("user_id", "=", user.id).execute();
+    const rows = await handle.db
+      .selectFrom("activity_completions")
+      .selectAll()
+      .where("user_id", "=", user.id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect((await completions(handle.db, user.id)).has(lesson.id)).toBe(true);
   });
@@ -80,7 +86,11 @@ describe.each(engines)("on %s", (engine) => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const request = requestWithCookie(setCookie);
-    expect(await getSessionUser(handle.db, request)).toMatchObject({ id: user.id, name: "Karen Sagsbehandler", role: "learner" });
+    expect(await getSessionUser(handle.db, request)).toMatchObject({
+      id: user.id,
+      name: "Karen Sagsbehandler",
+      role: "learner",
+    });
 
     const cleared = await destroySession(handle.db, request);
     expect(cleared).toMatch(/Max-Age=0/i);
@@ -112,26 +122,44 @@ describe.each(engines)("on %s", (engine) => {
 
   test("a right password logs in; a wrong one does not, and repeated failures are slowed down", async () => {
     const user = await createTestUser(handle.db);
-    expect(await authenticate(handle.db, { email: user.email.toUpperCase(), password: TEST_PASSWORD, clientAddress: "10.0.0.1" })).toEqual({
+    expect(
+      await authenticate(handle.db, {
+        email: user.email.toUpperCase(),
+        password: TEST_PASSWORD,
+        clientAddress: "10.0.0.1",
+      }),
+    ).toEqual({
       ok: true,
       userId: user.id,
     });
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect(await authenticate(handle.db, { email: user.email, password: "forkert", clientAddress: "10.0.0.2" })).toEqual({
+      expect(
+        await authenticate(handle.db, { email: user.email, password: "forkert", clientAddress: "10.0.0.2" }),
+      ).toEqual({
         ok: false,
         reason: "invalid",
       });
     }
-    const throttled = await authenticate(handle.db, { email: user.email, password: TEST_PASSWORD, clientAddress: "10.0.0.3" });
+    const throttled = await authenticate(handle.db, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      clientAddress: "10.0.0.3",
+    });
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
     // The address that guessed is slowed down for other accounts too.
     const other = await createTestUser(handle.db);
-    const fromSameAddress = await authenticate(handle.db, { email: other.email, password: TEST_PASSWORD, clientAddress: "10.0.0.2" });
+    const fromSameAddress = await authenticate(handle.db, {
+      email: other.email,
+      password: TEST_PASSWORD,
+      clientAddress: "10.0.0.2",
+    });
     expect(fromSameAddress).toMatchObject({ ok: false, reason: "throttled" });
   });
 
   test("an unknown e-mail address is refused like a wrong password", async () => {
-    expect(await authenticate(handle.db, { email: "ingen@test.sagslab.dk", password: "x", clientAddress: "10.0.0.9" })).toEqual({
+    expect(
+      await authenticate(handle.db, { email: "ingen@test.sagslab.dk", password: "x", clientAddress: "10.0.0.9" }),
+    ).toEqual({
       ok: false,
       reason: "invalid",
     });

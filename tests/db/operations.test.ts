@@ -17,9 +17,28 @@ const run = promisify(execFile);
 test("npm run user:create creates an account from the shell; a bad role is refused in Danish", async () => {
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-cli-")), "data");
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" };
-  const created = await run("npx", ["tsx", "scripts/user-create.ts", "--email", "Anne@Egeby.dk", "--name", "Anne Andersen", "--role", "trainer", "--password", "en-lang-adgangskode"], { env });
+  const created = await run(
+    "npx",
+    [
+      "tsx",
+      "scripts/user-create.ts",
+      "--email",
+      "Anne@Egeby.dk",
+      "--name",
+      "Anne Andersen",
+      "--role",
+      "trainer",
+      "--password",
+      "en-lang-adgangskode",
+    ],
+    { env },
+  );
   expect(created.stdout).toContain("Brugeren Anne Andersen <anne@egeby.dk> er oprettet med rollen trainer.");
-  const refused = await run("npx", ["tsx", "scripts/user-create.ts", "--email", "b@egeby.dk", "--name", "B", "--role", "chef"], { env }).catch((error: { code: number; stderr: string }) => error);
+  const refused = await run(
+    "npx",
+    ["tsx", "scripts/user-create.ts", "--email", "b@egeby.dk", "--name", "B", "--role", "chef"],
+    { env },
+  ).catch((error: { code: number; stderr: string }) => error);
   expect(refused).toMatchObject({ code: 1 });
   expect((refused as { stderr: string }).stderr).toContain("Rollen skal være en af: learner, trainer, author, admin.");
 
@@ -50,7 +69,8 @@ test.runIf(process.env.TEST_DATABASE_URL)(
   async () => {
     const handle = await freshDatabase("postgres");
     try {
-      const database = (await sql<{ name: string }>`select current_database() as name`.execute(handle.db)).rows[0]!.name;
+      const database = (await sql<{ name: string }>`select current_database() as name`.execute(handle.db)).rows[0]!
+        .name;
       const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await admin.connect();
       await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [database]);

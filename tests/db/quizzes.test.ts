@@ -23,7 +23,12 @@ describe.each(engines)("quizzes and evaluations on %s", (engine) => {
   test("every attempt is stored with its answers; the module page gets the best; passing completes the quiz", async () => {
     const { db } = handle;
     const user = await createTestUser(db);
-    const failed = await submitQuiz(db, { userId: user.id, activity: quiz, submissionId: randomUUID(), answers: { ansvar: ["borger"], indhold: ["regler"] } });
+    const failed = await submitQuiz(db, {
+      userId: user.id,
+      activity: quiz,
+      submissionId: randomUUID(),
+      answers: { ansvar: ["borger"], indhold: ["regler"] },
+    });
     expect((await completions(db, user.id)).has(quiz.id)).toBe(false);
     const result = await quizAttemptResult(db, user.id, quiz, failed.attemptId);
     expect(result).toMatchObject({ correctCount: 0, questionCount: 2, percent: 0, passed: false, attemptNumber: 1 });
@@ -36,16 +41,35 @@ describe.each(engines)("quizzes and evaluations on %s", (engine) => {
       explanationHtml: "<p>Kommunen.</p>",
     });
 
-    const passed = await submitQuiz(db, { userId: user.id, activity: quiz, submissionId: randomUUID(), answers: { ansvar: ["kommune"], indhold: ["fakta", "regler"] } });
-    expect(await quizAttemptResult(db, user.id, quiz, passed.attemptId)).toMatchObject({ percent: 100, passed: true, attemptNumber: 2 });
+    const passed = await submitQuiz(db, {
+      userId: user.id,
+      activity: quiz,
+      submissionId: randomUUID(),
+      answers: { ansvar: ["kommune"], indhold: ["fakta", "regler"] },
+    });
+    expect(await quizAttemptResult(db, user.id, quiz, passed.attemptId)).toMatchObject({
+      percent: 100,
+      passed: true,
+      attemptNumber: 2,
+    });
     expect((await completions(db, user.id)).has(quiz.id)).toBe(true);
-    await submitQuiz(db, { userId: user.id, activity: quiz, submissionId: randomUUID(), answers: { ansvar: ["kommune"], indhold: ["regler"] } });
+    await submitQuiz(db, {
+      userId: user.id,
+      activity: quiz,
+      submissionId: randomUUID(),
+      answers: { ansvar: ["kommune"], indhold: ["regler"] },
+    });
 
     expect((await quizSummaries(db, user.id, "test")).get(quiz.id)).toEqual({
       attempts: 3,
       best: { correctCount: 2, questionCount: 2, percent: 100, passed: true },
     });
-    const answers = await db.selectFrom("quiz_answers").selectAll().where("attempt_id", "=", passed.attemptId).orderBy("question_id").execute();
+    const answers = await db
+      .selectFrom("quiz_answers")
+      .selectAll()
+      .where("attempt_id", "=", passed.attemptId)
+      .orderBy("question_id")
+      .execute();
     expect(answers.map((a) => [a.question_id, a.option_ids, a.correct, a.topic])).toEqual([
       ["ansvar", ["kommune"], true, "sagsoplysning"],
       ["indhold", ["fakta", "regler"], true, "begrundelse"],
@@ -56,7 +80,12 @@ describe.each(engines)("quizzes and evaluations on %s", (engine) => {
     const { db } = handle;
     const user = await createTestUser(db);
     const submissionId = randomUUID();
-    const input = { userId: user.id, activity: quiz, submissionId, answers: { ansvar: ["kommune"], indhold: ["regler", "fakta"] } };
+    const input = {
+      userId: user.id,
+      activity: quiz,
+      submissionId,
+      answers: { ansvar: ["kommune"], indhold: ["regler", "fakta"] },
+    };
     const [first, second] = await Promise.all([submitQuiz(db, input), submitQuiz(db, input)]);
     expect(first.attemptId).toBe(second.attemptId);
     expect([first.duplicate, second.duplicate].sort()).toEqual([false, true]);
@@ -68,7 +97,12 @@ describe.each(engines)("quizzes and evaluations on %s", (engine) => {
     const { db } = handle;
     const owner = await createTestUser(db);
     const other = await createTestUser(db);
-    const { attemptId } = await submitQuiz(db, { userId: owner.id, activity: quiz, submissionId: randomUUID(), answers: { ansvar: ["kommune"], indhold: ["regler"] } });
+    const { attemptId } = await submitQuiz(db, {
+      userId: owner.id,
+      activity: quiz,
+      submissionId: randomUUID(),
+      answers: { ansvar: ["kommune"], indhold: ["regler"] },
+    });
     expect(await quizAttemptResult(db, other.id, quiz, attemptId)).toBeNull();
   });
 
@@ -77,15 +111,33 @@ describe.each(engines)("quizzes and evaluations on %s", (engine) => {
     const user = await createTestUser(db);
     expect(await loadEvaluation(db, user.id, evaluation)).toEqual({ status: "new", answers: {} });
     await saveEvaluation(db, { userId: user.id, activity: evaluation, answers: { kendskab: "mindre" }, submit: false });
-    await saveEvaluation(db, { userId: user.id, activity: evaluation, answers: { kendskab: "nogen", forbedringer: "Flere cases" }, submit: false });
-    expect(await loadEvaluation(db, user.id, evaluation)).toEqual({ status: "draft", answers: { kendskab: "nogen", forbedringer: "Flere cases" } });
+    await saveEvaluation(db, {
+      userId: user.id,
+      activity: evaluation,
+      answers: { kendskab: "nogen", forbedringer: "Flere cases" },
+      submit: false,
+    });
+    expect(await loadEvaluation(db, user.id, evaluation)).toEqual({
+      status: "draft",
+      answers: { kendskab: "nogen", forbedringer: "Flere cases" },
+    });
     expect((await completions(db, user.id)).has(evaluation.id)).toBe(false);
 
-    expect(await saveEvaluation(db, { userId: user.id, activity: evaluation, answers: { kendskab: "hoej" }, submit: true })).toEqual({ ok: true, submitted: true });
+    expect(
+      await saveEvaluation(db, { userId: user.id, activity: evaluation, answers: { kendskab: "hoej" }, submit: true }),
+    ).toEqual({ ok: true, submitted: true });
     expect((await completions(db, user.id)).has(evaluation.id)).toBe(true);
-    const late = await saveEvaluation(db, { userId: user.id, activity: evaluation, answers: { kendskab: "slet-ikke" }, submit: false });
+    const late = await saveEvaluation(db, {
+      userId: user.id,
+      activity: evaluation,
+      answers: { kendskab: "slet-ikke" },
+      submit: false,
+    });
     expect(late).toMatchObject({ ok: false, status: 409 });
-    expect(await loadEvaluation(db, user.id, evaluation)).toEqual({ status: "submitted", answers: { kendskab: "hoej" } });
+    expect(await loadEvaluation(db, user.id, evaluation)).toEqual({
+      status: "submitted",
+      answers: { kendskab: "hoej" },
+    });
     expect(await db.selectFrom("evaluation_responses").select("id").execute()).toHaveLength(1);
   });
 });

@@ -30,7 +30,11 @@ async function organisation(db: TestDatabase["db"], name = "Egeby Kommune") {
   return db.insertInto("organisations").values({ name }).returning("id").executeTakeFirstOrThrow();
 }
 
-async function cohortFor(db: TestDatabase["db"], trainerId: string, dates = { startsOn: "2026-01-01", endsOn: "2099-12-31" }) {
+async function cohortFor(
+  db: TestDatabase["db"],
+  trainerId: string,
+  dates = { startsOn: "2026-01-01", endsOn: "2099-12-31" },
+) {
   const org = await organisation(db, `Kommune ${randomUUID()}`);
   return createCohort(db, { name: "Hold A", organisationId: org.id, ...dates, modules: ["test"], trainerId });
 }
@@ -77,17 +81,25 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     expect(first.joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(second.joinCode).not.toBe(first.joinCode);
 
-    expect(await joinCohort(db, learner.id, first.joinCode.toLowerCase())).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await joinCohort(db, learner.id, first.joinCode.toLowerCase())).toMatchObject({
+      ok: true,
+      alreadyMember: false,
+    });
     expect(await joinCohort(db, learner.id, first.joinCode)).toMatchObject({ ok: true, alreadyMember: true });
     expect(await joinCohort(db, learner.id, ` ${second.joinCode} `)).toMatchObject({ ok: true });
-    const memberships = await db.selectFrom("cohort_members").select("cohort_id").where("user_id", "=", learner.id).execute();
+    const memberships = await db
+      .selectFrom("cohort_members")
+      .select("cohort_id")
+      .where("user_id", "=", learner.id)
+      .execute();
     expect(memberships).toHaveLength(2);
 
     expect(await joinCohort(db, learner.id, "XXXX-XXXX")).toEqual({ ok: false, message: UNKNOWN_CODE_MESSAGE });
     const old = await cohortFor(db, trainer.id, { startsOn: "2020-01-01", endsOn: "2020-06-30" });
     expect(await lookUpJoinCode(db, old.joinCode)).toEqual({
       ok: false,
-      message: "Holdet med den kode sluttede 2020-06-30, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.",
+      message:
+        "Holdet med den kode sluttede 2020-06-30, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.",
     });
     expect(await joinCohort(db, learner.id, old.joinCode)).toMatchObject({ ok: false });
 
@@ -109,7 +121,14 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     const org = await organisation(db);
     for (let day = 1; day <= 26; day++) {
       const startsOn = `2026-01-${String(day).padStart(2, "0")}`;
-      await createCohort(db, { name: `Hold ${day}`, organisationId: org.id, startsOn, endsOn: "2026-12-31", modules: ["test"], trainerId: trainer.id });
+      await createCohort(db, {
+        name: `Hold ${day}`,
+        organisationId: org.id,
+        startsOn,
+        endsOn: "2026-12-31",
+        modules: ["test"],
+        trainerId: trainer.id,
+      });
     }
     const first = await visibleCohortsPage(db, trainer, 1);
     expect(first.cohorts).toHaveLength(25);
@@ -149,7 +168,9 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
 
     // Progress: three required activities; drafts are never part of a cohort's view.
     expect(dashboard.matrix.modules).toEqual([{ id: "test", title: "Testmodul", required: 3 }]);
-    expect(dashboard.matrix.rows.map((r) => [r.name, r.cells[0]!.done, r.cells[0]!.percent, r.cells[0]!.status])).toEqual([
+    expect(
+      dashboard.matrix.rows.map((r) => [r.name, r.cells[0]!.done, r.cells[0]!.percent, r.cells[0]!.status]),
+    ).toEqual([
       ["Anne", 2, 67, "started"],
       ["Bo", 1, 33, "started"],
       // Cecilie has a case under way: begun, though nothing required is completed.
@@ -162,8 +183,20 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
 
     // Quiz per question: first attempts and all attempts, and the most chosen wrong option.
     const [ansvar, indhold] = dashboard.quizzes[0]!.questions;
-    expect(ansvar).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Borgeren", chosen: 1 } });
-    expect(indhold).toMatchObject({ answers: 3, firstAnswers: 2, firstRightShare: 50, overallRightShare: 67, mostChosenWrong: { label: "Navn", chosen: 1 } });
+    expect(ansvar).toMatchObject({
+      answers: 3,
+      firstAnswers: 2,
+      firstRightShare: 50,
+      overallRightShare: 67,
+      mostChosenWrong: { label: "Borgeren", chosen: 1 },
+    });
+    expect(indhold).toMatchObject({
+      answers: 3,
+      firstAnswers: 2,
+      firstRightShare: 50,
+      overallRightShare: 67,
+      mostChosenWrong: { label: "Navn", chosen: 1 },
+    });
 
     // Case per step.
     const stats = dashboard.cases[0]!;
@@ -221,22 +254,40 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
       const learner = await createTestUser(db);
       learners.push(learner);
       await joinCohort(db, learner.id, cohort.joinCode);
-      await saveEvaluation(db, { userId: learner.id, activity: testEvaluation, answers: { kendskab: value, forbedringer: `Svar ${value}` }, submit: false });
+      await saveEvaluation(db, {
+        userId: learner.id,
+        activity: testEvaluation,
+        answers: { kendskab: value, forbedringer: `Svar ${value}` },
+        submit: false,
+      });
     }
-    const view = () => cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] }).then((d) => d.evaluations[0]!);
+    const view = () =>
+      cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] }).then((d) => d.evaluations[0]!);
 
     for (const [index, learner] of learners.slice(0, 4).entries()) {
-      await saveEvaluation(db, { userId: learner.id, activity: testEvaluation, answers: { kendskab: values[index]!, forbedringer: `Svar ${index}` }, submit: true });
+      await saveEvaluation(db, {
+        userId: learner.id,
+        activity: testEvaluation,
+        answers: { kendskab: values[index]!, forbedringer: `Svar ${index}` },
+        submit: true,
+      });
     }
     expect(await view()).toEqual({ activityId: "test-evaluering", title: "Evaluering", respondents: 4, shown: false });
 
-    await saveEvaluation(db, { userId: learners[4]!.id, activity: testEvaluation, answers: { kendskab: "ved-ikke" }, submit: true });
+    await saveEvaluation(db, {
+      userId: learners[4]!.id,
+      activity: testEvaluation,
+      answers: { kendskab: "ved-ikke" },
+      submit: true,
+    });
     const shown = await view();
     if (!shown.shown) throw new Error("expected the figures");
     expect(shown.respondents).toBe(5);
     expect(shown.statements[0]).toMatchObject({ answers: 5, positiveShare: 60 });
     expect(shown.statements[0]!.spread.map((s) => s.count)).toEqual([2, 1, 1, 0, 1]);
-    expect(shown.freeTexts).toEqual([{ id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Svar 0", "Svar 1", "Svar 2", "Svar 3"] }]);
+    expect(shown.freeTexts).toEqual([
+      { id: "forbedringer", label: "Hvad kan gøres bedre?", answers: ["Svar 0", "Svar 1", "Svar 2", "Svar 3"] },
+    ]);
     expect(JSON.stringify(shown)).not.toContain(learners[0]!.name);
 
     expect(await joinCohort(db, trainer.id, cohort.joinCode)).toEqual({
@@ -247,7 +298,12 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     // A sixth submission changes nothing a trainer could compare: the figures move in blocks of five.
     const sixth = await createTestUser(db);
     await joinCohort(db, sixth.id, cohort.joinCode);
-    await saveEvaluation(db, { userId: sixth.id, activity: testEvaluation, answers: { kendskab: "slet-ikke", forbedringer: "Sjette svar" }, submit: true });
+    await saveEvaluation(db, {
+      userId: sixth.id,
+      activity: testEvaluation,
+      answers: { kendskab: "slet-ikke", forbedringer: "Sjette svar" },
+      submit: true,
+    });
     const afterSixth = await view();
     if (!afterSixth.shown) throw new Error("expected the figures");
     expect(afterSixth).toMatchObject({ respondents: 6, counted: 5 });
@@ -258,7 +314,10 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
   test("a deactivated caseworker leaves the cohort's figures: matrix, participants and choices", async () => {
     const { db } = handle;
     const trainer = await createTestUser(db, { role: "trainer" });
-    const [stays, leaves] = [await createTestUser(db, { name: "Bliver" }), await createTestUser(db, { name: "Fratrådt" })];
+    const [stays, leaves] = [
+      await createTestUser(db, { name: "Bliver" }),
+      await createTestUser(db, { name: "Fratrådt" }),
+    ];
     const cohort = await cohortFor(db, trainer.id);
     for (const learner of [stays, leaves]) await joinCohort(db, learner.id, cohort.joinCode);
     await playCase(db, stays.id, [INVESTIGATE, DECIDE_WELL]);
@@ -276,7 +335,7 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     const { db } = handle;
     const trainer = await createTestUser(db, { role: "trainer" });
     const cohort = await cohortFor(db, trainer.id);
-    const learner = await createTestUser(db, { name: "=HYPERLINK(\"http://x\")" });
+    const learner = await createTestUser(db, { name: '=HYPERLINK("http://x")' });
     await joinCohort(db, learner.id, cohort.joinCode);
     await playCase(db, learner.id, [INVESTIGATE, DECIDE_WELL]);
     await quizAnswer(db, learner.id, { ansvar: ["kommune"], indhold: ["regler", "fakta"] });
@@ -289,7 +348,7 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
       "Navn;E-mail;Seneste aktivitet;Testmodul: status;Testmodul: gennemført (%);Quiz: bedste resultat (%);Quiz: forsøg;Testcase: bedste point",
     );
     const cells = lines[1]!.split(";");
-    expect(cells[0]).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(cells[0]).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(cells[1]).toBe(learner.email);
     expect(cells[2]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(cells.slice(3)).toEqual(["I gang", "67", "100", "1", "5 af 5"]);
@@ -297,7 +356,11 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
   });
 
   test("the indexes the dashboard's queries rely on exist", async () => {
-    const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename in ('case_decisions', 'quiz_answers', 'cohorts')`.execute(handle.db);
+    const indexes = await sql<{
+      indexname: string;
+    }>`select indexname from pg_indexes where tablename in ('case_decisions', 'quiz_answers', 'cohorts')`.execute(
+      handle.db,
+    );
     expect(indexes.rows.map((r) => r.indexname)).toEqual(
       expect.arrayContaining(["case_decisions_user_activity", "quiz_answers_user_activity", "cohorts_organisation"]),
     );
