@@ -1,13 +1,12 @@
 /** Activities for tests (pure data), and a small course of them (one module: a case, a quiz, an evaluation) for the trainer tests. */
 import { findBestPath } from "../app/cases/analysis";
-import { createCaseMachine } from "../app/cases/machine";
 import { sampleCase } from "../app/cases/test-cases";
 import type { CaseActivity, CompiledCourse, EvaluationActivity, QuizActivity } from "../app/content/types";
 
 const at = { line: 1, column: 1 };
 const base = { moduleId: "test", estimatedMinutes: 5, required: true, legalBasis: [], version: "v1", introHtml: "" };
 
-const best = findBestPath(createCaseMachine(sampleCase), sampleCase)!;
+const best = findBestPath(sampleCase)!;
 export const trainerCase: CaseActivity = {
   ...base,
   id: "test-case",

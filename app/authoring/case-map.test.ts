@@ -1,6 +1,5 @@
 import { expect, test } from "vitest";
 import { findBestPath } from "~/cases/analysis";
-import { createCaseMachine } from "~/cases/machine";
 import { choice, outcome, sampleCase, step } from "~/cases/test-cases";
 import type { CaseDefinition } from "~/content/types";
 import { bestPathNumbersList, buildCaseMap, choiceFacts, nodeMarks } from "./case-map";
@@ -30,7 +29,7 @@ test("the map has a node per step and outcome and an edge per choice", () => {
 
 test("the best path and the maximum score are the case engine's own", () => {
   const map = buildCaseMap(sampleCase);
-  const best = findBestPath(createCaseMachine(sampleCase), sampleCase)!;
+  const best = findBestPath(sampleCase)!;
   expect(map.maxScore).toBe(best.maxScore);
   expect(map.bestOutcomeId).toBe(best.outcomeId);
   expect(
@@ -163,7 +162,7 @@ test("a choice the best path takes twice (back to pick up a flag) carries both n
     ],
     outcomes: [outcome("done", "korrekt")],
   };
-  const best = findBestPath(createCaseMachine(revisit), revisit)!;
+  const best = findBestPath(revisit)!;
   expect(best.choices.map((c) => c.choiceId)).toEqual(["enter", "fetch", "enter", "open"]);
   const map = buildCaseMap(revisit);
   const byChoice = new Map(map.edges.map((e) => [e.choiceId, e]));

@@ -1,11 +1,11 @@
 /**
- * The author's map of a case, built from the case's own machine: one node per step and outcome,
+ * The author's map of a case: one node per step and outcome,
  * one edge per choice, the best path and the maximum score from the case engine's search
- * (`findBestPath`), and the steps a learner can never reach or from which no outcome can be
- * reached, from the same traversal the content check uses (`reachableSituations`). Pure.
+ * and the steps a learner can never reach or where a learner can get stuck, all from the same
+ * analysis of the case's situations as the content check (`analyseCase`). Pure.
  */
-import { CaseTooLargeError, findBestPath, reachableSituations } from "~/cases/analysis";
-import { choiceKey, createCaseMachine, currentPlace } from "~/cases/machine";
+import { analyseCase } from "~/cases/analysis";
+import { choiceKey } from "~/cases/machine";
 import type { CaseDefinition } from "~/content/types";
 import { PHASES, RESULTS, type CaseResult, type Phase } from "~/content/vocabulary";
 
@@ -58,20 +58,7 @@ export interface CaseMap {
 }
 
 export function buildCaseMap(definition: CaseDefinition): CaseMap {
-  const machine = createCaseMachine(definition);
-  const { situations, reachedPlaces, canFinish } = reachableSituations(machine, definition);
-
-  const deadEnds = new Set<string>();
-  for (const [key, { state }] of situations) {
-    if (state.status !== "done" && !canFinish.has(key)) deadEnds.add(currentPlace(state));
-  }
-
-  let best: ReturnType<typeof findBestPath> = null;
-  try {
-    best = findBestPath(machine, definition);
-  } catch (error) {
-    if (!(error instanceof CaseTooLargeError)) throw error;
-  }
+  const { reachedPlaces, deadEndSteps: deadEnds, best } = analyseCase(definition);
   // A path may take the same choice twice (back to pick up a flag): every position counts.
   const bestNumbers = new Map<string, number[]>();
   for (const [index, choice] of (best?.choices ?? []).entries()) {

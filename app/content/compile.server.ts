@@ -8,8 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { checkCaseGraph, findBestPath, CaseTooLargeError } from "~/cases/analysis";
-import { createCaseMachine } from "~/cases/machine";
+import { analyseCase } from "~/cases/analysis";
 import { readTree, type FileTree, type Problem } from "./mdx-tree";
 import { renderCompiledMdx } from "./render.server";
 import {
@@ -335,23 +334,13 @@ function buildActivity(
     case "case": {
       const definition = buildCase(tree.roots, rendered.fragments, problems);
       if (!definition || problems.length > before) return null;
-      const machine = createCaseMachine(definition);
-      const graphProblems = checkCaseGraph(machine, definition);
-      problems.push(...graphProblems);
-      if (graphProblems.length > 0) {
+      const analysis = analyseCase(definition);
+      problems.push(...analysis.problems);
+      const best = analysis.best;
+      if (analysis.problems.length > 0 || !best) {
         unplayable.case = { ...base, case: definition };
         return null;
       }
-      let best;
-      try {
-        best = findBestPath(machine, definition);
-      } catch (error) {
-        if (!(error instanceof CaseTooLargeError)) throw error;
-        problems.push({ line: 1, column: 1, message: error.message });
-        unplayable.case = { ...base, case: definition };
-        return null;
-      }
-      if (!best) return null; // unreachable: the graph check guarantees a way to an outcome
       return {
         ...base,
         type: "case",

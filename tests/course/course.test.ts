@@ -34,7 +34,7 @@ describe("every case", () => {
     expect(all.length).toBeGreaterThanOrEqual(10);
     for (const activity of all) {
       const machine = createCaseMachine(activity.case);
-      const best = findBestPath(machine, activity.case)!;
+      const best = findBestPath(activity.case)!;
       const end = replay(
         machine,
         best.choices.map((c) => c.choiceId),

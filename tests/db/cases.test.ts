@@ -8,7 +8,6 @@ import {
   startAttempt,
   STALE_MESSAGE,
 } from "../../app/cases/attempts.server";
-import { createCaseMachine } from "../../app/cases/machine";
 import { choice, outcome, sampleCase, step } from "../../app/cases/test-cases";
 import type { CaseActivity, CaseDefinition } from "../../app/content/types";
 import type { DatabaseHandle } from "../../app/db/database.server";
@@ -17,7 +16,7 @@ import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
 function caseActivity(definition: CaseDefinition, version = "v1"): CaseActivity {
-  const best = findBestPath(createCaseMachine(definition), definition)!;
+  const best = findBestPath(definition)!;
   return {
     id: "test-case",
     moduleId: "test",
