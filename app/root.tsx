@@ -111,7 +111,7 @@ function Layout({ children }: { children: ReactNode }) {
       <footer className="app-footer">
         <div className="container">
           <p>
-            Sagslab – e-læring i de generelle sagsbehandlingsregler. Alle personer og kommuner i cases er opdigtede.
+            Sagslab – e-læring i sagsbehandling på handicapområdet. Alle personer og kommuner i cases er opdigtede.
           </p>
         </div>
       </footer>
