@@ -110,9 +110,7 @@ function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="app-footer">
         <div className="container">
-          <p>
-            Sagslab – e-læring i sagsbehandling på handicapområdet. Alle personer og kommuner i cases er opdigtede.
-          </p>
+          <p>Sagslab – e-læring i sagsbehandling på handicapområdet. Alle personer og kommuner i cases er opdigtede.</p>
         </div>
       </footer>
     </>
