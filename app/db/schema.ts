@@ -57,6 +57,15 @@ export interface CohortsTable {
   join_code: string;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Set when archived: read-only, hidden from the trainer's default list. */
+  archived_at: Date | null;
+}
+
+/** A trainer's date for a cohort's follow-up of an evaluation (YYYY-MM-DD). */
+export interface CohortFollowUpsTable {
+  cohort_id: string;
+  activity_id: string;
+  opens_on: string;
 }
 
 export interface CohortTrainersTable {
@@ -174,6 +183,19 @@ export interface EvaluationAnswersTable {
   text_value: string | null;
 }
 
+/** A learner's answers to an evaluation's follow-up; `activity_id` is the evaluation's id. */
+export interface FollowUpResponsesTable {
+  id: Generated<string>;
+  user_id: string;
+  activity_id: string;
+  module_id: string;
+  status: EvaluationStatus;
+  updated_at: CreatedAt;
+  submitted_at: Date | null;
+}
+
+export type FollowUpAnswersTable = EvaluationAnswersTable;
+
 export interface Database {
   quiz_attempts: QuizAttemptsTable;
   quiz_answers: QuizAnswersTable;
@@ -191,6 +213,9 @@ export interface Database {
   cohort_trainers: CohortTrainersTable;
   cohort_members: CohortMembersTable;
   cohort_modules: CohortModulesTable;
+  cohort_follow_ups: CohortFollowUpsTable;
+  follow_up_responses: FollowUpResponsesTable;
+  follow_up_answers: FollowUpAnswersTable;
   activity_completions: ActivityCompletionsTable;
 }
 

@@ -46,9 +46,9 @@ export function activitiesOf(modules: CourseModule[]) {
 }
 
 /** A cohort's participants: its members whose accounts are active (a deactivated caseworker has left). */
-const members = (cohortId: string) =>
+export const members = (cohortId: string) =>
   sql`(select m.user_id from cohort_members m join users u on u.id = m.user_id and u.active where m.cohort_id = ${cohortId})`;
-const textArray = (values: string[]) => sql`${values}::text[]`;
+export const textArray = (values: string[]) => sql`${values}::text[]`;
 
 /** The latest moment a learner did anything: completed, played, answered or evaluated. */
 const lastActivityOf = (userId: RawBuilder<unknown>) => sql<Date | null>`greatest(
@@ -88,13 +88,13 @@ async function moduleDoneCounts(db: DB, cohortId: string, requiredIds: string[])
 }
 
 /** Each member's attempts at the given activities, numbered per learner and activity (1 = first). */
-const quizAttemptsCte = (cohortId: string, ids: string[]) => sql`
+export const quizAttemptsCte = (cohortId: string, ids: string[]) => sql`
   select id, user_id, activity_id,
     row_number() over (partition by user_id, activity_id order by submitted_at, id) = 1 as first
   from quiz_attempts
   where user_id in ${members(cohortId)} and activity_id = any(${textArray(ids)})`;
 
-const caseAttemptsCte = (cohortId: string, ids: string[]) => sql`
+export const caseAttemptsCte = (cohortId: string, ids: string[]) => sql`
   select id, user_id, activity_id, status, current_place, outcome_id,
     row_number() over (partition by user_id, activity_id order by started_at, id) = 1 as first
   from case_attempts
