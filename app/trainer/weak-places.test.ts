@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { trainerCourse } from "../../tests/activity-fixtures";
-import { buildPlaces, rankPlaces, withoutDiscussion } from "./weak-places";
+import { buildPlaces, rankPlaces, topicPhaseTable, withoutDiscussion } from "./weak-places";
 
 const testModule = trainerCourse.modules[0]!;
 
@@ -74,4 +74,18 @@ test("ranked: the weakest first, too few and clean places left out; per topic an
     ["Oplysning", 1, 4, true],
   ]);
   expect(ranked.answeredPlaces).toBe(4);
+});
+
+test("the brief's topics × phases table: wrong of answers per phase, quizzes in their own column", () => {
+  const places = buildPlaces([testModule], counts);
+  const { byTopic } = rankPlaces(places);
+  const table = topicPhaseTable(places, byTopic);
+  expect(table.columns.map((c) => c.label)).toEqual(["Opstart", "Oplysning", "Afgørelse", "Opfølgning", "Quizzer"]);
+  expect(
+    table.rows.map((r) => [r.label, ...r.cells.map((c) => (c.total === 0 ? "–" : `${c.wrong}/${c.total}`))]),
+  ).toEqual([
+    ["Sagsoplysning", "6/10", "–", "–", "–", "2/10"],
+    ["Begrundelse", "–", "1/4", "–", "–", "0/10"],
+  ]);
+  expect(table.rows[0]!.total).toEqual({ wrong: 8, total: 20, wrongShare: 40 });
 });

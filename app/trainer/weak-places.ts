@@ -190,3 +190,36 @@ export function rankPlaces<P extends Place>(places: P[]): WeakPlaces<P> {
 
 /** A place without its HTML texts: what the cohort page needs. */
 export const withoutDiscussion = ({ discussion: _discussion, ...place }: PlaceWithDiscussion): Place => place;
+
+export interface TopicPhaseCell extends Evidence {
+  wrongShare: number | null;
+}
+
+/**
+ * The topics × phases overview of the classroom brief: per topic (rows, worst first as ranked)
+ * the wrong first-attempt answers in each phase of case handling, and in the quizzes (which have
+ * no phase) as a last column.
+ */
+export function topicPhaseTable(places: Place[], byTopic: RankedGroup<Place>[]) {
+  const columns = [
+    ...(Object.keys(PHASES) as Phase[]).map((phase) => ({ key: phase as string, label: PHASES[phase] })),
+    { key: "quiz", label: "Quizzer" },
+  ];
+  const cell = (topic: string, column: string): TopicPhaseCell => {
+    const inCell = places.filter(
+      (p) => p.topic === topic && (column === "quiz" ? p.kind === "quiz" : p.kind === "case" && p.phase === column),
+    );
+    const total = inCell.reduce((sum, p) => sum + p.total, 0);
+    const wrong = inCell.reduce((sum, p) => sum + p.wrong, 0);
+    return { wrong, total, wrongShare: total === 0 ? null : Math.round((100 * wrong) / total) };
+  };
+  return {
+    columns,
+    rows: byTopic.map((group) => ({
+      key: group.key,
+      label: group.label,
+      cells: columns.map((column) => cell(group.key, column.key)),
+      total: { wrong: group.wrong, total: group.total, wrongShare: group.wrongShare },
+    })),
+  };
+}

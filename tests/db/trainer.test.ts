@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/cases/attempts.server";
-import type { DB } from "../../app/db/database.server";
 import { saveEvaluation } from "../../app/evaluation/evaluation.server";
 import { submitQuiz } from "../../app/quiz/quiz.server";
 import {
@@ -15,16 +13,9 @@ import {
 } from "../../app/trainer/cohorts.server";
 import { cohortDashboard, cohortExport, cohortOverviews } from "../../app/trainer/dashboard.server";
 import { createTestUser } from "../factories";
-import { testEvaluation, testQuiz, trainerCase, trainerCourse } from "../activity-fixtures";
+import { testEvaluation, testQuiz, trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
-
-// Positions of the sample case's choices: start → investigate (0) | decide now (1);
-// investigated → decide well (0) | decide badly (1) | back to start (2).
-const INVESTIGATE = 0;
-const DECIDE_NOW = 1;
-const DECIDE_WELL = 0;
-const DECIDE_BADLY = 1;
-const BACK = 2;
+import { BACK, DECIDE_BADLY, DECIDE_NOW, DECIDE_WELL, INVESTIGATE, playCase } from "./play-case";
 
 async function organisation(db: TestDatabase["db"], name = "Egeby Kommune") {
   return db.insertInto("organisations").values({ name }).returning("id").executeTakeFirstOrThrow();
@@ -41,27 +32,6 @@ async function cohortFor(
 
 const quizAnswer = (db: TestDatabase["db"], userId: string, answers: Record<string, string[]>) =>
   submitQuiz(db, { userId, activity: testQuiz, submissionId: randomUUID(), answers });
-
-/**
- * Plays the sample case through the real attempt code: each choice by its position in its
- * step, reading the feedback after each. `fresh` starts a new attempt.
- */
-export async function playCase(db: DB, userId: string, positions: number[], options: { fresh?: boolean } = {}) {
-  await startAttempt(db, userId, trainerCase, options);
-  const attempt = await db
-    .selectFrom("case_attempts")
-    .select("decision_count")
-    .where("user_id", "=", userId)
-    .where("status", "=", "active")
-    .executeTakeFirstOrThrow();
-  let seq = attempt.decision_count;
-  for (const position of positions) {
-    const result = await chooseInAttempt(db, { userId, activity: trainerCase, seq, choice: String(position) });
-    if (!result.ok) throw new Error(result.message);
-    seq += 1;
-    await acknowledgeFeedback(db, userId, trainerCase, seq);
-  }
-}
 
 describe.each(engines)("trainer dashboard on %s", (engine) => {
   let handle: TestDatabase;
