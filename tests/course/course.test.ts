@@ -55,6 +55,13 @@ describe("every case", () => {
   });
 });
 
+/** Issue 17, item 21: each module's evaluation asks what the learner learnt about that module's rules. */
+const knowledgeStatement: Record<string, string> = {
+  sagsbehandlingsregler: "Forløbet har givet mig øget kendskab til de generelle sagsbehandlingsregler.",
+  "kontant-tilskud": "Forløbet har givet mig øget kendskab til reglerne om kontant tilskud.",
+  bpa: "Forløbet har givet mig øget kendskab til reglerne om borgerstyret personlig assistance (BPA).",
+};
+
 describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-arbejdsfortjeneste"])(
   "module %s",
   (moduleId) => {
@@ -75,7 +82,8 @@ describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-a
         {
           kind: "likert",
           id: "kendskab",
-          statement: "Forløbet har givet mig øget kendskab til de generelle sagsbehandlingsregler.",
+          statement:
+            knowledgeStatement[moduleId] ?? expect.stringMatching(/^Forløbet har givet mig øget kendskab til /),
         },
         { kind: "likert", id: "praksis", statement: "Forløbet vil påvirke min praksis." },
         expect.objectContaining({ kind: "text" }),
