@@ -65,7 +65,7 @@ export async function authenticate(
 
   const user = await findUserByEmail(db, email);
   const valid =
-    user && user.active
+    user?.active && user.password_hash
       ? await verifyPassword(input.password, user.password_hash)
       : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {

@@ -4,12 +4,12 @@
  * (SESSION_IDLE_MINUTES) or at the latest after MAX_SESSION_DAYS, on logout, or when the user
  * is deactivated.
  */
-import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { sql } from "kysely";
 import type { DB } from "~/db/database.server";
-import type { Role } from "~/db/schema";
+import type { AuthMethod, Role } from "~/db/schema";
 import { getEnv } from "~/utils/env.server";
+import { hashToken, newToken } from "./tokens.server";
 
 const MAX_SESSION_DAYS = 14;
 /** Writing last_seen_at on every request would turn each page view into a write. */
@@ -35,17 +35,34 @@ function sessionCookie() {
   return cookie;
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export interface NewSessionOptions {
+  /** The login request: its browser's previous session ends, and its user agent is shown on "Min konto". */
+  request?: Request;
+  clientAddress?: string;
+  method?: AuthMethod;
+  /** A single sign-on session's ID token, for the provider's end-session endpoint at logout. */
+  idToken?: string | null;
+}
 
-/** Creates a session and returns the Set-Cookie header that hands its token to the browser. */
-export async function createSession(db: DB, userId: string): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+/**
+ * Creates a session and returns the Set-Cookie header that hands its token to the browser.
+ * Logging in ends the session the browser had before, so a shared computer never keeps the
+ * previous user signed in behind the new one (and a planted session id is worthless).
+ */
+export async function createSession(db: DB, userId: string, options: NewSessionOptions = {}): Promise<string> {
+  const previous = options.request ? await readToken(options.request) : null;
+  if (previous) await db.deleteFrom("sessions").where("id", "=", hashToken(previous)).execute();
+  const { token, hash } = newToken();
   await db
     .insertInto("sessions")
     .values({
-      id: hashToken(token),
+      id: hash,
       user_id: userId,
       expires_at: sql<Date>`now() + make_interval(days => ${MAX_SESSION_DAYS})`,
+      user_agent: options.request?.headers.get("user-agent")?.slice(0, 400) ?? null,
+      client_address: options.clientAddress ?? null,
+      auth_method: options.method ?? "password",
+      id_token: options.idToken ?? null,
     })
     .execute();
   return sessionCookie().serialize(token, { maxAge: MAX_SESSION_DAYS * 24 * 60 * 60 });
@@ -90,15 +107,55 @@ export async function getSessionUser(db: DB, request: Request): Promise<SessionU
   return user;
 }
 
-/** Ends the request's session; returns the Set-Cookie header that clears the cookie. */
-export async function destroySession(db: DB, request: Request): Promise<string> {
+/**
+ * Ends the request's session. Returns the Set-Cookie header that clears the cookie and, for a
+ * single sign-on session, the ID token the provider's end-session endpoint asks for.
+ */
+export async function endSession(db: DB, request: Request): Promise<{ setCookie: string; idToken: string | null }> {
   const token = await readToken(request);
-  if (token) await db.deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
-  return sessionCookie().serialize("", { maxAge: 0 });
+  const ended = token
+    ? await db.deleteFrom("sessions").where("id", "=", hashToken(token)).returning("id_token").executeTakeFirst()
+    : undefined;
+  return { setCookie: await sessionCookie().serialize("", { maxAge: 0 }), idToken: ended?.id_token ?? null };
 }
 
-export async function destroyUserSessions(db: DB, userId: string): Promise<void> {
-  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+/** Ends the request's session; returns the Set-Cookie header that clears the cookie. */
+export async function destroySession(db: DB, request: Request): Promise<string> {
+  return (await endSession(db, request)).setCookie;
+}
+
+/** Ends every session of a user, or every one but `exceptSessionId` (the one the user is using). */
+export async function destroyUserSessions(db: DB, userId: string, exceptSessionId?: string): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptSessionId) query = query.where("id", "<>", exceptSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A user's live sessions for "Min konto", the current one first, then the most recently used. */
+export async function listUserSessions(db: DB, userId: string, currentSessionId: string) {
+  const idleMinutes = getEnv().SESSION_IDLE_MINUTES;
+  const rows = await db
+    .selectFrom("sessions")
+    .select(["id", "created_at", "last_seen_at", "user_agent", "client_address", "auth_method"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", sql<Date>`now()`)
+    .where("last_seen_at", ">", sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+    .orderBy("last_seen_at", "desc")
+    .execute();
+  return rows
+    .map((row) => ({ ...row, current: row.id === currentSessionId }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs or has ended already. */
+export async function destroyOwnSession(db: DB, userId: string, sessionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where("id", "=", sessionId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** Removes expired sessions; called now and then, not on every request. */

@@ -25,7 +25,8 @@ export interface UsersTable {
   id: Generated<string>;
   email: string;
   name: string;
-  password_hash: string;
+  /** Null for an account that has no password (invited or imported, or single sign-on only). */
+  password_hash: string | null;
   role: Role;
   organisation_id: string | null;
   active: Generated<boolean>;
@@ -37,6 +38,57 @@ export interface SessionsTable {
   user_id: string;
   created_at: CreatedAt;
   last_seen_at: CreatedAt;
+  expires_at: Timestamp;
+  user_agent: string | null;
+  client_address: string | null;
+  auth_method: ColumnType<AuthMethod, AuthMethod | undefined, AuthMethod>;
+  /** The provider's ID token of a single sign-on session, sent as id_token_hint at logout. */
+  id_token: string | null;
+}
+
+export type AuthMethod = "password" | "oidc";
+
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  linked_email: string | null;
+  created_at: CreatedAt;
+  last_login_at: CreatedAt;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: string | null;
+  cohort_id: string | null;
+  user_id: string | null;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Date | null;
+}
+
+export interface OidcLoginsTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_to: string;
+  invitation_id: string | null;
+  created_at: CreatedAt;
   expires_at: Timestamp;
 }
 
@@ -208,6 +260,10 @@ export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_identities: UserIdentitiesTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  oidc_logins: OidcLoginsTable;
   login_failures: LoginFailuresTable;
   cohorts: CohortsTable;
   cohort_trainers: CohortTrainersTable;

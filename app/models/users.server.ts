@@ -7,14 +7,21 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+export const passwordSchema = z
+  .string({ error: "Skriv en adgangskode." })
+  .min(MIN_PASSWORD_LENGTH, `Adgangskoden skal have mindst ${MIN_PASSWORD_LENGTH} tegn.`)
+  .max(1000, "Adgangskoden er for lang.");
+
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Skriv en gyldig e-mailadresse."),
   name: z.string().trim().min(1, "Skriv brugerens navn.").max(200, "Navnet er for langt."),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Adgangskoden skal have mindst ${MIN_PASSWORD_LENGTH} tegn.`),
+  password: passwordSchema,
   role: z.enum(ALL_ROLES as [Role, ...Role[]], { error: `Rollen skal være en af: ${ALL_ROLES.join(", ")}.` }),
   organisationId: z.string().uuid().nullable().default(null),
 });
-export type NewUserInput = z.input<typeof newUserSchema>;
+/** An account may be created without a password (invited, imported, or single sign-on only). */
+const newAccountSchema = newUserSchema.extend({ password: passwordSchema.nullable() });
+export type NewUserInput = z.input<typeof newAccountSchema>;
 
 export class EmailTakenError extends Error {
   constructor(email: string) {
@@ -29,7 +36,7 @@ export class UnknownOrganisationError extends Error {
 }
 
 export async function createUser(db: DB, input: NewUserInput) {
-  const data = newUserSchema.parse(input);
+  const data = newAccountSchema.parse(input);
   const existing = await db.selectFrom("users").select("id").where("email", "=", data.email).executeTakeFirst();
   if (existing) throw new EmailTakenError(data.email);
   if (data.organisationId) {
@@ -47,7 +54,7 @@ export async function createUser(db: DB, input: NewUserInput) {
       name: data.name,
       role: data.role,
       organisation_id: data.organisationId,
-      password_hash: await hashPassword(data.password),
+      password_hash: data.password === null ? null : await hashPassword(data.password),
     })
     .returning(["id", "email", "name", "role"])
     .executeTakeFirstOrThrow();

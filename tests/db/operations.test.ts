@@ -46,7 +46,7 @@ test("npm run user:create creates an account from the shell; a bad role is refus
   try {
     const user = await handle.db.selectFrom("users").selectAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ email: "anne@egeby.dk", role: "trainer", active: true });
-    expect(await verifyPassword("en-lang-adgangskode", user.password_hash)).toBe(true);
+    expect(await verifyPassword("en-lang-adgangskode", user.password_hash ?? "")).toBe(true);
   } finally {
     await handle.close();
   }
