@@ -2,12 +2,21 @@
  * Renders documents on the server, with a Content-Security-Policy that allows only this site's
  * own scripts plus the inline ones carrying this request's nonce: no `eval`, because no MDX is
  * ever evaluated in the browser. Also exports the start-up and shut-down hooks server/index.js calls.
+ *
+ * Two faults of React 18's Node renderer are avoided here, at their cause (docs/decisions/0010):
+ * - `renderToPipeableStream` sends a whole 2,048-byte buffer when a multi-byte character (æ, ø,
+ *   –) does not fit at its end, unused NUL bytes included (facebook/react#24985, fixed only in
+ *   React 19). React's web-streams renderer, `renderToReadableStream`, copies bytes without that
+ *   fault; Node 20 has web streams, so it is used instead.
+ * - Remix's single fetch streams the loader data through a Suspense boundary after the document,
+ *   which React 18 writes after `</html>`. The data is read first and written inside <body> by
+ *   root's <RouteDataScript>.
  */
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceProvider } from "~/components/nonce";
+import { RouteDataProvider } from "~/components/route-data-script";
 import { shutdown, startup } from "~/startup.server";
 
 export { shutdown, startup };
@@ -34,7 +43,7 @@ function contentSecurityPolicy(nonce: string, development: boolean) {
   return directives.join("; ");
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -45,32 +54,28 @@ export default function handleRequest(
   const development = process.env.NODE_ENV === "development";
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, development));
 
-  // Pages stream nothing late (no deferred data), so the whole document is rendered first and
-  // sent as one body: React's many small chunks would otherwise become many socket writes.
-  let abortTimer: ReturnType<typeof setTimeout> | undefined;
-  const page = new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
+  // The loader data, whole (nothing is deferred): RemixServer then renders no boundary of its own.
+  const handoff = remixContext.serverHandoffStream;
+  remixContext.serverHandoffStream = undefined;
+  const routeData = handoff ? await new Response(handoff).text() : null;
+
+  // Pages stream nothing late, so the whole document is rendered first and sent as one body:
+  // React's many small chunks would otherwise become many socket writes.
+  const timeout = new AbortController();
+  const abortTimer = setTimeout(() => timeout.abort(), streamTimeout + 1000);
+  let shellRendered = false;
+  try {
+    const stream = await renderToReadableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <RouteDataProvider value={routeData}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </RouteDataProvider>
       </NonceProvider>,
       {
         nonce,
-        onAllReady() {
-          shellRendered = true;
-          const chunks: Buffer[] = [];
-          const sink = new PassThrough();
-          sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-          sink.on("end", () => {
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-          });
-          sink.on("error", reject);
-          pipe(sink);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
+        signal: timeout.signal,
+        // Never move a finished Suspense boundary out of place (after `</html>`), however large.
+        progressiveChunkSize: Number.POSITIVE_INFINITY,
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell are logged here; before it, the error boundary renders them.
@@ -78,8 +83,13 @@ export default function handleRequest(
         },
       },
     );
-    abortTimer = setTimeout(abort, streamTimeout + 1000);
-  });
-  // Cleared when the page is done, however it ends: a pending timer would keep the whole render alive.
-  return page.finally(() => clearTimeout(abortTimer));
+    shellRendered = true;
+    await stream.allReady;
+    const body = await new Response(stream).arrayBuffer();
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  } finally {
+    // Cleared when the page is done, however it ends: a pending timer would keep the whole render alive.
+    clearTimeout(abortTimer);
+  }
 }

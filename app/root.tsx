@@ -19,6 +19,7 @@ import { getOptionalUser } from "~/auth/auth.server";
 import { mayEnter, ROLES } from "~/auth/roles";
 import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
+import { RouteDataScript } from "~/components/route-data-script";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -45,6 +46,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <RouteDataScript />
       </body>
     </html>
   );
