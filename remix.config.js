@@ -4,7 +4,7 @@ export default {
   serverPlatform: "node",
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   // Content edits trigger a rebuild in `npm run dev`, which reloads the open page.
-  watchPaths: ["./content/**/*.mdx"],
+  watchPaths: ["./content/**/*.mdx", "./content/satser.yml"],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

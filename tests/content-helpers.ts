@@ -11,13 +11,22 @@ summary: Et modul til test.
 order: 1
 legalBasis: ["RSL § 10"]
 estimatedMinutes: 10
+legalAsOf: 2026-12-01
 ---
 
 Introduktion til testmodulet.
 `;
 
-/** `files` maps paths under content/ (e.g. "test/01-lektion.mdx") to their source. */
-export async function compileFiles(files: Record<string, string>): Promise<CompiledCourse> {
+/**
+ * The moment test courses are compiled at, so that a fixture's legalAsOf and satser do not start
+ * to warn as the calendar moves on. Tests of those warnings pass their own.
+ */
+export const TEST_NOW = new Date("2026-12-04T10:00:00Z");
+
+/**
+ * `files` maps paths under content/ (e.g. "test/01-lektion.mdx", "satser.yml") to their source.
+ */
+export async function compileFiles(files: Record<string, string>, now: Date = TEST_NOW): Promise<CompiledCourse> {
   const root = mkdtempSync(path.join(tmpdir(), "sagslab-content-"));
   try {
     for (const [file, source] of Object.entries(files)) {
@@ -25,7 +34,7 @@ export async function compileFiles(files: Record<string, string>): Promise<Compi
       mkdirSync(path.dirname(full), { recursive: true });
       writeFileSync(full, source);
     }
-    return await compileContent(path.join(root, "content"), root);
+    return await compileContent(path.join(root, "content"), root, { now });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { getCourse } from "~/content/content.server";
+import { errorsOf, warningsOf } from "~/content/problems";
 import { ID_PATTERN } from "~/content/schema";
 import type {
   Activity,
@@ -32,7 +33,9 @@ export interface OverviewActivity {
   file: string;
   /** A case whose graph breaks a rule: shown on the map, never to learners. */
   playable: boolean;
+  /** Errors in the file. */
   problemCount: number;
+  warningCount: number;
 }
 
 export interface OverviewModule {
@@ -41,17 +44,23 @@ export interface OverviewModule {
   draft: boolean;
   estimatedMinutes: number;
   legalBasis: string[];
+  legalAsOf: string;
   file: string;
   activities: OverviewActivity[];
+  /** Errors in the module's files. */
   problems: ContentProblem[];
+  warnings: ContentProblem[];
 }
 
 export interface AuthorOverview {
   compiledAt: string;
   modules: OverviewModule[];
-  /** Problems in files that belong to no module that compiled (e.g. a module.mdx that cannot be read). */
+  /** Errors in files that belong to no module that compiled (e.g. a module.mdx that cannot be read, satser.yml). */
   otherProblems: ContentProblem[];
+  otherWarnings: ContentProblem[];
+  /** Errors in the whole course; warnings are counted apart, as they stop nothing. */
   problemCount: number;
+  warningCount: number;
 }
 
 const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
@@ -59,9 +68,12 @@ const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
 export function authorOverview(course: CompiledCourse): AuthorOverview {
   const claimed = new Set<ContentProblem>();
   const modules = course.modules.map((module): OverviewModule => {
-    const problems = course.problems.filter((problem) => problem.file.startsWith(folderOf(module.file)));
-    problems.forEach((problem) => claimed.add(problem));
+    const all = course.problems.filter((problem) => problem.file.startsWith(folderOf(module.file)));
+    all.forEach((problem) => claimed.add(problem));
+    const problems = errorsOf(all);
+    const warnings = warningsOf(all);
     const countIn = (file: string) => problems.filter((problem) => problem.file === file).length;
+    const warningsIn = (file: string) => warnings.filter((problem) => problem.file === file).length;
     const compiled: OverviewActivity[] = [
       ...module.activities.map((activity) => ({ ...activity, playable: true })),
       ...(module.unplayableCases ?? []).map((unplayable) => ({
@@ -79,10 +91,11 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
       file: activity.file,
       playable: activity.playable,
       problemCount: countIn(activity.file),
+      warningCount: warningsIn(activity.file),
     }));
     // A file that did not compile at all (bad frontmatter, an unknown step …) still gets its row.
     const listed = new Set([module.file, ...compiled.map((activity) => activity.file)]);
-    const broken = [...new Set(problems.map((problem) => problem.file))]
+    const broken = [...new Set(all.map((problem) => problem.file))]
       .filter((file) => !listed.has(file))
       .map((file): OverviewActivity => ({
         id: "",
@@ -94,6 +107,7 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
         file,
         playable: false,
         problemCount: countIn(file),
+        warningCount: warningsIn(file),
       }));
     const activities = [...compiled, ...broken].sort((a, b) => a.file.localeCompare(b.file));
     return {
@@ -102,16 +116,21 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
       draft: module.draft,
       estimatedMinutes: module.estimatedMinutes,
       legalBasis: module.legalBasis,
+      legalAsOf: module.legalAsOf,
       file: module.file,
       activities,
       problems,
+      warnings,
     };
   });
+  const unclaimed = course.problems.filter((problem) => !claimed.has(problem));
   return {
     compiledAt: course.compiledAt,
     modules,
-    otherProblems: course.problems.filter((problem) => !claimed.has(problem)),
-    problemCount: course.problems.length,
+    otherProblems: errorsOf(unclaimed),
+    otherWarnings: warningsOf(unclaimed),
+    problemCount: errorsOf(course.problems).length,
+    warningCount: warningsOf(course.problems).length,
   };
 }
 

@@ -1,4 +1,5 @@
 /** The content check's problems as a table: file, line, column and the Danish message. */
+import { isWarning } from "~/content/problems";
 import type { ContentProblem } from "~/content/types";
 
 export function ContentProblems({ problems, caption }: { problems: ContentProblem[]; caption: string }) {
@@ -11,7 +12,7 @@ export function ContentProblems({ problems, caption }: { problems: ContentProble
             <th scope="col">Fil</th>
             <th scope="col">Linje</th>
             <th scope="col">Kolonne</th>
-            <th scope="col">Fejl</th>
+            <th scope="col">Besked</th>
           </tr>
         </thead>
         <tbody>
@@ -22,7 +23,10 @@ export function ContentProblems({ problems, caption }: { problems: ContentProble
               </td>
               <td>{problem.line}</td>
               <td>{problem.column}</td>
-              <td>{problem.message}</td>
+              <td>
+                {isWarning(problem) && <strong>Advarsel: </strong>}
+                {problem.message}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -31,16 +35,29 @@ export function ContentProblems({ problems, caption }: { problems: ContentProble
   );
 }
 
-/** "Ingen fejl" or "2 fejl", with a sign that is not colour alone. */
-export function CheckResult({ count }: { count: number }) {
-  return count === 0 ? (
-    <span className="check-ok">
-      <span aria-hidden="true">✓ </span>Ingen fejl
-    </span>
-  ) : (
-    <span className="check-error">
-      <span aria-hidden="true">✗ </span>
-      {count} fejl
-    </span>
+/** "Ingen fejl" or "2 fejl", and "1 advarsel" when there are warnings, each with a sign that is not colour alone. */
+export function CheckResult({ count, warnings = 0 }: { count: number; warnings?: number }) {
+  return (
+    <>
+      {count === 0 ? (
+        <span className="check-ok">
+          <span aria-hidden="true">✓ </span>Ingen fejl
+        </span>
+      ) : (
+        <span className="check-error">
+          <span aria-hidden="true">✗ </span>
+          {count} fejl
+        </span>
+      )}
+      {warnings > 0 && (
+        <>
+          {" "}
+          <span className="check-warning">
+            <span aria-hidden="true">! </span>
+            {warnings} {warnings === 1 ? "advarsel" : "advarsler"}
+          </span>
+        </>
+      )}
+    </>
   );
 }

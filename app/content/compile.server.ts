@@ -9,8 +9,10 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { analyseCase } from "~/cases/analysis";
+import { danishToday, formatDanishDate, isLegalCheckStale, LEGAL_CHECK_MONTHS } from "./legal-date";
 import { readTree, type FileTree, type Problem } from "./mdx-tree";
 import { renderCompiledMdx } from "./render.server";
+import { checkSatsReferences, outdatedSatserWarnings, parseSatser, SATSER_FILE, type SatserTable } from "./satser";
 import {
   ACTIVITY_FILE_PATTERN,
   MODULE_ID_PATTERN,
@@ -54,25 +56,33 @@ class Compilation {
   readonly componentIds: { file: string; kind: string; id: string; position: { line: number; column: number } }[] = [];
   readonly frontmatterLines = new Map<string, Map<string, number>>();
 
-  constructor(readonly rootDir: string) {}
+  constructor(
+    readonly rootDir: string,
+    /** The amounts `<Sats>` renders, and a hash of satser.yml: a file's HTML depends on both. */
+    readonly satser: { table: SatserTable; hash: string },
+    /** Today's date in Denmark (YYYY-MM-DD), for the warnings about outdated content. */
+    readonly today: string,
+  ) {}
 
   relative(file: string) {
     return path.relative(this.rootDir, file).split(path.sep).join("/");
   }
 
   report(file: string, problems: Problem[]) {
-    this.problems.push(...problems.map((problem) => ({ file: this.relative(file), ...problem })));
+    this.problems.push(
+      ...problems.map((problem) => ({ file: this.relative(file), ...problem, severity: problem.severity ?? "error" })),
+    );
   }
 
   async compileFile(file: string, kindHint: "module" | null, moduleId = ""): Promise<CompiledFile> {
     const source = await readFile(file, "utf8");
     const relativeFile = this.relative(file);
     const hash = createHash("sha256")
-      .update(`${CONTENT_FORMAT_VERSION}\0${moduleId}\0${relativeFile}\0${source}`)
+      .update(`${CONTENT_FORMAT_VERSION}\0${this.satser.hash}\0${moduleId}\0${relativeFile}\0${source}`)
       .digest("hex");
     let compiled = fileCache.get(hash);
     if (!compiled) {
-      compiled = await compileSource(source, file, relativeFile, kindHint, moduleId);
+      compiled = await compileSource(source, file, relativeFile, kindHint, moduleId, this.satser.table);
       fileCache.set(hash, compiled);
     }
     this.report(file, compiled.problems);
@@ -108,6 +118,19 @@ class Compilation {
     }
     const frontmatter = moduleCompiled.frontmatter as ModuleFrontmatter | null;
     if (!frontmatter) return null;
+    if (isLegalCheckStale(frontmatter.legalAsOf, this.today)) {
+      const line = this.frontmatterLines.get(this.relative(moduleFile))?.get("legalAsOf") ?? 1;
+      this.report(moduleFile, [
+        {
+          line,
+          column: 1,
+          severity: "warning",
+          message:
+            `Retsgrundlaget er kontrolleret pr. ${formatDanishDate(frontmatter.legalAsOf)} (legalAsOf), mere end ` +
+            `${LEGAL_CHECK_MONTHS} måneder siden. Gennemgå modulets juridiske udsagn, og ret legalAsOf til datoen for gennemgangen.`,
+        },
+      ]);
+    }
     return {
       id: moduleId,
       title: frontmatter.title,
@@ -115,6 +138,7 @@ class Compilation {
       order: frontmatter.order,
       legalBasis: frontmatter.legalBasis,
       estimatedMinutes: frontmatter.estimatedMinutes,
+      legalAsOf: frontmatter.legalAsOf,
       draft: frontmatter.draft,
       introHtml: moduleCompiled.introHtml,
       file: this.relative(moduleFile),
@@ -134,6 +158,7 @@ class Compilation {
           file: activity.file,
           line: this.frontmatterLines.get(activity.file)?.get("id") ?? 1,
           column: 1,
+          severity: "error",
           message: `Aktivitets-id'et "${activity.id}" er allerede brugt i ${first}. Id'er skal være unikke i hele kurset.`,
         });
       } else {
@@ -145,7 +170,7 @@ class Compilation {
       const key = `${kind}:${id}`;
       const first = seenComponentIds.get(key);
       if (first) {
-        this.problems.push({ file, ...position, message: `Id'et "${id}" (${kind}) er allerede brugt i ${first}. Id'er skal være unikke i hele kurset.` });
+        this.problems.push({ file, ...position, severity: "error", message: `Id'et "${id}" (${kind}) er allerede brugt i ${first}. Id'er skal være unikke i hele kurset.` });
       } else {
         seenComponentIds.set(key, file);
       }
@@ -153,12 +178,30 @@ class Compilation {
   }
 }
 
+export interface CompileOptions {
+  /** The moment the warnings about outdated satser and legal checks are judged at (tests fix it). */
+  now?: Date;
+}
+
 /**
  * Compiles every module under `contentDir`: the entry point of the build, the check and the
  * development loader. Problems name files relative to `rootDir` (the project root).
  */
-export async function compileContent(contentDir: string, rootDir = process.cwd()): Promise<CompiledCourse> {
-  const compilation = new Compilation(rootDir);
+export async function compileContent(
+  contentDir: string,
+  rootDir = process.cwd(),
+  options: CompileOptions = {},
+): Promise<CompiledCourse> {
+  const today = danishToday(options.now ?? new Date());
+  const satserFile = path.join(contentDir, SATSER_FILE);
+  const satserText = await readFile(satserFile, "utf8").catch(() => null);
+  const satser = parseSatser(satserText);
+  const compilation = new Compilation(
+    rootDir,
+    { table: satser.table, hash: createHash("sha256").update(satserText ?? "").digest("hex") },
+    today,
+  );
+  compilation.report(satserFile, [...satser.problems, ...outdatedSatserWarnings(satser.table, Number(today.slice(0, 4)))]);
   const modules: CourseModule[] = [];
   const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -210,6 +253,7 @@ async function compileSource(
   relativeFile: string,
   kindHint: "module" | null,
   moduleId: string,
+  satser: SatserTable,
 ): Promise<CompiledFile> {
   const problems: Problem[] = [];
   const empty: CompiledFile = {
@@ -295,10 +339,10 @@ async function compileSource(
     problems.push(...mdxSyntaxProblems(error));
     return { ...empty, kind, frontmatter, tree };
   }
-  problems.push(...tree.problems);
-  if (tree.problems.length > 0) return { ...empty, kind, frontmatter, tree };
+  problems.push(...tree.problems, ...checkSatsReferences(tree.roots, satser));
+  if (problems.length > 0) return { ...empty, kind, frontmatter, tree };
 
-  const rendered = renderCompiledMdx(code);
+  const rendered = renderCompiledMdx(code, satser);
   const activityFrontmatter = kind === "module" ? null : (frontmatter as ActivityFrontmatter);
   const checklists = buildChecklists(tree.roots, rendered.fragments, activityFrontmatter?.id ?? null, problems);
   let activity: Activity | null = null;

@@ -19,8 +19,13 @@ export interface Position {
   column: number;
 }
 
+/** An error stops the build and fails `content:check`; a warning is reported and fails nothing. */
+export type Severity = "error" | "warning";
+
 export interface Problem extends Position {
   message: string;
+  /** Default "error". */
+  severity?: Severity;
 }
 
 export type AttributeValue = string | number | boolean | string[];

@@ -1,6 +1,6 @@
 /**
  * Renders a compiled MDX file to HTML on the server, at build time. Reading components
- * (`LawRef`, `Callout`, `Checklist`) become HTML in place; the interactive parts (cases, quizzes,
+ * (`LawRef`, `Sats`, `Callout`, `Checklist`) become HTML in place; the interactive parts (cases, quizzes,
  * evaluations) render nothing in place and instead hand each fragment of prose — a situation,
  * a document, a feedback, an explanation — to the collector under its node number.
  */
@@ -8,6 +8,7 @@ import { Children, createContext, isValidElement, useContext, type ReactElement,
 import { renderToStaticMarkup } from "react-dom/server";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { NODE_ATTRIBUTE } from "./mdx-tree";
+import { formatSats, type SatserTable } from "./satser";
 import { CALLOUT_TYPES, LAWS, isKeyOf } from "./vocabulary";
 
 type Props = { children?: ReactNode; [NODE_ATTRIBUTE]?: string } & Record<string, unknown>;
@@ -19,6 +20,11 @@ export interface RenderResult {
 }
 
 let collector: Map<number, string> | null = null;
+/**
+ * The amounts `<Sats>` reads. A module variable rather than a React context, because each
+ * fragment is rendered by a renderToStaticMarkup of its own, outside any provider.
+ */
+let satser: SatserTable = new Map();
 
 function capture(props: Props, content: ReactNode) {
   const node = Number(props[NODE_ATTRIBUTE]);
@@ -53,6 +59,13 @@ export function formatLawRef(props: { law: string; section: string; subsection?:
 
 function LawRef(props: Props) {
   return <span className="lawref">{formatLawRef(props as unknown as Parameters<typeof formatLawRef>[0])}</span>;
+}
+
+/** The compiler has checked every id against the table before rendering. */
+function Sats(props: Props) {
+  const sats = satser.get(String(props.id));
+  if (!sats) throw new Error(`<Sats id="${String(props.id)}"> rendered with an id the check did not know`);
+  return <span className="sats">{formatSats(sats)}</span>;
 }
 
 function Callout(props: Props) {
@@ -175,6 +188,7 @@ function Evaluation() {
 
 const components = {
   LawRef,
+  Sats,
   Callout,
   Checklist,
   Case,
@@ -195,15 +209,16 @@ const components = {
   table: Table,
 };
 
-export function renderCompiledMdx(code: string): RenderResult {
+export function renderCompiledMdx(code: string, table: SatserTable = new Map()): RenderResult {
   const Content = getMDXComponent(code) as (props: { components: typeof components }) => ReactElement;
   const fragments = new Map<number, string>();
-  const previous = collector;
+  const previous = { collector, satser };
   collector = fragments;
+  satser = table;
   try {
     const html = renderToStaticMarkup(<Content components={components} />);
     return { html: html.trim(), fragments };
   } finally {
-    collector = previous;
+    ({ collector, satser } = previous);
   }
 }

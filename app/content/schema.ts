@@ -4,6 +4,7 @@
  * read this, so the format is described once.
  */
 import { z } from "zod";
+import { isIsoDate } from "./legal-date";
 import {
   ACTIVITY_TYPES,
   CALLOUT_TYPES,
@@ -116,6 +117,11 @@ export const COMPONENTS = {
     parents: [...PROSE_HOLDERS, "Checklist"],
     empty: true,
   },
+  Sats: {
+    attributes: { id: text() },
+    parents: [...PROSE_HOLDERS, "Checklist"],
+    empty: true,
+  },
   Callout: {
     attributes: { type: oneOf(Object.keys(CALLOUT_TYPES), "type") },
     parents: PROSE_HOLDERS,
@@ -149,6 +155,14 @@ const legalBasis = z.array(nonEmptyText("Hvert punkt i legalBasis"), {
   error: 'legalBasis skal være en liste, f.eks. ["SEL § 96", "FVL § 24"]',
 });
 
+const LEGAL_AS_OF_FORM = "legalAsOf skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2026-12-01";
+
+/** YAML reads an unquoted 2026-12-01 as a date and a quoted one as text: both become "2026-12-01". */
+const legalAsOf = z
+  .union([z.date(), z.string()], { error: LEGAL_AS_OF_FORM })
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
+  .refine(isIsoDate, LEGAL_AS_OF_FORM);
+
 export const moduleFrontmatterSchema = z.strictObject(
   {
     title: nonEmptyText("title"),
@@ -156,6 +170,7 @@ export const moduleFrontmatterSchema = z.strictObject(
     order: z.number({ error: "order skal være et tal" }).int("order skal være et helt tal"),
     legalBasis,
     estimatedMinutes: positiveMinutes,
+    legalAsOf,
     draft: z.boolean({ error: "draft skal være true eller false" }).optional().default(false),
   },
   { error: unknownKeyMessage },

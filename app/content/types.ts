@@ -5,7 +5,7 @@
  * unfiltered — the route modules pass only the views built by the case and quiz modules.
  */
 import type { ActivityType, CaseResult, Phase, Topic } from "./vocabulary";
-import type { Position } from "./mdx-tree";
+import type { Position, Severity } from "./mdx-tree";
 
 export interface ContentProblem {
   /** Path relative to the project root, e.g. `content/bpa/03-case-als.mdx`. */
@@ -13,6 +13,8 @@ export interface ContentProblem {
   line: number;
   column: number;
   message: string;
+  /** Errors stop the build; warnings (an outdated sats, an old legal check) are only reported. */
+  severity: Severity;
 }
 
 export interface CompiledCourse {
@@ -30,6 +32,8 @@ export interface CourseModule {
   order: number;
   legalBasis: string[];
   estimatedMinutes: number;
+  /** The date the module's legal statements were checked against, YYYY-MM-DD. */
+  legalAsOf: string;
   draft: boolean;
   introHtml: string;
   file: string;

@@ -22,6 +22,7 @@ const module: CourseModule = {
   order: 1,
   legalBasis: [],
   estimatedMinutes: 10,
+  legalAsOf: "2026-12-01",
   draft: false,
   introHtml: "",
   file: "m/module.mdx",

@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/auth.server";
 import { CheckResult, ContentProblems } from "~/components/content-problems";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCourse } from "~/content/content.server";
+import { formatDanishDate } from "~/content/legal-date";
 
 export const meta: MetaFunction = () => [{ title: "Forfatter – Sagslab" }];
 
@@ -57,9 +58,11 @@ function ModuleSection({ module }: { module: OverviewModule }) {
         <dd>{module.estimatedMinutes} min.</dd>
         <dt>Retsgrundlag</dt>
         <dd>{module.legalBasis.join(", ")}</dd>
+        <dt>Retsgrundlag pr.</dt>
+        <dd>{formatDanishDate(module.legalAsOf)}</dd>
         <dt>Kontrol</dt>
         <dd>
-          <CheckResult count={module.problems.length} />
+          <CheckResult count={module.problems.length} warnings={module.warnings.length} />
         </dd>
       </dl>
       {module.draft && (
@@ -97,7 +100,7 @@ function ModuleSection({ module }: { module: OverviewModule }) {
                 <td>{activity.estimatedMinutes === null ? "–" : `${activity.estimatedMinutes} min.`}</td>
                 <td>{activity.legalBasis.join(", ") || "–"}</td>
                 <td>
-                  <CheckResult count={activity.problemCount} />
+                  <CheckResult count={activity.problemCount} warnings={activity.warningCount} />
                 </td>
                 <td>
                   <ActivityLinks module={module} activity={activity} />
@@ -108,6 +111,9 @@ function ModuleSection({ module }: { module: OverviewModule }) {
         </table>
       </div>
       {module.problems.length > 0 && <ContentProblems problems={module.problems} caption={`Fejl i ${module.title}`} />}
+      {module.warnings.length > 0 && (
+        <ContentProblems problems={module.warnings} caption={`Advarsler i ${module.title}`} />
+      )}
     </section>
   );
 }
@@ -116,6 +122,10 @@ export default function AuthorOverviewPage() {
   const overview = useLoaderData<typeof loader>();
   const files = new Set([...overview.modules.flatMap((m) => m.problems), ...overview.otherProblems].map((p) => p.file))
     .size;
+  const warnings =
+    overview.warningCount === 0
+      ? null
+      : `${overview.warningCount} ${overview.warningCount === 1 ? "advarsel" : "advarsler"}`;
   return (
     <>
       <h1>Forfatter: hele kurset</h1>
@@ -129,6 +139,12 @@ export default function AuthorOverviewPage() {
             <div className="alert-body">
               <p className="alert-heading">Indholdskontrollen fandt ingen fejl</p>
               <p className="alert-text">Kontrolleret {new Date(overview.compiledAt).toLocaleString("da-DK")}.</p>
+              {warnings && (
+                <p className="alert-text">
+                  Den har {warnings}, f.eks. en sats fra et tidligere år eller et retsgrundlag, der er kontrolleret for
+                  over et år siden. De standser ikke kurset, men bør rettes. De står under det modul, de hører til.
+                </p>
+              )}
             </div>
           </div>
         ) : (
@@ -137,13 +153,19 @@ export default function AuthorOverviewPage() {
               <p className="alert-heading">
                 Indholdskontrollen fandt {overview.problemCount} fejl i {files} {files === 1 ? "fil" : "filer"}
               </p>
-              <p className="alert-text">Fejlene står under det modul, de hører til. Ret dem, og gem filen.</p>
+              <p className="alert-text">
+                Fejlene står under det modul, de hører til. Ret dem, og gem filen.
+                {warnings && ` Desuden ${warnings}, som ikke standser kurset.`}
+              </p>
             </div>
           </div>
         )}
       </div>
       {overview.otherProblems.length > 0 && (
         <ContentProblems problems={overview.otherProblems} caption="Fejl uden for et modul" />
+      )}
+      {overview.otherWarnings.length > 0 && (
+        <ContentProblems problems={overview.otherWarnings} caption="Advarsler uden for et modul" />
       )}
       {overview.modules.map((module) => (
         <ModuleSection key={module.id} module={module} />

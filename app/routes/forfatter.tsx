@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/auth.server";
 import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { LiveContent } from "~/components/live-content";
 import { getCourse } from "~/content/content.server";
-import { formatProblem } from "~/content/problems";
+import { errorsOf, formatProblem } from "~/content/problems";
 import authorStyles from "~/styles/author.css";
 
 /** The pages below set their own titles; this one is for an error in the area itself (e.g. 403). */
@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const live = process.env.NODE_ENV === "development";
   try {
     const course = await getCourse();
-    return { live, problems: course.problems, failure: null };
+    // Warnings stop nothing: the overview lists them; this banner on the other pages is for errors.
+    return { live, problems: errorsOf(course.problems), failure: null };
   } catch (error) {
     // A compiler failure must not take the author pages down: say what happened, keep listening.
     console.error(error);

@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgressBar } from "~/components/progress-bar";
+import { formatDanishDate } from "~/content/legal-date";
 import { ACTIVITY_TYPES } from "~/content/vocabulary";
 import { getDb } from "~/db/database.server";
 import { activityStatuses } from "~/models/activity-status.server";
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: module.title,
       introHtml: module.introHtml,
       legalBasis: module.legalBasis,
+      legalAsOf: formatDanishDate(module.legalAsOf),
       estimatedMinutes: module.estimatedMinutes,
       hasChecklists: module.checklists.length > 0,
     },
@@ -59,6 +61,7 @@ export default function ModulePage() {
         </div>
       )}
       <div className="prose" dangerouslySetInnerHTML={{ __html: module.introHtml }} />
+      <p className="module-legal-date">Retsgrundlag pr. {module.legalAsOf}</p>
       <dl className="module-facts">
         <dt>Retsgrundlag</dt>
         <dd>{module.legalBasis.join(" · ")}</dd>

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { formatDanishDate } from "../../app/content/legal-date";
 import type { CompiledCourse } from "../../app/content/types";
 import type { AppServer } from "./app-server";
 import { closeSession, openSession } from "./session";
@@ -39,6 +40,9 @@ describe.skipIf(Boolean(skipReason))("every page of the course", () => {
     for (const module of course.modules.filter((m) => !m.draft)) {
       const response = await page.goto(`${app.url}/moduler/${module.id}`);
       expect(response?.status(), module.id).toBe(200);
+      expect(await page.locator(".module-legal-date").innerText(), module.id).toBe(
+        `Retsgrundlag pr. ${formatDanishDate(module.legalAsOf)}`,
+      );
       await expectAccessible(page);
       for (const activity of module.activities) {
         const url = `${app.url}/moduler/${module.id}/${activity.id}`;

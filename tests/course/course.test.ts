@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { findBestPath, pathsToOutcomes, replay } from "../../app/cases/analysis";
 import { createCaseMachine } from "../../app/cases/machine";
 import { compileContent } from "../../app/content/compile.server";
+import { errorsOf, warningsOf } from "../../app/content/problems";
 import type { CaseActivity, CompiledCourse, CourseModule } from "../../app/content/types";
 
 let course: CompiledCourse;
@@ -17,8 +18,13 @@ beforeAll(async () => {
 
 const cases = (module: CourseModule) => module.activities.filter((a): a is CaseActivity => a.type === "case");
 
-test("the course compiles without problems", () => {
-  expect(course.problems).toEqual([]);
+test("the course compiles without errors; its only warnings are satser whose current level is not yet verified", () => {
+  expect(errorsOf(course.problems)).toEqual([]);
+  // Which satser those are, and what was searched, is in docs/content-review-2026-12.md. When the
+  // calendar passes a module's legalAsOf by a year, its warning shows here too: review the module.
+  for (const warning of warningsOf(course.problems)) {
+    expect(`${warning.file}: ${warning.message}`).toMatch(/^content\/satser\.yml: Satsen /);
+  }
   expect(course.modules.map((m) => m.id)).toEqual([
     "sagsbehandlingsregler",
     "kontant-tilskud",
@@ -67,9 +73,11 @@ describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-a
   (moduleId) => {
     const module = () => course.modules.find((m) => m.id === moduleId)!;
 
-    test("has an introduction with its legal date, 3 to 6 lessons, a quiz of 8+ questions, a checklist, the evaluation and sources last", () => {
+    test("has an introduction and a legal date (legalAsOf), 3 to 6 lessons, a quiz of 8+ questions, a checklist, the evaluation and sources last", () => {
       const m = module();
-      expect(m.introHtml).toContain("Retsgrundlag pr.");
+      // The date is frontmatter (legalAsOf), shown by the module page; no hand-written copy to go stale.
+      expect(m.legalAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.introHtml).not.toContain("Retsgrundlag pr.");
       const lessons = m.activities.filter((a) => a.type === "lesson" && a.required);
       expect(lessons.length).toBeGreaterThanOrEqual(3);
       expect(lessons.length).toBeLessThanOrEqual(6);
