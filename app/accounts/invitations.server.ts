@@ -35,7 +35,7 @@ export class InvitationError extends Error {}
 export async function createInvitation(db: DB, input: InvitationInput) {
   const email = normaliseEmail(input.email);
   const { token, hash } = newToken();
-  return db.transaction().execute(async (trx) => {
+  const work = async (trx: DB) => {
     const existing = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
     let superseded = trx
       .updateTable("invitations")
@@ -63,7 +63,9 @@ export async function createInvitation(db: DB, input: InvitationInput) {
       .returning(["id", "expires_at"])
       .executeTakeFirstOrThrow();
     return { id: invitation.id, token, expiresAt: invitation.expires_at, existingAccount: Boolean(existing) };
-  });
+  };
+  // Inside the import's transaction, or a transaction of its own.
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 export const invitationLink = (token: string) => `${getEnv().appUrl}/invitation/${token}`;
@@ -258,7 +260,7 @@ const newAccount = (invitation: { email: string; name: string; role: Role; organ
  * A trainer or administrator trains the cohort; anyone else takes part in it. A participant is
  * never also a trainer of the same cohort (the figures would count the trainer).
  */
-async function placeInCohort(trx: DB, cohortId: string, userId: string, role: Role) {
+export async function placeInCohort(trx: DB, cohortId: string, userId: string, role: Role) {
   const trains = await trx
     .selectFrom("cohort_trainers")
     .select("user_id")

@@ -3,48 +3,19 @@
  * file mailbox used without SMTP_URL. What the server received is parsed back with mailparser.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createMailer, listMailbox, MailNotSentError, readStoredMail } from "./mail.server";
 import { invitationMail } from "./templates";
+import { startTestSmtpServer, type TestSmtpServer } from "../../tests/smtp-server";
 
-const received: { from: string; to: string[]; mail: ParsedMail; user?: string }[] = [];
-let server: SMTPServer;
-let port = 0;
-
+let smtp: TestSmtpServer;
 beforeAll(async () => {
-  server = new SMTPServer({
-    // Plain SMTP on localhost: the test server offers no TLS (it has no certificate to offer).
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    authOptional: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "sagslab" && auth.password === "hemmeligt") callback(null, { user: auth.username });
-      else callback(new Error("Invalid username or password"));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            to: session.envelope.rcptTo.map((r) => r.address),
-            mail,
-            user: session.user as string | undefined,
-          });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startTestSmtpServer();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtp.stop());
 
 const invitation = invitationMail({
   name: "Bente Æbelø",
@@ -58,13 +29,13 @@ const invitation = invitationMail({
 
 test("a mail reaches the SMTP server with sender, recipient, Danish subject and both bodies", async () => {
   const mailer = createMailer({
-    smtpUrl: `smtp://sagslab:hemmeligt@127.0.0.1:${port}`,
+    smtpUrl: smtp.url,
     from: "Sagslab <sagslab@egeby.dk>",
     mailDir: "/nonexistent",
   });
   await mailer.send({ to: "bente@egeby.dk", ...invitation });
   mailer.close();
-  const got = received.at(-1)!;
+  const got = smtp.received.at(-1)!;
   expect(got.user).toBe("sagslab");
   expect(got.from).toBe("sagslab@egeby.dk");
   expect(got.to).toEqual(["bente@egeby.dk"]);
@@ -76,7 +47,7 @@ test("a mail reaches the SMTP server with sender, recipient, Danish subject and 
 
 test("a refused login at the mail server becomes a Danish error, not a crash", async () => {
   const mailer = createMailer({
-    smtpUrl: `smtp://sagslab:forkert@127.0.0.1:${port}`,
+    smtpUrl: smtp.url.replace(":hemmeligt@", ":forkert@"),
     from: "sagslab@egeby.dk",
     mailDir: "/nonexistent",
   });

@@ -1,0 +1,432 @@
+/**
+ * Invitations, password reset and the spreadsheet import, with their mail going through a real
+ * SMTP server started here (tests/smtp-server.ts). Both engines.
+ */
+import { sql } from "kysely";
+import { Migrator } from "kysely/migration";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { commitImport, previewImport } from "../../app/accounts/import.server";
+import {
+  acceptInvitation,
+  createInvitation,
+  findInvitation,
+  InvitationError,
+  sendInvitationMail,
+} from "../../app/accounts/invitations.server";
+import {
+  findPasswordReset,
+  requestPasswordReset,
+  RESET_LINK_UNUSABLE,
+  resetPassword,
+} from "../../app/accounts/password-reset.server";
+import { authenticate } from "../../app/auth/auth.server";
+import { createSession } from "../../app/auth/session.server";
+import { hashToken } from "../../app/auth/tokens.server";
+import { isUniqueViolation, openEmbedded } from "../../app/db/database.server";
+import { closeMailer } from "../../app/mail/mail.server";
+import { createCohort } from "../../app/trainer/cohorts.server";
+import { resetEnvForTests } from "../../app/utils/env.server";
+import { migrations } from "../../db/migrations";
+import { createTestUser } from "../factories";
+import { linkIn, startTestSmtpServer, type TestSmtpServer } from "../smtp-server";
+import { engines, freshDatabase, type TestDatabase } from "./engines";
+
+const APP_URL = "http://sagslab.egeby.test";
+let smtp: TestSmtpServer;
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+  process.env.SMTP_URL = smtp.url;
+  process.env.MAIL_FROM = "Sagslab <sagslab@egeby.dk>";
+  process.env.APP_URL = APP_URL;
+  resetEnvForTests();
+  closeMailer();
+});
+afterAll(async () => {
+  closeMailer();
+  delete process.env.SMTP_URL;
+  delete process.env.MAIL_FROM;
+  delete process.env.APP_URL;
+  resetEnvForTests();
+  await smtp.stop();
+});
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (error: Error) => error.message,
+  );
+
+describe.each(engines)("accounts on %s", (engine) => {
+  let handle: TestDatabase;
+  let organisationId = "";
+  let cohortId = "";
+  let cohortCode = "";
+  let trainerId = "";
+
+  beforeAll(async () => {
+    handle = await freshDatabase(engine);
+    organisationId = (
+      await handle.db
+        .insertInto("organisations")
+        .values({ name: "Egeby Kommune" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const trainer = await createTestUser(handle.db, { role: "trainer", name: "Ulla Underviser" });
+    trainerId = trainer.id;
+    const cohort = await createCohort(handle.db, {
+      name: "Hold A – foråret",
+      organisationId,
+      startsOn: "2026-01-01",
+      endsOn: "2099-12-31",
+      modules: ["eksempel"],
+      trainerId,
+    });
+    cohortId = cohort.id;
+    cohortCode = cohort.joinCode;
+  });
+  afterAll(() => handle.close());
+
+  const members = async () =>
+    (await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohortId).execute()).map(
+      (m) => m.user_id,
+    );
+
+  test("an invitation is mailed with the kommune's name; it is stored hashed, creates the account and lands in the cohort", async () => {
+    const since = smtp.received.length;
+    const invitation = await createInvitation(handle.db, {
+      email: "Bente@Egeby.dk",
+      name: "Bente Bæk",
+      role: "learner",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    await sendInvitationMail(handle.db, invitation.id, invitation.token);
+    const { mail } = await smtp.nextMailTo("bente@egeby.dk", since);
+    expect(mail.subject).toBe("Invitation til holdet „Hold A – foråret“ i Sagslab");
+    expect(mail.text).toContain("Ulla Underviser har inviteret dig til Sagslab hos Egeby Kommune");
+    const link = linkIn(mail, `${APP_URL}/invitation/`);
+    const token = link.slice(`${APP_URL}/invitation/`.length);
+    expect(token).toBe(invitation.token);
+
+    // Only the hash is stored.
+    const stored = await handle.db.selectFrom("invitations").selectAll().where("id", "=", invitation.id).execute();
+    expect(stored).toMatchObject([{ token_hash: hashToken(token), email: "bente@egeby.dk" }]);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    const days = (stored[0]!.expires_at.getTime() - stored[0]!.created_at.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 3);
+
+    expect(await findInvitation(handle.db, token)).toMatchObject({
+      status: "open",
+      invitation: { name: "Bente Bæk", cohort: "Hold A – foråret", organisation: "Egeby Kommune", userId: null },
+    });
+    const userId = await acceptInvitation(handle.db, invitation.id, {
+      kind: "password",
+      password: "en-ny-adgangskode",
+    });
+    const user = await handle.db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
+    expect(user).toMatchObject({
+      email: "bente@egeby.dk",
+      name: "Bente Bæk",
+      role: "learner",
+      organisation_id: organisationId,
+    });
+    expect(await members()).toContain(userId);
+    expect(
+      await authenticate(handle.db, { email: "bente@egeby.dk", password: "en-ny-adgangskode", clientAddress: "t" }),
+    ).toMatchObject({ ok: true, userId });
+
+    // Single use.
+    expect(await findInvitation(handle.db, token)).toEqual({ status: "used" });
+    expect(
+      await refusal(acceptInvitation(handle.db, invitation.id, { kind: "password", password: "x".repeat(12) })),
+    ).toBe("Invitationen er allerede brugt.");
+  });
+
+  test("the same invitation accepted twice at the same moment creates one account", async () => {
+    const invitation = await createInvitation(handle.db, {
+      email: "dobbelt@egeby.dk",
+      name: "Dorte Dobbelt",
+      role: "learner",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    const results = await Promise.allSettled([
+      acceptInvitation(handle.db, invitation.id, { kind: "password", password: "første-adgangskode" }),
+      acceptInvitation(handle.db, invitation.id, { kind: "password", password: "anden-adgangskode" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected")!;
+    expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(InvitationError);
+    expect(
+      await handle.db.selectFrom("users").select("id").where("email", "=", "dobbelt@egeby.dk").execute(),
+    ).toHaveLength(1);
+  });
+
+  test("an expired or superseded invitation is refused", async () => {
+    const first = await createInvitation(handle.db, {
+      email: "sen@egeby.dk",
+      name: "Signe Sen",
+      role: "learner",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    const second = await createInvitation(handle.db, {
+      email: "sen@egeby.dk",
+      name: "Signe Sen",
+      role: "learner",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    expect(await findInvitation(handle.db, first.token)).toEqual({ status: "expired" });
+    expect((await findInvitation(handle.db, second.token)).status).toBe("open");
+    await handle.db
+      .updateTable("invitations")
+      .set({ expires_at: sql<Date>`now() - interval '1 minute'` })
+      .where("id", "=", second.id)
+      .execute();
+    expect(await refusal(acceptInvitation(handle.db, second.id, { kind: "password", password: "en-god-kode-1" }))).toBe(
+      "Invitationen er udløbet. Bed den, der inviterede dig, om en ny.",
+    );
+    expect(await findInvitation(handle.db, "et-token-der-ikke-findes")).toEqual({ status: "unknown" });
+  });
+
+  test("someone who already has an account signs in to accept, and only as that account", async () => {
+    const existing = await createTestUser(handle.db, { email: "har-konto@egeby.dk" });
+    const other = await createTestUser(handle.db);
+    const invitation = await createInvitation(handle.db, {
+      email: "har-konto@egeby.dk",
+      name: "Ignoreret Navn",
+      role: "admin",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    expect(await findInvitation(handle.db, invitation.token)).toMatchObject({
+      status: "open",
+      invitation: { userId: existing.id, accountCanSignIn: true },
+    });
+    expect(
+      await refusal(acceptInvitation(handle.db, invitation.id, { kind: "password", password: "overtag-kontoen" })),
+    ).toBe("Du har allerede en konto med adgangskode. Log ind for at tage imod invitationen.");
+    expect(await refusal(acceptInvitation(handle.db, invitation.id, { kind: "signed-in", userId: other.id }))).toBe(
+      "Invitationen er sendt til har-konto@egeby.dk. Log ud, og log ind med den adresse for at tage imod den.",
+    );
+    expect(await acceptInvitation(handle.db, invitation.id, { kind: "signed-in", userId: existing.id })).toBe(
+      existing.id,
+    );
+    expect(await members()).toContain(existing.id);
+    // An invitation never changes an existing account's role.
+    const role = await handle.db
+      .selectFrom("users")
+      .select("role")
+      .where("id", "=", existing.id)
+      .executeTakeFirstOrThrow();
+    expect(role.role).toBe("learner");
+  });
+
+  test("single sign-on accepts an invitation by linking the identity to the new account", async () => {
+    const invitation = await createInvitation(handle.db, {
+      email: "sso@egeby.dk",
+      name: "Søs Sso",
+      role: "learner",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    const userId = await acceptInvitation(handle.db, invitation.id, {
+      kind: "identity",
+      issuer: "https://login.egeby.dk",
+      subject: "sub-123",
+      email: null,
+    });
+    expect(
+      await handle.db.selectFrom("users").select(["name", "password_hash"]).where("id", "=", userId).executeTakeFirst(),
+    ).toEqual({ name: "Søs Sso", password_hash: null });
+    expect(
+      await handle.db.selectFrom("user_identities").select("user_id").where("subject", "=", "sub-123").execute(),
+    ).toEqual([{ user_id: userId }]);
+    expect(await members()).toContain(userId);
+  });
+
+  test("a password reset mails a one-hour, single-use link; the new password ends every session", async () => {
+    const user = await createTestUser(handle.db, { email: "glemsom@egeby.dk", name: "Gitte Glemsom" });
+    const elsewhere = await createSession(handle.db, user.id);
+    expect(elsewhere).toBeTruthy();
+    const since = smtp.received.length;
+    const request = await requestPasswordReset(handle.db, { email: " Glemsom@Egeby.DK ", clientAddress: "10.0.0.1" });
+    expect(request.ok).toBe(true);
+    if (request.ok) await request.delivery;
+    const { mail } = await smtp.nextMailTo("glemsom@egeby.dk", since);
+    expect(mail.subject).toBe("Vælg en ny adgangskode til Sagslab");
+    expect(mail.text).toContain("Hej Gitte Glemsom");
+    const token = linkIn(mail, `${APP_URL}/nulstil-adgangskode/`).split("/").at(-1)!;
+
+    const stored = await handle.db.selectFrom("password_resets").selectAll().where("user_id", "=", user.id).execute();
+    expect(stored).toMatchObject([{ token_hash: hashToken(token), used_at: null }]);
+    const minutes = (stored[0]!.expires_at.getTime() - stored[0]!.created_at.getTime()) / 60_000;
+    expect(minutes).toBeCloseTo(60, 3);
+
+    expect(await findPasswordReset(handle.db, token)).toEqual({ ok: true, email: "glemsom@egeby.dk" });
+    expect(await resetPassword(handle.db, token, "helt-ny-adgangskode")).toBe(user.id);
+    expect(await handle.db.selectFrom("sessions").select("id").where("user_id", "=", user.id).execute()).toEqual([]);
+    expect(
+      await authenticate(handle.db, { email: "glemsom@egeby.dk", password: "helt-ny-adgangskode", clientAddress: "x" }),
+    ).toMatchObject({ ok: true });
+    expect(await refusal(resetPassword(handle.db, token, "endnu-en-adgangskode"))).toBe(RESET_LINK_UNUSABLE);
+    expect(await findPasswordReset(handle.db, token)).toEqual({ ok: false });
+  });
+
+  test("a reset link stops working after an hour, and an older link when a newer is asked for", async () => {
+    const user = await createTestUser(handle.db, { email: "to-links@egeby.dk" });
+    const since = smtp.received.length;
+    for (const address of ["10.0.0.2", "10.0.0.3"]) {
+      const request = await requestPasswordReset(handle.db, { email: user.email, clientAddress: address });
+      if (request.ok) await request.delivery;
+    }
+    await smtp.nextMailTo(user.email, since);
+    const mails = smtp.received.slice(since).filter((m) => m.to.includes(user.email));
+    expect(mails).toHaveLength(2);
+    const [older, newer] = mails.map((m) => linkIn(m.mail, `${APP_URL}/nulstil-adgangskode/`).split("/").at(-1)!);
+    expect(await findPasswordReset(handle.db, older!)).toEqual({ ok: false });
+    await handle.db
+      .updateTable("password_resets")
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .where("token_hash", "=", hashToken(newer!))
+      .execute();
+    expect(await refusal(resetPassword(handle.db, newer!, "en-sen-adgangskode"))).toBe(RESET_LINK_UNUSABLE);
+  });
+
+  test("an unknown address gets the same answer and no mail; requests are throttled", async () => {
+    const since = smtp.received.length;
+    const unknown = await requestPasswordReset(handle.db, { email: "findes-ikke@egeby.dk", clientAddress: "10.0.0.9" });
+    expect(unknown.ok).toBe(true);
+    if (unknown.ok) await unknown.delivery;
+    expect(smtp.received.slice(since).filter((m) => m.to.includes("findes-ikke@egeby.dk"))).toEqual([]);
+
+    const results = [];
+    for (let i = 0; i < 6; i++) {
+      results.push(await requestPasswordReset(handle.db, { email: "spam@egeby.dk", clientAddress: `10.1.0.${i}` }));
+    }
+    expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
+    expect(results[5]).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+  });
+
+  test("an import previews, then creates accounts without passwords, joins cohorts and invites, in one go", async () => {
+    await createTestUser(handle.db, { email: "findes@egeby.dk", name: "Finn Findes" });
+    const csv = [
+      "Navn;E-mail;Rolle;Kommune;Hold",
+      `Ida Import;ida@egeby.dk;Sagsbehandler;egeby kommune;${cohortCode.toLowerCase()}`,
+      "Ivan Import;ivan@egeby.dk;underviser;Egeby Kommune;",
+      `Finn F.;FINDES@egeby.dk;;Egeby Kommune;${cohortCode}`,
+    ].join("\r\n");
+    const preview = await previewImport(handle.db, new TextEncoder().encode(csv));
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.plan.counts).toEqual({ create: 2, exists: 1, error: 0 });
+    // The preview wrote nothing.
+    expect(await handle.db.selectFrom("users").select("id").where("email", "=", "ida@egeby.dk").execute()).toEqual([]);
+
+    const result = await commitImport(handle.db, {
+      text: preview.text,
+      fingerprint: preview.fingerprint,
+      invite: true,
+      invitedBy: trainerId,
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.created.map((c) => c.email)).toEqual(["ida@egeby.dk", "ivan@egeby.dk"]);
+    expect(result.joined).toBe(2);
+    expect(result.invitations.map((i) => i.email)).toEqual(["ida@egeby.dk", "ivan@egeby.dk"]);
+    const ida = await handle.db
+      .selectFrom("users")
+      .select(["id", "role", "password_hash", "organisation_id"])
+      .where("email", "=", "ida@egeby.dk")
+      .executeTakeFirstOrThrow();
+    expect(ida).toMatchObject({ role: "learner", password_hash: null, organisation_id: organisationId });
+    const finn = await handle.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "findes@egeby.dk")
+      .executeTakeFirstOrThrow();
+    expect(await members()).toEqual(expect.arrayContaining([ida.id, finn.id]));
+    // The imported account accepts its invitation by choosing a password.
+    const invitation = await findInvitation(handle.db, result.invitations[0]!.token);
+    expect(invitation).toMatchObject({ status: "open", invitation: { userId: ida.id, accountCanSignIn: false } });
+    expect(
+      await acceptInvitation(handle.db, result.invitations[0]!.id, { kind: "password", password: "idas-adgangskode" }),
+    ).toBe(ida.id);
+
+    // The same file again: everything exists now, so the old preview no longer matches.
+    const again = await commitImport(handle.db, {
+      text: preview.text,
+      fingerprint: preview.fingerprint,
+      invite: false,
+      invitedBy: trainerId,
+    });
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/ændret siden forhåndsvisningen/) });
+    if (!again.ok && again.preview.ok) expect(again.preview.plan.counts).toEqual({ create: 0, exists: 3, error: 0 });
+  });
+
+  test("an import with an error in any row writes nothing", async () => {
+    const csv =
+      "navn,e-mail,rolle,kommune\nOk Person,ok@egeby.dk,,Egeby Kommune\nFejl Person,fejl@egeby.dk,chef,Egeby Kommune\n";
+    const preview = await previewImport(handle.db, new TextEncoder().encode(csv));
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.plan.counts).toEqual({ create: 1, exists: 0, error: 1 });
+    const result = await commitImport(handle.db, {
+      text: preview.text,
+      fingerprint: preview.fingerprint,
+      invite: true,
+      invitedBy: trainerId,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      message: "Filen har fejl. Ret dem, og upload filen igen; intet er importeret.",
+    });
+    expect(await handle.db.selectFrom("users").select("id").where("email", "=", "ok@egeby.dk").execute()).toEqual([]);
+  });
+
+  test("kommune names are unique regardless of case and surrounding spaces, in the database itself", async () => {
+    const error = await handle.db
+      .insertInto("organisations")
+      .values({ name: "EGEBY kommune" })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    const spaced = await handle.db
+      .insertInto("organisations")
+      .values({ name: " Egeby Kommune " })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(spaced)).toBe(true);
+  });
+});
+
+test("migration 0009 keeps kommuner that differed only by case, renamed so the administrator can tell them apart", async () => {
+  const handle = await openEmbedded({});
+  try {
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+    const order = Object.keys(migrations).sort();
+    await migrator.migrateTo(order[order.indexOf("0009_accounts") - 1]!);
+    await handle.db
+      .insertInto("organisations")
+      .values([{ name: "Egeby Kommune" }, { name: "egeby kommune" }, { name: " Fjernby Kommune " }])
+      .execute();
+    await migrator.migrateToLatest();
+    const names = (await handle.db.selectFrom("organisations").select("name").execute()).map((r) => r.name);
+    expect(names).toHaveLength(3);
+    expect(names).toContain("Fjernby Kommune");
+    // The two created in the same statement are equally old: either keeps its name, the other is marked.
+    const egeby = names.filter((name) => name.toLowerCase().startsWith("egeby")).sort();
+    expect([
+      ["Egeby Kommune", "egeby kommune (dublet 2)"],
+      ["Egeby Kommune (dublet 2)", "egeby kommune"],
+    ]).toContainEqual(egeby);
+  } finally {
+    await handle.close();
+  }
+});
