@@ -48,15 +48,14 @@ export type AdminAction = z.infer<typeof adminActionSchema>;
 
 export class AdminRuleError extends Error {}
 
+/** Creates a kommune; a name that differs from an existing one only by case or spaces is taken. */
 export async function createOrganisation(db: DB, name: string) {
-  const inserted = await db
-    .insertInto("organisations")
-    .values({ name })
-    .onConflict((oc) => oc.column("name").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!inserted) throw nameTaken(name);
-  return inserted;
+  try {
+    return await db.insertInto("organisations").values({ name: name.trim() }).returning("id").executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(name.trim());
+    throw error;
+  }
 }
 
 const nameTaken = (name: string) => new AdminRuleError(`Der findes allerede en kommune med navnet „${name}“.`);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 /**
  * Who may open which trainer and admin route: every route × every role, including a trainer
  * probing another trainer's cohort, and the CSV export. Loaders and actions are called directly
@@ -333,6 +334,25 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     const renamed = await rename("admin", " Nordby-Sønderby Kommune ");
     expect(renamed.data.message).toBe("Kommunen hedder nu „Nordby-Sønderby Kommune“.");
     expect(await nameOf()).toBe("Nordby-Sønderby Kommune");
+  });
+
+  test("a kommune name that differs from an existing one only by case or spaces is refused in Danish, not a 500", async () => {
+    const create = (organisationName: string) =>
+      adminAction(
+        args(post("admin", "/admin", { intent: "create-organisation", organisationName })),
+      ) as unknown as Promise<{
+        data: { ok: boolean; formError?: string };
+        init?: { status: number };
+      }>;
+    const refused = await create("  egeby KOMMUNE ");
+    expect(refused.init?.status).toBe(400);
+    expect(refused.data.formError).toBe("Der findes allerede en kommune med navnet „egeby KOMMUNE“.");
+    const count = await handle.db
+      .selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where(sql<string>`lower(name)`, "=", "egeby kommune")
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
   });
 
   test("an administrator deletes an unused kommune; one with users or cohorts is refused in Danish and stays", async () => {
