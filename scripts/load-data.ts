@@ -127,14 +127,67 @@ function playCase(machine: CaseMachine, activity: CaseActivity, random: Random, 
   };
 }
 
+const FIRST_NAMES = [
+  "Anne",
+  "Mette",
+  "Hanne",
+  "Susanne",
+  "Camilla",
+  "Louise",
+  "Maria",
+  "Sofie",
+  "Ida",
+  "Julie",
+  "Peter",
+  "Lars",
+  "Jens",
+  "Michael",
+  "Søren",
+  "Thomas",
+  "Mads",
+  "Rasmus",
+  "Jakob",
+  "Emil",
+];
+const LAST_NAMES = [
+  "Jensen",
+  "Nielsen",
+  "Hansen",
+  "Pedersen",
+  "Andersen",
+  "Christensen",
+  "Larsen",
+  "Sørensen",
+  "Rasmussen",
+  "Jørgensen",
+  "Petersen",
+  "Madsen",
+  "Kristensen",
+  "Olsen",
+  "Thomsen",
+  "Poulsen",
+  "Johansen",
+  "Knudsen",
+  "Mortensen",
+  "Møller",
+];
+
+/** A fictional caseworker's name: common Danish first and last names, combined at random. */
+const learnerName = (random: Random) => `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
+
+const DAY = 24 * 3600 * 1000;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
 export interface LoadResult {
   cohorts: { id: string; trainerId: string; moduleIds: string[] }[];
   learners: number;
 }
 
 /**
- * Adds `learners` learners in new cohorts of COHORT_SIZE under `organisationId`, each cohort
- * with its own trainer, with activity on all published modules. `seed` makes it repeatable.
+ * Adds `learners` learners in new cohorts of COHORT_SIZE under `organisationId`, with activity on
+ * all published modules. Each cohort gets its own trainer, or all of them `trainerId` (so an
+ * existing trainer, such as the demo trainer, sees them). The cohorts ran for 40 days, starting
+ * 160 days ago, so a follow-up three months after their end has opened. `seed` makes it repeatable.
  */
 export async function loadActivity(
   db: DB,
@@ -144,6 +197,7 @@ export async function loadActivity(
     organisationId: string;
     seed?: number;
     label?: string;
+    trainerId?: string;
     onProgress?: (done: number) => void;
   },
 ): Promise<LoadResult> {
@@ -157,28 +211,30 @@ export async function loadActivity(
   const batch = new Batcher(db);
   const label = options.label ?? randomUUID().slice(0, 8);
   const result: LoadResult = { cohorts: [], learners: 0 };
-  const start = Date.now() - 60 * 24 * 3600 * 1000;
+  const start = Date.now() - 160 * DAY;
   const at = (offsetMinutes: number) => new Date(start + offsetMinutes * 60_000);
 
   for (let learnerIndex = 0; learnerIndex < options.learners; learnerIndex++) {
     if (learnerIndex % COHORT_SIZE === 0) {
       const cohortNumber = learnerIndex / COHORT_SIZE + 1;
-      const trainerId = randomUUID();
+      const trainerId = options.trainerId ?? randomUUID();
       const cohortId = randomUUID();
-      await batch.add("users", {
-        id: trainerId,
-        email: `underviser-${label}-${cohortNumber}@load.sagslab.dk`,
-        name: `Underviser ${label}-${cohortNumber}`,
-        password_hash: passwordHash,
-        role: "trainer",
-        organisation_id: options.organisationId,
-      });
+      if (!options.trainerId) {
+        await batch.add("users", {
+          id: trainerId,
+          email: `underviser-${label}-${cohortNumber}@load.sagslab.dk`,
+          name: `Underviser ${label}-${cohortNumber}`,
+          password_hash: passwordHash,
+          role: "trainer",
+          organisation_id: options.organisationId,
+        });
+      }
       await batch.add("cohorts", {
         id: cohortId,
         name: `Belastningshold ${label}-${cohortNumber}`,
         organisation_id: options.organisationId,
-        starts_on: "2026-01-01",
-        ends_on: "2026-12-31",
+        starts_on: isoDay(new Date(start)),
+        ends_on: isoDay(new Date(start + 40 * DAY)),
         join_code: `L${label}-${cohortNumber}`.toUpperCase(),
         created_by: trainerId,
       });
@@ -194,7 +250,7 @@ export async function loadActivity(
     await batch.add("users", {
       id: userId,
       email: `kursist-${label}-${learnerIndex}@load.sagslab.dk`,
-      name: `Kursist ${label}-${learnerIndex}`,
+      name: learnerName(random),
       password_hash: passwordHash,
       role: "learner",
       organisation_id: options.organisationId,

@@ -1,9 +1,11 @@
 /**
- * A horizontal bar chart drawn as SVG on the server, with the same figures in a table beside it
- * (for screen readers and for printing). Each bar carries its value as text, so no figure is told
- * by colour or length alone.
+ * A horizontal bar chart with the same figures in a table beside it (for screen readers and for
+ * printing). Each row is HTML, so a long label wraps at phone width at the page's own font size
+ * instead of being cut off or shrunk with a scaled drawing; only the bar itself is SVG (a width
+ * attribute, since the Content-Security-Policy allows no inline styles). Each bar carries its
+ * value as text, so no figure is told by colour or length alone.
  */
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
 export interface Bar {
   label: string;
@@ -12,37 +14,23 @@ export interface Bar {
   valueText: string;
 }
 
-const WIDTH = 720;
-const LABEL_WIDTH = 300;
-const VALUE_WIDTH = 80;
-const ROW = 40;
-
-const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
-  const id = useId();
-  const height = Math.max(1, bars.length) * ROW + 8;
-  const track = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   return (
-    <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`}>
-      <title id={`${id}-title`}>{`${title}. Tallene står i tabellen ved siden af.`}</title>
+    <div className="bar-chart" role="img" aria-label={`${title}. Tallene står i tabellen.`}>
       {bars.map((bar, index) => {
-        const y = index * ROW + 4;
-        const width = bar.value === null ? 0 : (track * Math.max(0, Math.min(100, bar.value))) / 100;
+        const width = bar.value === null ? 0 : Math.max(0, Math.min(100, bar.value));
         return (
-          <g key={`${bar.label}-${index}`}>
-            <text className="bar-label" x={0} y={y + 22}>
-              {shorten(bar.label)}
-            </text>
-            <rect className="bar-track" x={LABEL_WIDTH} y={y} width={track} height={ROW - 10} />
-            <rect className="bar" x={LABEL_WIDTH} y={y} width={width} height={ROW - 10} />
-            <text className="bar-value" x={WIDTH - VALUE_WIDTH + 8} y={y + 22}>
-              {bar.valueText}
-            </text>
-          </g>
+          <div className="bar-row" key={`${bar.label}-${index}`}>
+            <span className="bar-label">{bar.label}</span>
+            <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+              <rect className="bar-background" x={0} y={0} width={100} height={10} />
+              <rect className="bar" x={0} y={0} width={width} height={10} />
+            </svg>
+            <span className="bar-value">{bar.valueText}</span>
+          </div>
         );
       })}
-    </svg>
+    </div>
   );
 }
 
@@ -65,7 +53,7 @@ export function ChartWithTable({
     <figure className={stacked ? "chart-figure chart-figure--stacked" : "chart-figure"}>
       <figcaption>{caption}</figcaption>
       <BarChart bars={bars} title={caption} />
-      <div className="table--responsive-scroll">{table}</div>
+      <div>{table}</div>
     </figure>
   );
 }

@@ -11,7 +11,8 @@ import { activityStatuses } from "~/models/activity-status.server";
 import { completions } from "~/models/progress.server";
 import { formatDate } from "~/utils/danish";
 import { forbidden } from "~/utils/forms.server";
-import type { CohortHeader } from "./cohorts.server";
+import { getCourse } from "~/content/content.server";
+import { requireTrainerCohort, type CohortHeader } from "./cohorts.server";
 import { cohortModules } from "./dashboard.server";
 import { caseAttemptViews, quizAttemptViews } from "./learner";
 
@@ -170,3 +171,20 @@ export async function learnerPage(db: DB, course: CompiledCourse, cohort: Cohort
   }));
 }
 export type LearnerModules = Awaited<ReturnType<typeof learnerPage>>;
+
+/** What the participant page's loader does: the trainer's cohort, the participant, their activity. */
+export async function participantPage(request: Request, cohortId: string | undefined, userId: string | undefined) {
+  const { db, cohort } = await requireTrainerCohort(request, cohortId);
+  const participant = await requireParticipant(db, cohort.id, userId);
+  const modules = await learnerPage(db, await getCourse(), cohort, participant.id);
+  return {
+    cohort: { id: cohort.id, name: cohort.name },
+    participant: {
+      name: participant.name,
+      email: participant.email,
+      active: participant.active,
+      joinedOn: formatDate(participant.joinedAt),
+    },
+    modules,
+  };
+}

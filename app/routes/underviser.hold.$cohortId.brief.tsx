@@ -1,0 +1,223 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PrintButton } from "~/components/print-button";
+import briefStyles from "~/styles/brief.css";
+import trainerStyles from "~/styles/trainer.css";
+import type { BriefPlace } from "~/trainer/brief";
+import { cohortBriefPage } from "~/trainer/brief.server";
+import { formatShare } from "~/trainer/dashboard";
+import { formatDecimal } from "~/utils/danish";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: trainerStyles },
+  { rel: "stylesheet", href: briefStyles },
+];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Oplæg til undervisningsdagen – ${data.cohort.name} – Sagslab` : "Oplæg – Sagslab" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return cohortBriefPage(request, params.cohortId);
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Places({ places, kind }: { places: BriefPlace[]; kind: "case" | "quiz" }) {
+  return (
+    <ol className="brief-places">
+      {places.map((place) => (
+        <li key={place.heading}>
+          <h3>
+            {place.heading}
+            <span className="meta"> · {place.where}</span>
+          </h3>
+          <p className="brief-figure">{place.figure}.</p>
+          <p>
+            <strong>{kind === "case" ? "Situationen: " : "Spørgsmålet: "}</strong>
+            {place.situation}
+          </p>
+          {place.wrongChoice && (
+            <p>
+              <strong>{kind === "case" ? "Oftest valgt forkert: " : "Hyppigste forkerte svar: "}</strong>
+              {place.wrongChoice}
+            </p>
+          )}
+          {place.explanation && (
+            <p>
+              <strong>{kind === "case" ? "Til drøftelse (feedbacken på valget): " : "Forklaring: "}</strong>
+              {place.explanation}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Evaluations({ table }: { table: Data["evaluationTable"] }) {
+  if (table.rows.length === 0) return <p>Holdets moduler har ingen evaluering.</p>;
+  return (
+    <table className="table table--compact">
+      <caption>Andel, der svarede i høj eller nogen grad</caption>
+      <thead>
+        <tr>
+          <th scope="col">Modul</th>
+          {table.statements.map((statement) => (
+            <th scope="col" key={statement}>
+              {statement}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={row.activityId}>
+            <th scope="row">
+              {row.moduleTitle} <span className="meta">({row.respondents} svar)</span>
+            </th>
+            {row.cells ? (
+              row.cells.map((cell, index) => <td key={index}>{cell ? formatShare(cell.share) : "–"}</td>)
+            ) : (
+              <td colSpan={Math.max(1, table.statements.length)}>Vises fra 5 besvarelser</td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function CohortBriefPage() {
+  const data = useLoaderData<typeof loader>();
+  const { cohort } = data;
+  return (
+    <article className="brief">
+      <div className="no-print">
+        <Breadcrumbs
+          items={[
+            { to: "/underviser", label: "Underviser" },
+            { to: `/underviser/hold/${cohort.id}`, label: cohort.name },
+            { label: "Oplæg til undervisningsdagen" },
+          ]}
+        />
+        <PrintButton label="Udskriv oplægget" />
+      </div>
+      <section className="brief-section" aria-labelledby="brief-holdet">
+        <h1 id="brief-holdet">Oplæg til undervisningsdagen: {cohort.name}</h1>
+        <p className="meta">
+          {cohort.organisation} · {cohort.period} · {data.participants} deltagere · udskrevet {data.printedAt}
+        </p>
+        <h2>Deltagelse</h2>
+        <table className="table table--compact">
+          <caption>Deltagelse pr. modul</caption>
+          <thead>
+            <tr>
+              <th scope="col">Modul</th>
+              <th scope="col">Gennemført</th>
+              <th scope="col">I gang</th>
+              <th scope="col">Ikke startet</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.participation.map((m) => (
+              <tr key={m.moduleId}>
+                <th scope="row">{m.title}</th>
+                <td>
+                  {m.completed} af {m.participants} ({formatShare(m.completedShare)})
+                </td>
+                <td>{m.started}</td>
+                <td>{m.participants - m.completed - m.started}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Quizzer</h2>
+        <table className="table table--compact">
+          <caption>Quizzer: bestået i første forsøg og i alt, gennemsnit i første forsøg</caption>
+          <thead>
+            <tr>
+              <th scope="col">Quiz</th>
+              <th scope="col">Bestået i første forsøg</th>
+              <th scope="col">Bestået i alt</th>
+              <th scope="col">Gennemsnit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.quizFigures.map((q) => (
+              <tr key={q.activityId}>
+                <th scope="row">{q.moduleTitle}</th>
+                <td>
+                  {q.passedFirst} af {q.learners} ({formatShare(q.passedFirstShare)})
+                </td>
+                <td>
+                  {q.passedAtBest} af {q.learners} ({formatShare(q.passedAtBestShare)})
+                </td>
+                <td>{q.average === null ? "–" : `${formatDecimal(q.average)} %`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Evaluering</h2>
+        <Evaluations table={data.evaluationTable} />
+      </section>
+
+      <section className="brief-section" aria-labelledby="brief-cases">
+        <h2 id="brief-cases">Her går holdet galt i casene</h2>
+        <p>
+          De trin, hvor flest valgte forkert i deres første forsøg, med mindst {data.minimum} svar. Feedbacken på det
+          forkerte valg er et godt udgangspunkt for dialogen om, hvor det gik galt.
+        </p>
+        {data.cases.length === 0 ? (
+          <p>Endnu ingen trin med mindst {data.minimum} svar og forkerte valg.</p>
+        ) : (
+          <Places places={data.cases} kind="case" />
+        )}
+      </section>
+
+      <section className="brief-section" aria-labelledby="brief-quizzer">
+        <h2 id="brief-quizzer">Quizspørgsmål, der oftest blev svaret forkert</h2>
+        {data.quizzes.length === 0 ? (
+          <p>Endnu ingen spørgsmål med mindst {data.minimum} svar og forkerte svar.</p>
+        ) : (
+          <Places places={data.quizzes} kind="quiz" />
+        )}
+      </section>
+
+      <section className="brief-section" aria-labelledby="brief-emner">
+        <h2 id="brief-emner">Emner og faser</h2>
+        <p>Forkerte svar i første forsøg pr. emne og fase i sagsbehandlingen; quizspørgsmål har ingen fase.</p>
+        <table className="table table--compact brief-topics">
+          <caption>Forkerte svar i første forsøg: emner × faser</caption>
+          <thead>
+            <tr>
+              <th scope="col">Emne</th>
+              {data.topicsByPhase.columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
+              ))}
+              <th scope="col">I alt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.topicsByPhase.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {row.cells.map((cell, index) => (
+                  <td key={index}>{cell.total === 0 ? "–" : `${cell.wrong} af ${cell.total}`}</td>
+                ))}
+                <td>
+                  {row.total.wrong} af {row.total.total} ({row.total.wrongShare} %)
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
