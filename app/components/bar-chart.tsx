@@ -6,6 +6,7 @@
  * value as text, so no figure is told by colour or length alone.
  */
 import type { ReactNode } from "react";
+import { ScrollBox } from "./scroll-box";
 
 export interface Bar {
   label: string;
@@ -53,7 +54,7 @@ export function ChartWithTable({
     <figure className={stacked ? "chart-figure chart-figure--stacked" : "chart-figure"}>
       <figcaption>{caption}</figcaption>
       <BarChart bars={bars} title={caption} />
-      <div>{table}</div>
+      <ScrollBox label={`Tabel: ${caption}`}>{table}</ScrollBox>
     </figure>
   );
 }

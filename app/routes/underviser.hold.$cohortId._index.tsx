@@ -99,7 +99,9 @@ function Progress({ data }: { data: Data }) {
             <tbody>
               {matrix.rows.map((row) => (
                 <tr key={row.userId}>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row">
+                    <Link to={`/underviser/hold/${data.cohort.id}/deltager/${row.userId}`}>{row.name}</Link>
+                  </th>
                   {row.cells.map((cell) => (
                     <td key={cell.moduleId}>
                       <span className={`cell-status cell-${cell.status}`}>{CELL_STATUS_LABELS[cell.status]}</span>
@@ -510,6 +512,9 @@ export default function CohortDashboardPage() {
           </li>
           <li>
             <a href="#evaluering">Evaluering</a>
+          </li>
+          <li>
+            <Link to={`/underviser/hold/${cohort.id}/brief`}>Oplæg til undervisningsdagen (udskrift)</Link>
           </li>
           <li>
             <a href={`/underviser/hold/${cohort.id}/eksport.csv`} download>

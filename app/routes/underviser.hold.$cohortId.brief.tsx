@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
+import { ScrollBox } from "~/components/scroll-box";
 import briefStyles from "~/styles/brief.css";
 import trainerStyles from "~/styles/trainer.css";
 import type { BriefPlace } from "~/trainer/brief";
@@ -59,33 +60,35 @@ function Places({ places, kind }: { places: BriefPlace[]; kind: "case" | "quiz" 
 function Evaluations({ table }: { table: Data["evaluationTable"] }) {
   if (table.rows.length === 0) return <p>Holdets moduler har ingen evaluering.</p>;
   return (
-    <table className="table table--compact">
-      <caption>Andel, der svarede i høj eller nogen grad</caption>
-      <thead>
-        <tr>
-          <th scope="col">Modul</th>
-          {table.statements.map((statement) => (
-            <th scope="col" key={statement}>
-              {statement}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row) => (
-          <tr key={row.activityId}>
-            <th scope="row">
-              {row.moduleTitle} <span className="meta">({row.respondents} svar)</span>
-            </th>
-            {row.cells ? (
-              row.cells.map((cell, index) => <td key={index}>{cell ? formatShare(cell.share) : "–"}</td>)
-            ) : (
-              <td colSpan={Math.max(1, table.statements.length)}>Vises fra 5 besvarelser</td>
-            )}
+    <ScrollBox label="Tabel: evalueringen">
+      <table className="table table--compact">
+        <caption>Andel, der svarede i høj eller nogen grad</caption>
+        <thead>
+          <tr>
+            <th scope="col">Modul</th>
+            {table.statements.map((statement) => (
+              <th scope="col" key={statement}>
+                {statement}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.activityId}>
+              <th scope="row">
+                {row.moduleTitle} <span className="meta">({row.respondents} svar)</span>
+              </th>
+              {row.cells ? (
+                row.cells.map((cell, index) => <td key={index}>{cell ? formatShare(cell.share) : "–"}</td>)
+              ) : (
+                <td colSpan={Math.max(1, table.statements.length)}>Vises fra 5 besvarelser</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 
@@ -110,55 +113,59 @@ export default function CohortBriefPage() {
           {cohort.organisation} · {cohort.period} · {data.participants} deltagere · udskrevet {data.printedAt}
         </p>
         <h2>Deltagelse</h2>
-        <table className="table table--compact">
-          <caption>Deltagelse pr. modul</caption>
-          <thead>
-            <tr>
-              <th scope="col">Modul</th>
-              <th scope="col">Gennemført</th>
-              <th scope="col">I gang</th>
-              <th scope="col">Ikke startet</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.participation.map((m) => (
-              <tr key={m.moduleId}>
-                <th scope="row">{m.title}</th>
-                <td>
-                  {m.completed} af {m.participants} ({formatShare(m.completedShare)})
-                </td>
-                <td>{m.started}</td>
-                <td>{m.participants - m.completed - m.started}</td>
+        <ScrollBox label="Tabel: deltagelse pr. modul">
+          <table className="table table--compact">
+            <caption>Deltagelse pr. modul</caption>
+            <thead>
+              <tr>
+                <th scope="col">Modul</th>
+                <th scope="col">Gennemført</th>
+                <th scope="col">I gang</th>
+                <th scope="col">Ikke startet</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.participation.map((m) => (
+                <tr key={m.moduleId}>
+                  <th scope="row">{m.title}</th>
+                  <td>
+                    {m.completed} af {m.participants} ({formatShare(m.completedShare)})
+                  </td>
+                  <td>{m.started}</td>
+                  <td>{m.participants - m.completed - m.started}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         <h2>Quizzer</h2>
-        <table className="table table--compact">
-          <caption>Quizzer: bestået i første forsøg og i alt, gennemsnit i første forsøg</caption>
-          <thead>
-            <tr>
-              <th scope="col">Quiz</th>
-              <th scope="col">Bestået i første forsøg</th>
-              <th scope="col">Bestået i alt</th>
-              <th scope="col">Gennemsnit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.quizFigures.map((q) => (
-              <tr key={q.activityId}>
-                <th scope="row">{q.moduleTitle}</th>
-                <td>
-                  {q.passedFirst} af {q.learners} ({formatShare(q.passedFirstShare)})
-                </td>
-                <td>
-                  {q.passedAtBest} af {q.learners} ({formatShare(q.passedAtBestShare)})
-                </td>
-                <td>{q.average === null ? "–" : `${formatDecimal(q.average)} %`}</td>
+        <ScrollBox label="Tabel: quizzer">
+          <table className="table table--compact">
+            <caption>Quizzer: bestået i første forsøg og i alt, gennemsnit i første forsøg</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quiz</th>
+                <th scope="col">Bestået i første forsøg</th>
+                <th scope="col">Bestået i alt</th>
+                <th scope="col">Gennemsnit</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.quizFigures.map((q) => (
+                <tr key={q.activityId}>
+                  <th scope="row">{q.moduleTitle}</th>
+                  <td>
+                    {q.passedFirst} af {q.learners} ({formatShare(q.passedFirstShare)})
+                  </td>
+                  <td>
+                    {q.passedAtBest} af {q.learners} ({formatShare(q.passedAtBestShare)})
+                  </td>
+                  <td>{q.average === null ? "–" : `${formatDecimal(q.average)} %`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         <h2>Evaluering</h2>
         <Evaluations table={data.evaluationTable} />
       </section>
@@ -188,33 +195,35 @@ export default function CohortBriefPage() {
       <section className="brief-section" aria-labelledby="brief-emner">
         <h2 id="brief-emner">Emner og faser</h2>
         <p>Forkerte svar i første forsøg pr. emne og fase i sagsbehandlingen; quizspørgsmål har ingen fase.</p>
-        <table className="table table--compact brief-topics">
-          <caption>Forkerte svar i første forsøg: emner × faser</caption>
-          <thead>
-            <tr>
-              <th scope="col">Emne</th>
-              {data.topicsByPhase.columns.map((c) => (
-                <th scope="col" key={c.key}>
-                  {c.label}
-                </th>
-              ))}
-              <th scope="col">I alt</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.topicsByPhase.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {row.cells.map((cell, index) => (
-                  <td key={index}>{cell.total === 0 ? "–" : `${cell.wrong} af ${cell.total}`}</td>
+        <ScrollBox label="Tabel: emner og faser">
+          <table className="table table--compact brief-topics">
+            <caption>Forkerte svar i første forsøg: emner × faser</caption>
+            <thead>
+              <tr>
+                <th scope="col">Emne</th>
+                {data.topicsByPhase.columns.map((c) => (
+                  <th scope="col" key={c.key}>
+                    {c.label}
+                  </th>
                 ))}
-                <td>
-                  {row.total.wrong} af {row.total.total} ({row.total.wrongShare} %)
-                </td>
+                <th scope="col">I alt</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.topicsByPhase.rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  {row.cells.map((cell, index) => (
+                    <td key={index}>{cell.total === 0 ? "–" : `${cell.wrong} af ${cell.total}`}</td>
+                  ))}
+                  <td>
+                    {row.total.wrong} af {row.total.total} ({row.total.wrongShare} %)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
     </article>
   );

@@ -26,9 +26,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppServer(options: { courseFile?: string } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: {
+    courseFile?: string;
+    /** Runs on the copied database before the app opens it (the embedded database has one owner). */
+    beforeStart?: (dataDir: string) => void;
+  } = {},
+): Promise<AppServer> {
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-browser-")), "data");
   cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
+  options.beforeStart?.(dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
 

@@ -176,7 +176,7 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     expect(
       await trainer
         .locator("figure", { hasText: "gennemført hvert modul" })
-        .locator(".bar-chart[role=img] + div table")
+        .locator(".bar-chart[role=img] + .scroll-box table")
         .count(),
     ).toBe(1);
     await expectAccessible(trainer);
