@@ -34,8 +34,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Everything that runs against the production build: Chromium tests, the HTML check, the fault tests.
           name: "browser",
-          include: ["tests/browser/**/*.test.ts"],
+          include: ["tests/browser/**/*.test.ts", "tests/fault/**/*.test.ts"],
           globalSetup: ["tests/browser/global-setup.ts"],
           // One app server and one Chromium at a time: two cores.
           fileParallelism: false,

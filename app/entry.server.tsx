@@ -12,14 +12,34 @@
  *   which React 18 writes after `</html>`. The data is read first and written inside <body> by
  *   root's <RouteDataScript>.
  */
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceProvider } from "~/components/nonce";
 import { RouteDataProvider } from "~/components/route-data-script";
+import { guardRoutes } from "~/route-guard.server";
 import { shutdown, startup } from "~/startup.server";
+import { getEnv } from "~/utils/env.server";
 
-export { shutdown, startup };
+export { guardRoutes, shutdown, startup };
+
+/** What server/index.js needs from the parsed environment. */
+export function serverSettings() {
+  const env = getEnv();
+  // HSTS only where the session cookie is Secure, i.e. where the site is meant to be on https.
+  return { trustProxy: env.TRUST_PROXY, hsts: env.cookieSecure };
+}
+
+/**
+ * Logs what went wrong on the server. A request Remix itself refuses (a POST to a page without a
+ * form, 405; an unknown route, 404) is the client's mistake: no stack trace for it. Neither for a
+ * request the client gave up on.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+};
 
 // Remix keeps each response's encoded loader data until this timer runs out (it is cleared only
 // when a request is aborted), so under load a long timeout holds thousands of finished pages in

@@ -28,20 +28,6 @@ export function isCrossOriginWrite(request, options = {}) {
   }
 }
 
-/**
- * The address a login attempt came from, for slowing down password guessing.
- * @param {{ headers: Record<string, string | string[] | undefined>, socket?: { remoteAddress?: string } }} request
- * @param {{ trustProxy?: boolean }} [options]
- */
-export function clientAddress(request, options = {}) {
-  if (options.trustProxy) {
-    const forwarded = header(request, "x-forwarded-for");
-    const first = forwarded?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return request.socket?.remoteAddress ?? "unknown";
-}
-
 /** Headers every response gets. The Content-Security-Policy is set per document in entry.server. */
 export const SECURITY_HEADERS = {
   "X-Content-Type-Options": "nosniff",
@@ -49,6 +35,21 @@ export const SECURITY_HEADERS = {
   "X-Frame-Options": "DENY",
   "Cross-Origin-Opener-Policy": "same-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+
+/**
+ * Danish bodies for what the server answers itself (outside Remix's pages).
+ * @type {Record<number, string>}
+ */
+export const DANISH_STATUS_TEXT = {
+  400: "Forespørgslen kunne ikke behandles. Kontrollér adressen, og prøv igen.",
+  403: "Du har ikke adgang til denne side.",
+  404: "Siden findes ikke.",
+  405: "Denne handling er ikke mulig på denne adresse.",
+  413: "Forespørgslen er for stor til at blive modtaget.",
+  415: "Sagslab modtager kun formularer sendt fra sine egne sider.",
+  500: "Der skete en uventet fejl. Prøv igen om lidt. Sker det igen, så kontakt din administrator.",
+  503: "Sagslab er midlertidigt utilgængelig. Prøv igen om lidt.",
 };
 
 /**

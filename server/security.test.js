@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { clientAddress, isCrossOriginWrite } from "./security.js";
+import { isCrossOriginWrite } from "./security.js";
 
 const post = (headers) => ({ method: "POST", headers: { host: "sagslab.example", ...headers } });
 
@@ -16,10 +16,4 @@ test("a post from another site is refused, by Origin or by Sec-Fetch-Site", () =
 test("reading a page is never refused, and a client without Origin (a script) is not a browser attack", () => {
   expect(isCrossOriginWrite({ method: "GET", headers: { host: "a", origin: "https://b" } })).toBe(false);
   expect(isCrossOriginWrite(post({}))).toBe(false);
-});
-
-test("the client address comes from the socket unless a trusted proxy forwards it", () => {
-  const request = { headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.1" }, socket: { remoteAddress: "10.0.0.1" } };
-  expect(clientAddress(request)).toBe("10.0.0.1");
-  expect(clientAddress(request, { trustProxy: true })).toBe("203.0.113.9");
 });

@@ -1,6 +1,7 @@
 /**
- * The one error contract of every page: 404, 403 and 400 explain themselves in Danish; anything
- * else is "Der skete en fejl" with no internals (the details go to the server log).
+ * The one error contract of every page: 404, 403 and 400 explain themselves in Danish, and so
+ * does 503 (the database is unreachable); anything else is "Der skete en fejl" with no internals
+ * (the details go to the server log).
  */
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
@@ -9,6 +10,7 @@ const TITLES: Record<number, string> = {
   403: "Du har ikke adgang",
   404: "Siden findes ikke",
   409: "Siden er ikke længere aktuel",
+  503: "Sagslab er midlertidigt utilgængelig",
 };
 
 export function errorTitle(status: number) {
@@ -20,7 +22,10 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // Only our own responses carry a message meant for the user; thrown errors never do.
   const message =
-    isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && error.data.length < 500
+    isRouteErrorResponse(error) &&
+    (status < 500 || status === 503) &&
+    typeof error.data === "string" &&
+    error.data.length < 500
       ? error.data
       : null;
   if (status >= 500 && typeof window !== "undefined") console.error(error);
@@ -32,7 +37,8 @@ export function GeneralErrorBoundary() {
       )}
       {status === 403 && <p>{message ?? "Du har ikke adgang til denne side med din rolle."}</p>}
       {status !== 404 && status !== 403 && status < 500 && message && <p>{message}</p>}
-      {status >= 500 && (
+      {status === 503 && <p>{message ?? "Prøv igen om lidt."}</p>}
+      {status >= 500 && status !== 503 && (
         <p>Der skete en uventet fejl. Prøv igen om lidt. Sker det igen, så kontakt din administrator.</p>
       )}
       <p>

@@ -55,6 +55,9 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
   const pool = new pg.Pool({
     connectionString,
     max: 10,
+    // A server that does not answer at all (a network gone) must not hold requests forever:
+    // they get 503 instead (app/route-guard.server.ts).
+    connectionTimeoutMillis: 5_000,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid in parsers
@@ -62,9 +65,14 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // pg reports a failing idle connection (a server restart, a terminated backend) on the pool;
-  // without a listener Node would end the whole app. The pool opens a new connection when needed.
+  // pg reports a failing idle connection (a server restart, a terminated backend) on the pool,
+  // and a failing connection that a request has checked out (inside a transaction) on that
+  // client. Without a listener on each, Node would end the whole app (57P01 on a restart). The
+  // request's query fails and is answered 503; the pool drops the client and opens a new one.
   pool.on("error", (error) => console.error(`PostgreSQL: en ledig forbindelse blev afbrudt: ${error.message}`));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error(`PostgreSQL: en forbindelse i brug blev afbrudt: ${error.message}`));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   url.password = "";

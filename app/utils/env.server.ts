@@ -23,8 +23,29 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(240),
   /** Send the session cookie with Secure; on by default in production. */
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
-  /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
-  TRUST_PROXY: flag,
+  /**
+   * Which proxies in front of the app to believe about the client's address (X-Forwarded-For):
+   * "0" none; a number N the N nearest hops (1 = one reverse proxy); or a comma-separated list
+   * of proxy addresses or subnets (Express's "trust proxy": loopback, 10.0.0.0/8, …).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context): false | number | string[] => {
+      const text = (value ?? "0").trim();
+      if (text === "0" || text === "false") return false;
+      if (/^\d+$/.test(text)) return Number(text);
+      const list = text.split(",").map((item) => item.trim());
+      if (text === "true" || list.some((item) => !/^[0-9a-fA-F.:/]+$|^(loopback|linklocal|uniquelocal)$/.test(item))) {
+        context.addIssue({
+          code: "custom",
+          message:
+            "TRUST_PROXY skal være antallet af proxyer foran Sagslab (fx 1) eller en liste af deres adresser, fx 10.0.0.0/8,loopback",
+        });
+        return z.NEVER;
+      }
+      return list;
+    }),
   PORT: z.coerce.number().int().positive().default(3000),
   /** The address users reach Sagslab at; links in e-mails and the OpenID Connect redirect use it. */
   APP_URL: z

@@ -1,4 +1,7 @@
-/** Starts the production build on a copy of the seeded test database, on a free port. */
+/**
+ * Starts the production build on a free port: on a copy of the seeded embedded test database, or
+ * on the PostgreSQL server `databaseUrl` names.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -9,6 +12,12 @@ import { FIXTURE_COURSE, TEMPLATE_DATA_DIR } from "./global-setup";
 export interface AppServer {
   url: string;
   dataDir: string;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  /** What the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** The running process, for tests that signal it themselves. */
+  process(): ChildProcess;
   /** Stops the process and starts a new one on the same data and port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -31,11 +40,16 @@ export async function startAppServer(
     courseFile?: string;
     /** Runs on the copied database before the app opens it (the embedded database has one owner). */
     beforeStart?: (dataDir: string) => void;
+    /** A PostgreSQL server to run on instead of a copy of the seeded embedded database. */
+    databaseUrl?: string;
+    env?: Record<string, string>;
   } = {},
 ): Promise<AppServer> {
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "sagslab-browser-")), "data");
-  cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
-  options.beforeStart?.(dataDir);
+  if (!options.databaseUrl) {
+    cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
+    options.beforeStart?.(dataDir);
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
 
@@ -47,11 +61,12 @@ export async function startAppServer(
         PORT: String(port),
         DATA_DIR: dataDir,
         COURSE_FILE: options.courseFile ?? FIXTURE_COURSE,
-        DATABASE_URL: "",
+        DATABASE_URL: options.databaseUrl ?? "",
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
+    output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 60_000;
@@ -76,10 +91,14 @@ export async function startAppServer(
     await exited;
   };
 
+  let output = "";
   let child = await launch();
   return {
     url,
     dataDir,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
+    process: () => child,
     restart: async () => {
       await terminate(child);
       child = await launch();

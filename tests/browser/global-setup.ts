@@ -1,7 +1,8 @@
 /**
- * Once per run of the browser tests: decide whether they can run (Chromium installed), build
- * the app, compile the test course, and create a seeded embedded database that each test file
- * copies, so every file starts from the same state in about a second.
+ * Once per run of the tests against the production build (tests/browser, tests/fault): decide
+ * whether the Chromium tests can run, build the app, compile the test course, and create a seeded
+ * embedded database that each test file copies, so every file starts from the same state in about
+ * a second. The build is made even without Chromium: the HTML and fault tests need no browser.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -21,9 +22,9 @@ export default async function setup(project: TestProject) {
     if (process.env.REQUIRE_BROWSER_TESTS === "1") throw new Error(`Browsertestene skal køre, men ${reason}`);
     console.warn(`\n⚠ Browsertestene springes over: ${reason}\n`);
     project.provide("browserSkipReason", reason);
-    return;
+  } else {
+    project.provide("browserSkipReason", "");
   }
-  project.provide("browserSkipReason", "");
   const run = (command: string, args: string[], env: Record<string, string> = {}) =>
     execFileSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
 
