@@ -3,6 +3,7 @@
  * rebuild): open and migrate the database, seed the demo data in demo mode, load the course.
  */
 import { purgeExpiredSessions } from "~/auth/session.server";
+import { purgeOldFailures } from "~/auth/throttle.server";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { seedDemoData } from "~/db/seed.server";
@@ -28,7 +29,9 @@ export async function startup(): Promise<void> {
   );
   holder.__sagslabPurge = setInterval(
     () => {
-      void purgeExpiredSessions(handle.db).catch((error: unknown) => console.error(error));
+      void purgeExpiredSessions(handle.db)
+        .then(() => purgeOldFailures(handle.db))
+        .catch((error: unknown) => console.error(error));
     },
     60 * 60 * 1000,
   );

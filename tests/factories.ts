@@ -6,12 +6,16 @@ import { createUser } from "../app/models/users.server";
 
 export const TEST_PASSWORD = "en-god-adgangskode";
 
-export async function createTestUser(db: DB, overrides: { role?: Role; name?: string; email?: string } = {}) {
+export async function createTestUser(
+  db: DB,
+  overrides: { role?: Role; name?: string; email?: string; organisationId?: string } = {},
+) {
   const suffix = randomBytes(4).toString("hex");
   return createUser(db, {
     email: overrides.email ?? `bruger-${suffix}@test.sagslab.dk`,
     name: overrides.name ?? `Testbruger ${suffix}`,
     role: overrides.role ?? "learner",
+    organisationId: overrides.organisationId,
     password: TEST_PASSWORD,
   });
 }

@@ -6,9 +6,10 @@ import { redirect } from "@remix-run/node";
 import { getDb, type DB } from "~/db/database.server";
 import { findUserByEmail, normaliseEmail } from "~/models/users.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
+import { sameOriginPath } from "./redirect-target";
 import { mayEnter, type Area } from "./roles";
 import { getSessionUser, type SessionUser } from "./session.server";
-import { clearFailures, recordFailure, secondsToWait, throttleKeys } from "./throttle.server";
+import { clearFailures, loginKeys, loginWait, recordFailure } from "./throttle.server";
 
 export type { SessionUser };
 
@@ -24,12 +25,9 @@ export function getOptionalUser(request: Request): Promise<SessionUser | null> {
   return user;
 }
 
-/** Only a local path may be a redirect target after login (no open redirect). */
+/** Only a path on this site may be a redirect target after login (no open redirect); a bad one is ignored. */
 export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
-    return fallback;
-  }
-  return target;
+  return sameOriginPath(target) ?? fallback;
 }
 
 /**
@@ -59,8 +57,8 @@ export async function authenticate(
   input: { email: string; password: string; clientAddress: string },
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
-  const keys = throttleKeys(email, input.clientAddress);
-  const wait = await secondsToWait(db, keys);
+  const keys = loginKeys(email, input.clientAddress);
+  const wait = await loginWait(db, email, input.clientAddress);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const user = await findUserByEmail(db, email);
@@ -69,9 +67,9 @@ export async function authenticate(
       ? await verifyPassword(input.password, user.password_hash)
       : await verifyAgainstDecoy(input.password);
   if (!user || !valid) {
-    await recordFailure(db, keys);
+    await recordFailure(db, [keys.atAddress, keys.everywhere]);
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(db, keys[0]!);
+  await clearFailures(db, [keys.atAddress, keys.everywhere]);
   return { ok: true, userId: user.id };
 }

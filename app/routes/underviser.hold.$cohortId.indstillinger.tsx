@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "add-trainer": {
-        const added = await addCohortTrainer(db, cohort.id, input.email);
+        const added = await addCohortTrainer(db, cohort.id, input.email, user);
         return data({
           ok: true as const,
           added: true,

@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
 import { requireUser } from "~/auth/auth.server";
-import { mayEnter } from "~/auth/roles";
+import { mayEnter, type Role } from "~/auth/roles";
+import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
 import type { SessionUser } from "~/auth/session.server";
 import { getDb, isUniqueViolation, type DB } from "~/db/database.server";
 import { forbidden, notFound } from "~/utils/forms.server";
@@ -315,23 +316,47 @@ export function cohortTrainers(db: DB, cohortId: string) {
     .execute();
 }
 
+/** Failed lookups a trainer may make before each further one must wait (guessing e-mail addresses). */
+export const TRAINER_LOOKUP: ThrottlePolicy = { freeFailures: 10, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 };
+
 /**
- * Makes another user a trainer of the cohort: an active user whose role may enter the trainer
- * pages, and not one of its participants (for the same reason a trainer cannot join).
+ * Makes another user a trainer of the cohort: an active user of the cohort's kommune whose role
+ * may enter the trainer pages, and not one of its participants (for the same reason a trainer
+ * cannot join). Whether an address has an account, which role or name it has, is told only for
+ * users of that kommune: any other address gets one and the same "not possible" message, and
+ * such failed lookups are throttled per trainer. An administrator may add any trainer.
  */
-export async function addCohortTrainer(db: DB, cohortId: string, email: string): Promise<{ name: string }> {
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "name", "role", "active"])
-    .where("email", "=", normaliseEmail(email))
-    .executeTakeFirst();
-  if (!user || !user.active) {
+export async function addCohortTrainer(
+  db: DB,
+  cohortId: string,
+  email: string,
+  actor: { id: string; role: Role },
+): Promise<{ name: string }> {
+  const lookupKey = `trainer-lookup:${actor.id}`;
+  const wait = await secondsToWait(db, lookupKey, TRAINER_LOOKUP);
+  if (wait > 0) {
     throw new CohortRuleError(
-      `Der er ingen aktiv bruger med e-mailadressen ${email}. En administrator kan oprette brugeren.`,
+      `Du har prøvet mange e-mailadresser, der ikke kunne tilføjes. Vent ${Math.ceil(wait / 60)} minut${wait > 60 ? "ter" : ""}, og prøv igen.`,
     );
   }
-  if (!mayEnter(user.role, "trainer")) {
-    throw new CohortRuleError(`${user.name} er ikke underviser. En administrator kan give brugeren rollen underviser.`);
+  const cohort = await db
+    .selectFrom("cohorts")
+    .innerJoin("organisations", "organisations.id", "cohorts.organisation_id")
+    .select(["cohorts.organisation_id as organisationId", "organisations.name as organisation"])
+    .where("cohorts.id", "=", cohortId)
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "name", "role"])
+    .where("email", "=", normaliseEmail(email))
+    .where("active", "=", true)
+    .$if(actor.role !== "admin", (query) => query.where("organisation_id", "=", cohort.organisationId))
+    .executeTakeFirst();
+  if (!user || !mayEnter(user.role, "trainer")) {
+    await recordFailure(db, [lookupKey]);
+    throw new CohortRuleError(
+      `${email} kan ikke tilføjes som underviser. Det kræver en aktiv underviserkonto i ${cohort.organisation}; en administrator kan oprette den eller give den rollen underviser.`,
+    );
   }
   if (await onCohort(db, "cohort_members", cohortId, user.id)) {
     throw new CohortRuleError(`${user.name} er deltager på holdet og kan ikke også være underviser på det.`);

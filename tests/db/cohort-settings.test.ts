@@ -38,6 +38,7 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     const trainer = await createTestUser(handle.db, {
       role: "trainer",
       name: `Tove Træner ${randomUUID().slice(0, 4)}`,
+      organisationId,
     });
     const cohort = await createCohort(
       handle.db,
@@ -60,6 +61,8 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     organisationId: null,
     sessionId: "",
   });
+  const add = (cohortId: string, email: string, actor: { id: string; role: SessionUser["role"] }) =>
+    addCohortTrainer(handle.db, cohortId, email, actor);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => "accepted",
@@ -67,12 +70,12 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     );
 
   test("a second trainer is added by e-mail and then sees the cohort", async () => {
-    const { cohort } = await cohortWithTrainer();
-    const colleague = await createTestUser(handle.db, { role: "trainer", name: "Karin Kollega" });
+    const { trainer, cohort } = await cohortWithTrainer();
+    const colleague = await createTestUser(handle.db, { role: "trainer", name: "Karin Kollega", organisationId });
     expect(await refusal(requireCohortAccess(handle.db, asUser(colleague), cohort.id))).not.toBe("accepted");
 
     // Case and surrounding spaces do not matter, as at login.
-    expect(await addCohortTrainer(handle.db, cohort.id, `  ${colleague.email.toUpperCase()} `)).toEqual({
+    expect(await add(cohort.id, `  ${colleague.email.toUpperCase()} `, trainer)).toEqual({
       name: "Karin Kollega",
     });
     expect((await cohortTrainers(handle.db, cohort.id)).map((t) => t.name)).toContain("Karin Kollega");
@@ -80,33 +83,55 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     expect((await visibleCohorts(handle.db, asUser(colleague))).map((c) => c.id)).toEqual([cohort.id]);
   });
 
-  test("adding is refused, in Danish, for an unknown or deactivated user, a learner, a participant and a trainer already on the cohort", async () => {
+  test("adding is refused with one message for anyone the trainer may not learn about; a participant and a trainer already on the cohort are told", async () => {
     const { trainer, cohort } = await cohortWithTrainer();
-    expect(await refusal(addCohortTrainer(handle.db, cohort.id, "ingen@egeby.dk"))).toBe(
-      "Der er ingen aktiv bruger med e-mailadressen ingen@egeby.dk. En administrator kan oprette brugeren.",
-    );
-    const inactive = await createTestUser(handle.db, { role: "trainer" });
+    const notPossible = (email: string) =>
+      `${email} kan ikke tilføjes som underviser. Det kræver en aktiv underviserkonto i Egeby Kommune; en administrator kan oprette den eller give den rollen underviser.`;
+    expect(await refusal(add(cohort.id, "ingen@egeby.dk", trainer))).toBe(notPossible("ingen@egeby.dk"));
+    const inactive = await createTestUser(handle.db, { role: "trainer", organisationId });
     await handle.db.updateTable("users").set({ active: false }).where("id", "=", inactive.id).execute();
-    expect(await refusal(addCohortTrainer(handle.db, cohort.id, inactive.email))).toMatch(/^Der er ingen aktiv bruger/);
+    expect(await refusal(add(cohort.id, inactive.email, trainer))).toBe(notPossible(inactive.email));
+    const learner = await createTestUser(handle.db, { name: "Lars Lærer", organisationId });
+    expect(await refusal(add(cohort.id, learner.email, trainer))).toBe(notPossible(learner.email));
+    // A trainer, an administrator and a learner of another kommune: nothing about them is told.
+    const elsewhere = (
+      await handle.db
+        .insertInto("organisations")
+        .values({ name: `Andeby ${randomUUID().slice(0, 4)}` })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    for (const role of ["trainer", "admin", "learner"] as const) {
+      const other = await createTestUser(handle.db, { role, name: "Anders Andeby", organisationId: elsewhere });
+      const message = await refusal(add(cohort.id, other.email, trainer));
+      expect(message).toBe(notPossible(other.email));
+      expect(message).not.toContain("Anders");
+    }
 
-    const learner = await createTestUser(handle.db, { name: "Lars Lærer" });
-    expect(await refusal(addCohortTrainer(handle.db, cohort.id, learner.email))).toBe(
-      "Lars Lærer er ikke underviser. En administrator kan give brugeren rollen underviser.",
-    );
-
-    const participant = await createTestUser(handle.db, { role: "trainer", name: "Pia Deltager" });
+    const participant = await createTestUser(handle.db, { role: "trainer", name: "Pia Deltager", organisationId });
     const joinCode = (
       await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", cohort.id).executeTakeFirstOrThrow()
     ).join_code;
     expect((await joinCohort(handle.db, participant.id, joinCode)).ok).toBe(true);
-    expect(await refusal(addCohortTrainer(handle.db, cohort.id, participant.email))).toBe(
+    expect(await refusal(add(cohort.id, participant.email, trainer))).toBe(
       "Pia Deltager er deltager på holdet og kan ikke også være underviser på det.",
     );
 
-    expect(await refusal(addCohortTrainer(handle.db, cohort.id, trainer.email))).toMatch(
-      /er allerede underviser på holdet\.$/,
-    );
+    expect(await refusal(add(cohort.id, trainer.email, trainer))).toMatch(/er allerede underviser på holdet\.$/);
     expect(await cohortTrainers(handle.db, cohort.id)).toHaveLength(1);
+  });
+
+  test("a trainer who tries many addresses that cannot be added must wait; an administrator may add a trainer from any kommune", async () => {
+    const { trainer, cohort } = await cohortWithTrainer();
+    for (let i = 0; i < 10; i++) {
+      expect(await refusal(add(cohort.id, `gaet-${i}@andeby.dk`, trainer))).toMatch(/kan ikke tilføjes/);
+    }
+    const colleague = await createTestUser(handle.db, { role: "trainer", name: "Karin Kollega", organisationId });
+    expect(await refusal(add(cohort.id, colleague.email, trainer))).toMatch(/^Du har prøvet mange e-mailadresser/);
+
+    const admin = await createTestUser(handle.db, { role: "admin" });
+    const elsewhere = await createTestUser(handle.db, { role: "trainer", name: "Birte Udefra" });
+    expect(await add(cohort.id, elsewhere.email, admin)).toEqual({ name: "Birte Udefra" });
   });
 
   test("a trainer is removed and loses the cohort; the last trainer cannot be removed", async () => {
@@ -114,8 +139,8 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     expect(await refusal(removeCohortTrainer(handle.db, cohort.id, trainer.id))).toBe(
       "Holdet skal have mindst én underviser. Tilføj en anden, før du fjerner den sidste.",
     );
-    const colleague = await createTestUser(handle.db, { role: "trainer", name: "Karin Kollega" });
-    await addCohortTrainer(handle.db, cohort.id, colleague.email);
+    const colleague = await createTestUser(handle.db, { role: "trainer", name: "Karin Kollega", organisationId });
+    await add(cohort.id, colleague.email, trainer);
     expect(await removeCohortTrainer(handle.db, cohort.id, trainer.id)).toEqual({ name: trainer.name });
     expect(await refusal(requireCohortAccess(handle.db, asUser(trainer), cohort.id))).not.toBe("accepted");
     expect((await cohortTrainers(handle.db, cohort.id)).map((t) => t.id)).toEqual([colleague.id]);
@@ -126,8 +151,8 @@ describe.each(engines)("cohort settings on %s", (engine) => {
 
   test("two trainers removing each other at the same time leave one of them on the cohort", async () => {
     const { trainer, cohort } = await cohortWithTrainer();
-    const colleague = await createTestUser(handle.db, { role: "trainer" });
-    await addCohortTrainer(handle.db, cohort.id, colleague.email);
+    const colleague = await createTestUser(handle.db, { role: "trainer", organisationId });
+    await add(cohort.id, colleague.email, trainer);
     const results = await Promise.allSettled([
       removeCohortTrainer(handle.db, cohort.id, colleague.id),
       removeCohortTrainer(handle.db, cohort.id, trainer.id),
