@@ -24,6 +24,8 @@ export interface ThrottlePolicy {
 /** Failures older than this are forgotten. */
 const FORGET_AFTER_SECONDS = 60 * 60;
 
+/** For callers that name no policy (password reset requests): 5 free, then 30 s doubling to 15 minutes. */
+export const DEFAULT_POLICY: ThrottlePolicy = { freeFailures: 5, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 };
 export const ACCOUNT_AT_ADDRESS: ThrottlePolicy = { freeFailures: 5, firstWaitSeconds: 15, maxWaitSeconds: 5 * 60 };
 export const ACCOUNT_EVERYWHERE: ThrottlePolicy = { freeFailures: 20, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 };
 
@@ -54,10 +56,15 @@ async function failureCounts(db: DB, keys: string[]): Promise<Map<string, Failur
 const remaining = (count: FailureCount | undefined, policy: ThrottlePolicy) =>
   count ? Math.max(waitAfterFailures(count.failures, policy) - count.secondsSince, 0) : 0;
 
-/** Seconds one key must still wait under `policy`, 0 if it may try now. */
-export async function secondsToWait(db: DB, key: string, policy: ThrottlePolicy): Promise<number> {
-  const counts = await failureCounts(db, [key]);
-  return Math.ceil(remaining(counts.get(key), policy));
+/** Seconds the caller must still wait under `policy` (the longest over `keys`), 0 if it may try now. */
+export async function secondsToWait(
+  db: DB,
+  keys: string | string[],
+  policy: ThrottlePolicy = DEFAULT_POLICY,
+): Promise<number> {
+  const list = [keys].flat();
+  const counts = await failureCounts(db, list);
+  return Math.ceil(Math.max(0, ...list.map((key) => remaining(counts.get(key), policy))));
 }
 
 /** Seconds a login for `email` from `clientAddress` must still wait, 0 if it may try now. */
