@@ -254,9 +254,12 @@ describe.skipIf(Boolean(skipReason))("a trainer follows a new cohort, keyboard o
     // The message comes with the action; the page's code follows when its data is reloaded.
     await expect.poll(async () => (await trainer.getByTestId("join-code").innerText()).trim()).toBe(renewed);
 
-    // A learner's address is refused beside the field; the administrator's is accepted.
+    // A learner's address is refused beside the field, without telling who it is; the administrator's is accepted.
     for (const [email, expected] of [
-      [DEMO.learner, "Sara Sagsbehandler er ikke underviser. En administrator kan give brugeren rollen underviser."],
+      [
+        DEMO.learner,
+        `${DEMO.learner} kan ikke tilføjes som underviser. Det kræver en aktiv underviserkonto i Demo Kommune; en administrator kan oprette den eller give den rollen underviser.`,
+      ],
       [DEMO.admin, null],
     ] as const) {
       await trainer.getByLabel("E-mail").fill("");
