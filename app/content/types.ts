@@ -100,6 +100,8 @@ export type ActivityOfType<T extends ActivityType> = Extract<Activity, { type: T
 
 export interface CaseDefinition {
   start: string;
+  /** `<Case pass>`: the least result that passes the case; absent means `korrekt`. */
+  pass?: Extract<CaseResult, "korrekt" | "delvist">;
   steps: CaseStep[];
   outcomes: CaseOutcome[];
 }

@@ -248,7 +248,25 @@ export interface FollowUpResponsesTable {
 
 export type FollowUpAnswersTable = EvaluationAnswersTable;
 
+export interface CertificatesTable {
+  /** The verification code printed on the certificate, e.g. "K7QM-3XPA-9TRW". */
+  code: string;
+  user_id: string;
+  module_id: string;
+  learner_name: string;
+  organisation_name: string | null;
+  module_title: string;
+  /** The module's legal basis as printed, e.g. "SEL § 96 · RSL § 10". */
+  legal_basis: string;
+  /** YYYY-MM-DD: the date the module's legal statements were checked against. */
+  legal_as_of: string | null;
+  /** YYYY-MM-DD. */
+  completed_on: string;
+  issued_at: CreatedAt;
+}
+
 export interface Database {
+  certificates: CertificatesTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_answers: QuizAnswersTable;
   evaluation_responses: EvaluationResponsesTable;

@@ -4,8 +4,10 @@ import { getOptionalUser } from "~/auth/auth.server";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
+import { certificatesOf } from "~/models/certificate.server";
+import { passedIds } from "~/models/passing";
+import { learnerStandings } from "~/models/passing.server";
 import { moduleProgress, type ModuleProgress } from "~/models/progress";
-import { completions } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Moduler – Sagslab" }];
 
@@ -19,17 +21,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
       modules: modules.map(({ id, title, summary, estimatedMinutes }) => ({ id, title, summary, estimatedMinutes })),
     };
   }
-  const done = new Set((await completions(await getDb(), user.id)).keys());
+  const db = await getDb();
+  const [standings, certificates] = await Promise.all([
+    learnerStandings(db, user.id, modules),
+    certificatesOf(db, user.id),
+  ]);
+  const passed = passedIds(standings);
+  const withProgress = modules.map((module) => ({
+    id: module.id,
+    title: module.title,
+    summary: module.summary,
+    estimatedMinutes: module.estimatedMinutes,
+    progress: moduleProgress(module, passed),
+  }));
+  const certified = new Set(certificates.map((c) => c.moduleId));
   return {
     signedIn: true as const,
     firstName: user.name.split(" ")[0] ?? user.name,
-    modules: modules.map((module) => ({
-      id: module.id,
-      title: module.title,
-      summary: module.summary,
-      estimatedMinutes: module.estimatedMinutes,
-      progress: moduleProgress(module, done),
-    })),
+    modules: withProgress,
+    // Issued certificates, and completed modules whose certificate is issued when first opened.
+    certificates: [
+      ...certificates.map((c) => ({ moduleId: c.moduleId, title: c.moduleTitle, completedOn: c.completedOn.text })),
+      ...withProgress
+        .filter((m) => m.progress.complete && !certified.has(m.id))
+        .map((m) => ({ moduleId: m.id, title: m.title, completedOn: null })),
+    ],
   };
 }
 
@@ -90,6 +106,19 @@ export default function Catalogue() {
         evaluering.
       </p>
       <ModuleCards modules={data.modules} linked level="h2" />
+      <h2>Dine kursusbeviser</h2>
+      {data.certificates.length === 0 ? (
+        <p>Du får et kursusbevis for hvert modul, du gennemfører.</p>
+      ) : (
+        <ul className="certificate-list">
+          {data.certificates.map((certificate) => (
+            <li key={certificate.moduleId}>
+              <Link to={`/moduler/${certificate.moduleId}/bevis`}>Kursusbevis: {certificate.title}</Link>
+              {certificate.completedOn && <span className="meta"> · gennemført {certificate.completedOn}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
         Har du fået en kode af din underviser? <Link to="/tilmeld">Tilmeld dig et hold</Link>.
       </p>

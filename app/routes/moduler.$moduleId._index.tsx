@@ -8,6 +8,8 @@ import { formatDanishDate } from "~/content/legal-date";
 import { ACTIVITY_TYPES } from "~/content/vocabulary";
 import { getDb } from "~/db/database.server";
 import { activityStatuses } from "~/models/activity-status.server";
+import { missingActivities, passedIds } from "~/models/passing";
+import { learnerStandings } from "~/models/passing.server";
 import { moduleProgress } from "~/models/progress";
 import { requireModule } from "~/utils/params.server";
 
@@ -18,7 +20,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { module } = await requireModule(params, user.role);
-  const { statuses, completed } = await activityStatuses(await getDb(), user.id, module);
+  const db = await getDb();
+  const [{ statuses }, standings] = await Promise.all([
+    activityStatuses(db, user.id, module),
+    learnerStandings(db, user.id, [module]),
+  ]);
+  const progress = moduleProgress(module, passedIds(standings));
   return {
     module: {
       id: module.id,
@@ -29,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       estimatedMinutes: module.estimatedMinutes,
       hasChecklists: module.checklists.length > 0,
     },
-    progress: moduleProgress(module, completed),
+    progress,
+    missing: missingActivities(module, standings),
+    begun: standings.size > 0,
     activities: module.activities.map((activity) => ({
       id: activity.id,
       title: activity.title,
@@ -43,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ModulePage() {
-  const { module, activities, progress } = useLoaderData<typeof loader>();
+  const { module, activities, progress, missing, begun } = useLoaderData<typeof loader>();
   const firstOpen = activities.find((activity) => activity.status.tone === "todo" && activity.required);
   return (
     <>
@@ -59,6 +68,18 @@ export default function ModulePage() {
             </p>
           </div>
         </div>
+      )}
+      {!progress.complete && (
+        <details className="missing" open={begun}>
+          <summary>Det mangler du for at gennemføre modulet ({missing.length})</summary>
+          <ul className="missing-list">
+            {missing.map((activity) => (
+              <li key={activity.id}>
+                <Link to={`/moduler/${module.id}/${activity.id}`}>{activity.sentence}</Link>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <div className="prose" dangerouslySetInnerHTML={{ __html: module.introHtml }} />
       <p className="module-legal-date">Retsgrundlag pr. {module.legalAsOf}</p>

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { CODE_ALPHABET, joinCodeFrom, joinLinkFor, normaliseJoinCode } from "./join-code";
+import { CODE_ALPHABET, certificateCodeFrom, joinCodeFrom, joinLinkFor, normaliseJoinCode } from "./join-code";
 
 test("a join code is two groups of four readable characters", () => {
   const code = joinCodeFrom(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 255]));
@@ -16,4 +16,10 @@ test("what a learner types is normalised to the stored form", () => {
 
 test("the join link leads to the join page of the code", () => {
   expect(joinLinkFor("https://sagslab.example", "K7QM-3XPA")).toBe("https://sagslab.example/tilmeld/K7QM-3XPA");
+});
+
+test("a certificate code is three groups of four readable characters and is read back as typed", () => {
+  const code = certificateCodeFrom(new Uint8Array([9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 200, 255]));
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  expect(normaliseJoinCode(code.toLowerCase().replaceAll("-", " "))).toBe(code);
 });

@@ -6,15 +6,24 @@
 export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const GROUP = 4;
 
-/** A code like "K7QM-3XPA" from 8 random bytes. */
-export function joinCodeFrom(bytes: Uint8Array): string {
+/** Groups of four characters from the alphabet, one character per random byte. */
+function codeFrom(bytes: Uint8Array, groups: number): string {
   let code = "";
-  for (let i = 0; i < GROUP * 2; i++) {
-    if (i === GROUP) code += "-";
+  for (let i = 0; i < GROUP * groups; i++) {
+    if (i > 0 && i % GROUP === 0) code += "-";
     code += CODE_ALPHABET[bytes[i]! % CODE_ALPHABET.length];
   }
   return code;
 }
+
+/** A code like "K7QM-3XPA" from 8 random bytes. */
+export const joinCodeFrom = (bytes: Uint8Array) => codeFrom(bytes, 2);
+
+/**
+ * A certificate's verification code, like "K7QM-3XPA-9TRW", from 12 random bytes: about 59 bits,
+ * so a code cannot be guessed, yet it can be typed from a printed page.
+ */
+export const certificateCodeFrom = (bytes: Uint8Array) => codeFrom(bytes, 3);
 
 /** What a learner typed, in the stored form: upper case, no spaces, groups joined by "-". */
 export function normaliseJoinCode(input: string): string {

@@ -9,6 +9,7 @@ import * as m0003 from "./0003_quizzes_evaluations";
 import * as m0004 from "./0004_trainer_dashboard";
 import * as m0008 from "./0008_cohort_management";
 import * as m0009 from "./0009_accounts";
+import * as m0005 from "./0005_certificates";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0004_trainer_dashboard": m0004,
   "0008_cohort_management": m0008,
   "0009_accounts": m0009,
+  "0005_certificates": m0005,
 };

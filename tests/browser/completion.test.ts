@@ -42,16 +42,16 @@ describe.skipIf(Boolean(skipReason))(
       expect(response?.status()).toBe(403);
       expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Kursusbeviset er ikke klar endnu");
       expect(await page.locator(".missing-list li").allInnerTexts()).toEqual([
-        "Velkommen til Sagslab (Lektion): læs lektionen",
-        "Sagen skal være tilstrækkeligt oplyst (Lektion): læs lektionen",
-        "Case: Birthe søger om en el-kørestol (Case): spil casen til en afslutning",
-        "Quiz om sagsoplysning og begrundelse (Quiz): bestå quizzen",
-        "Evaluering af modulet (Evaluering): indsend evalueringen",
+        "Lektionen „Velkommen til Sagslab“ er ikke læst endnu.",
+        "Lektionen „Sagen skal være tilstrækkeligt oplyst“ er ikke læst endnu.",
+        "Casen „Birthe søger om en el-kørestol“ er ikke spillet endnu.",
+        "Quizzen „Quiz om sagsoplysning og begrundelse“ er ikke taget endnu.",
+        "Evalueringen „Evaluering af modulet“ er ikke indsendt endnu.",
       ]);
       await expectAccessible(page);
     });
 
-    test("the lessons and the case", async () => {
+    test("the lessons, and the case lost with one wrong click", async () => {
       await page.goto(`${app.url}${MODULE}/eksempel-velkommen`);
       await activateWithKeyboard(page, "Næste");
       await waitForPage(page, /eksempel-sagsoplysning$/, "Sagen skal være tilstrækkeligt oplyst");
@@ -112,6 +112,40 @@ describe.skipIf(Boolean(skipReason))(
       expect(await row.innerText()).toMatch(/Bedste: 4 af 4 rigtige \(100 %\), 2 forsøg/);
     });
 
+    test("a lost case is played, not passed: the module page and the certificate say so", async () => {
+      const LOST =
+        "Casen „Birthe søger om en el-kørestol“ er spillet, men ikke bestået (den skal ende korrekt): prøv igen.";
+      await page.goto(`${app.url}${MODULE}`);
+      expect(await page.locator(".missing-list li").allInnerTexts()).toContain(LOST);
+      expect(await page.getByText("Gennemført – ").count()).toBe(0);
+      const response = await page.goto(`${app.url}${MODULE}/bevis`);
+      expect(response?.status()).toBe(403);
+      expect(await page.locator(".missing-list li").allInnerTexts()).toEqual([
+        LOST,
+        "Evalueringen „Evaluering af modulet“ er ikke indsendt endnu.",
+      ]);
+      await expectAccessible(page);
+    });
+
+    test("the case is played again and solved", async () => {
+      await page.goto(`${app.url}${MODULE}/eksempel-case-stol`);
+      await activateWithKeyboard(page, "Prøv igen");
+      for (const button of [
+        "Undersøg, hvilke oplysninger der mangler",
+        "Fortsæt",
+        "Indhent en lægeerklæring med Birthes samtykke",
+        "Fortsæt",
+        "Skriv et udkast til afgørelse",
+        "Fortsæt",
+        "Henvis til lægeerklæringen og de oplysninger, der er lagt vægt på",
+        "Se resultatet",
+      ]) {
+        await activateWithKeyboard(page, button);
+        await page.waitForLoadState("networkidle");
+      }
+      await page.getByRole("heading", { name: "Resultat: Korrekt" }).waitFor();
+    });
+
     test("the evaluation: a draft can be saved and changed, then submitted once", async () => {
       await page.goto(`${app.url}${MODULE}/eksempel-evaluering`);
       await expectAccessible(page);
@@ -149,6 +183,9 @@ describe.skipIf(Boolean(skipReason))(
       expect(certificate).toMatch(/Eksempelmodul – sådan virker Sagslab/);
       expect(certificate).toMatch(/RSL § 10 · FVL § 24/);
       expect(certificate).toMatch(/Gennemført\s+\d{1,2}\. \w+ \d{4}/);
+      expect(certificate).toMatch(/Demo Kommune/);
+      const code = (await page.locator(".certificate-code").innerText()).trim();
+      expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       await expectAccessible(page);
       await page.emulateMedia({ media: "print" });
       const certificatePdf = await page.pdf({ format: "A4" });
@@ -157,6 +194,26 @@ describe.skipIf(Boolean(skipReason))(
 
       await page.goto(app.url);
       expect(await page.getByText("Gennemført – 5 af 5 aktiviteter (100 %)").count()).toBe(1);
+      expect(await page.getByRole("link", { name: /^Kursusbevis: Eksempelmodul/ }).count()).toBe(1);
+
+      // Anyone handed the printed certificate can check its code, without signing in.
+      const anonymous = await browser.newContext();
+      const checker = await anonymous.newPage();
+      const check = await checker.goto(`${app.url}/bevis/${code.toLowerCase()}`);
+      expect(check?.status()).toBe(200);
+      expect(await checker.getByRole("heading", { level: 1 }).innerText()).toBe("Kursusbeviset er gyldigt");
+      const facts = await checker.locator(".certificate-facts").innerText();
+      expect(facts).toMatch(/Sara Sagsbehandler/);
+      expect(facts).toMatch(/Demo Kommune/);
+      expect(facts).toMatch(/Eksempelmodul – sådan virker Sagslab/);
+      expect(facts).toContain(code);
+      expect(facts).not.toMatch(/@|point|%/);
+      await expectAccessible(checker);
+      const unknown = await checker.goto(`${app.url}/bevis/AAAA-BBBB-CCCC`);
+      expect(unknown?.status()).toBe(404);
+      expect(await checker.getByRole("heading", { level: 1 }).innerText()).toBe("Kursusbeviset findes ikke");
+      await expectAccessible(checker);
+      await anonymous.close();
 
       await page.goto(`${app.url}${MODULE}/tjeklister`);
       expect(await page.getByRole("heading", { level: 2 }).allInnerTexts()).toEqual([
