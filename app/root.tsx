@@ -20,6 +20,7 @@ import { mayEnter, ROLES } from "~/auth/roles";
 import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { RouteDataScript } from "~/components/route-data-script";
+import { RouteFocus } from "~/components/route-focus";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -57,6 +58,7 @@ function Layout({ children }: { children: ReactNode }) {
   const user = data?.user ?? null;
   return (
     <>
+      <RouteFocus />
       <a className="skipnav" href="#indhold">
         Gå til sidens indhold
       </a>

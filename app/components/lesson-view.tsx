@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { ChecklistTicks } from "./checklist-ticks";
 
 export interface LessonViewData {
@@ -8,6 +8,8 @@ export interface LessonViewData {
 }
 
 export function LessonView({ lesson }: { lesson: LessonViewData }) {
+  // While the lesson is being marked as read, a second press does nothing (it would be a double submit).
+  const busy = useNavigation().state !== "idle";
   return (
     <>
       <ChecklistTicks>
@@ -15,7 +17,7 @@ export function LessonView({ lesson }: { lesson: LessonViewData }) {
       </ChecklistTicks>
       <Form method="post" className="actions">
         <input type="hidden" name="intent" value="lesson.complete" />
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           {lesson.nextLabel}
         </button>
         {lesson.completed && <span className="status status-done">Læst</span>}

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { activity, compileActivity, compileFiles, MODULE_MDX } from "../../tests/content-helpers";
 import { formatProblem } from "./problems";
+import { LAW_SOURCES, LAWS } from "./vocabulary";
 
 test("a module and its lessons are read in file-name order, keyed on the frontmatter id", async () => {
   const course = await compileFiles({
@@ -34,6 +35,30 @@ Husk partshøring.
   expect(lesson.html).toContain("forvaltningsloven §§ 22-24");
   expect(lesson.html).toContain("serviceloven § 95, stk. 4, 4. pkt.");
   expect(lesson.html).toMatch(/role="note" aria-label="OBS".*Husk partshøring/s);
+});
+
+test("LawRef links to the law on Retsinformation in the same tab, marked as external for screen readers", async () => {
+  const course = await compileActivity(
+    "lesson",
+    `Se <LawRef law="SEL" section="96" subsection="1" /> og <LawRef law="UDLBEK" section="5" />.`,
+  );
+  const lesson = course.modules[0]!.activities[0]!;
+  if (lesson.type !== "lesson") throw new Error("expected a lesson");
+  const link = /<a class="lawref" href="([^"]+)"[^>]*>(.*?)<\/a>/.exec(lesson.html);
+  expect(link?.[1]).toBe(LAW_SOURCES.SEL!.url);
+  expect(link?.[1]).toMatch(/^https:\/\/www\.retsinformation\.dk\/eli\/lta\/\d{4}\/\d+$/);
+  expect(link?.[2]).toBe('serviceloven § 96, stk. 1<span class="sr-only"> (lovteksten på Retsinformation, eksternt link)</span>');
+  expect(lesson.html).not.toContain("target=");
+  // A law whose official address is not verified is cited without a link.
+  expect(lesson.html).toContain('<span class="lawref" data-law="UDLBEK" data-section="5">udlandsbekendtgørelsen § 5</span>');
+});
+
+test("every law code has an ELI address on Retsinformation or is deliberately unlinked", () => {
+  for (const code of Object.keys(LAWS) as (keyof typeof LAWS)[]) {
+    const source = LAW_SOURCES[code];
+    if (source) expect(source.url, code).toMatch(/^https:\/\/www\.retsinformation\.dk\/eli\/lta\/\d{4}\/\d+$/);
+  }
+  expect(Object.keys(LAW_SOURCES).sort()).toEqual(Object.keys(LAWS).sort());
 });
 
 test("a file with a wrong frontmatter field gives an error naming the file and the line", async () => {

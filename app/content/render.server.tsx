@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { NODE_ATTRIBUTE } from "./mdx-tree";
 import { formatSats, type SatserTable } from "./satser";
-import { CALLOUT_TYPES, LAWS, isKeyOf } from "./vocabulary";
+import { CALLOUT_TYPES, LAWS, LAW_SOURCES, isKeyOf } from "./vocabulary";
 
 type Props = { children?: ReactNode; [NODE_ATTRIBUTE]?: string } & Record<string, unknown>;
 
@@ -57,8 +57,29 @@ export function formatLawRef(props: { law: string; section: string; subsection?:
   return parts.join(", ");
 }
 
+/**
+ * The readable citation, linked to the law's official text on Retsinformation (same tab; the hidden
+ * text tells a screen reader where the link leads). `data-law` and `data-section` let the platform
+ * see which provisions a fragment cites (the debrief links weak topics to lessons by them).
+ */
 function LawRef(props: Props) {
-  return <span className="lawref">{formatLawRef(props as unknown as Parameters<typeof formatLawRef>[0])}</span>;
+  const citation = formatLawRef(props as unknown as Parameters<typeof formatLawRef>[0]);
+  const law = String(props.law);
+  const source = isKeyOf(LAW_SOURCES, law) ? LAW_SOURCES[law] : null;
+  const data = { "data-law": law, "data-section": String(props.section).trim() };
+  if (!source) {
+    return (
+      <span className="lawref" {...data}>
+        {citation}
+      </span>
+    );
+  }
+  return (
+    <a className="lawref" href={source.url} rel="external" {...data}>
+      {citation}
+      <span className="sr-only"> (lovteksten på Retsinformation, eksternt link)</span>
+    </a>
+  );
 }
 
 /** The compiler has checked every id against the table before rendering. */
@@ -126,9 +147,17 @@ function Paragraph(props: { children?: ReactNode }) {
   return checklist ? <span className="checklist-text">{props.children}</span> : <p>{props.children}</p>;
 }
 
+let tableCount = 0;
+const nextTableNumber = () => ++tableCount;
+
+/**
+ * A table in a scroll box. A wide table scrolls sideways on a phone, so the box is a named region
+ * the keyboard can reach (WCAG 2.1.1); the number keeps the names of a page's tables apart.
+ */
 function Table(props: { children?: ReactNode }) {
+  const number = nextTableNumber();
   return (
-    <div className="table--responsive-scroll">
+    <div className="table--responsive-scroll" role="region" aria-label={`Tabel ${number}`} tabIndex={0}>
       <table className="table">{props.children}</table>
     </div>
   );
@@ -215,6 +244,7 @@ export function renderCompiledMdx(code: string, table: SatserTable = new Map()):
   const previous = { collector, satser };
   collector = fragments;
   satser = table;
+  tableCount = 0;
   try {
     const html = renderToStaticMarkup(<Content components={components} />);
     return { html: html.trim(), fragments };

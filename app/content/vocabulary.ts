@@ -47,6 +47,29 @@ export const LAWS = {
 } as const;
 export type LawCode = keyof typeof LAWS;
 
+const ELI = "https://www.retsinformation.dk/eli/lta";
+
+/**
+ * Where each law's official text is: its ELI address on Retsinformation (`/eli/lta/<year>/<number>`
+ * of the lovbekendtgørelse or bekendtgørelse), which `<LawRef>` links to. Only numbers we have seen
+ * in a source are here; a consolidation replaced since then still opens, marked as historical, with a
+ * link to the one in force. `null` renders the citation without a link.
+ */
+export const LAW_SOURCES: Record<LawCode, { document: string; url: string } | null> = {
+  // LBK 155/2025 is the consolidation the domain brief verified. A later one, LBK 1129 af 22/09/2025,
+  // has been seen only in a secondary source (docs/content-review-2026-12.md): move to it when verified.
+  SEL: { document: "LBK nr. 155 af 11. februar 2025", url: `${ELI}/2025/155` },
+  // Seen as the consolidation the Retssikkerhedsvejledning (VEJ nr. 9330/2019) refers to; a later one
+  // may exist and has not been verified.
+  RSL: { document: "LBK nr. 1555 af 2. november 2020", url: `${ELI}/2020/1555` },
+  FVL: { document: "LBK nr. 433 af 22. april 2014", url: `${ELI}/2014/433` },
+  BL: { document: "LBK nr. 282 af 17. marts 2025", url: `${ELI}/2025/282` },
+  BILBEK: { document: "BEK nr. 1480 af 5. december 2023", url: `${ELI}/2023/1480` },
+  // The number of the udlandsbekendtgørelse in force has not been verified: no link rather than a guess.
+  UDLBEK: null,
+  BEK1069: { document: "BEK nr. 1069 af 30. juni 2020", url: `${ELI}/2020/1069` },
+};
+
 export const CALLOUT_TYPES = {
   obs: "OBS",
   eksempel: "Eksempel",

@@ -5,6 +5,7 @@
  * verification code. `/bevis/<code>` confirms exactly that, without a login.
  */
 import { randomBytes } from "node:crypto";
+import { danishToday, formatDanishDate } from "~/content/legal-date";
 import type { CourseModule } from "~/content/types";
 import { isUniqueViolation, type DB } from "~/db/database.server";
 import type { Selectable } from "kysely";
@@ -12,16 +13,6 @@ import type { CertificatesTable } from "~/db/schema";
 import { certificateCodeFrom, normaliseJoinCode } from "~/trainer/join-code";
 import { completedAt, missingActivities } from "./passing";
 import { learnerStandings } from "./passing.server";
-
-const danishLongDate = new Intl.DateTimeFormat("da-DK", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const formatDanishDate = (isoDate: string) => danishLongDate.format(new Date(`${isoDate}T00:00:00Z`));
-/** The day in Denmark, YYYY-MM-DD (sv-SE writes dates that way). */
-const danishDay = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(date);
 
 export interface CertificateView {
   code: string;
@@ -59,9 +50,6 @@ function issued(db: DB, userId: string, moduleId: string) {
     .executeTakeFirst();
 }
 
-/** The module's `legalAsOf` (YYYY-MM-DD), once the content format carries it. */
-const legalAsOfOf = (module: CourseModule) => (module as CourseModule & { legalAsOf?: string }).legalAsOf ?? null;
-
 /**
  * The learner's certificate for the module: the one already issued, or a new one if the module
  * is now completed, or what is still missing. Issuing is idempotent (one per learner and module).
@@ -92,8 +80,8 @@ export async function certificateFor(db: DB, userId: string, module: CourseModul
           organisation_name: learner.organisation,
           module_title: module.title,
           legal_basis: module.legalBasis.join(" · "),
-          legal_as_of: legalAsOfOf(module),
-          completed_on: danishDay(completed),
+          legal_as_of: module.legalAsOf,
+          completed_on: danishToday(completed),
         })
         .onConflict((oc) => oc.columns(["user_id", "module_id"]).doNothing())
         .execute();

@@ -36,6 +36,18 @@ export async function expectAccessible(page: Page) {
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** axe at desktop width and at phone width (390 px), then back to the page's own size. */
+export async function expectAccessibleAtBothWidths(page: Page) {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await expectAccessible(page);
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
 /** Logs in through the login form, using the keyboard only. */
 export async function logInWithKeyboard(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/login`);
