@@ -25,7 +25,7 @@ export function RouteFocus() {
     setAnnouncement(document.title);
   }, [pathname]);
   return (
-    <p className="sr-only" role="status" aria-atomic="true" data-testid="route-announcement">
+    <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="route-announcement">
       {announcement}
     </p>
   );
