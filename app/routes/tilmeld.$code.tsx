@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
+import { DanishPeriod } from "~/components/danish-date";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/database.server";
 import { joinSchema, lookUpJoinCode } from "~/trainer/cohorts.server";
@@ -25,7 +26,7 @@ export default function JoinLinkPage() {
         <>
           <p>
             Du er inviteret til holdet <strong>{lookup.cohort.name}</strong> i {lookup.cohort.organisation},{" "}
-            {lookup.cohort.startsOn} – {lookup.cohort.endsOn}.
+            <DanishPeriod from={lookup.cohort.startsOn} to={lookup.cohort.endsOn} />.
           </p>
           <JoinForm defaultCode={code} />
         </>

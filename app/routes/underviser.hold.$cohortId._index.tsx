@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { ChartWithTable } from "~/components/bar-chart";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DanishPeriod } from "~/components/danish-date";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SuccessMessage } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
@@ -479,7 +480,7 @@ export default function CohortDashboardPage() {
         <dd>{cohort.organisation}</dd>
         <dt>Periode</dt>
         <dd>
-          {cohort.startsOn} – {cohort.endsOn}
+          <DanishPeriod from={cohort.startsOn} to={cohort.endsOn} />
         </dd>
         <dt>Tilmeldingskode</dt>
         <dd className="join-code" data-testid="join-code">

@@ -15,6 +15,7 @@ import {
   renewJoinCode,
   requireTrainerCohort,
 } from "~/trainer/cohorts.server";
+import { ARCHIVED_MESSAGE } from "~/trainer/manage-cohort.server";
 import { joinLinkFor } from "~/trainer/join-code";
 import { formFailure, parseForm } from "~/utils/forms.server";
 
@@ -42,6 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, cohortSettingsSchema);
   if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
   const input = parsed.data;
+  // An archived cohort is read-only until it is restored.
+  if (cohort.archivedAt) return formFailure({}, ARCHIVED_MESSAGE);
   try {
     switch (input.intent) {
       case "add-trainer": {

@@ -11,6 +11,7 @@ import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/thrott
 import type { SessionUser } from "~/auth/session.server";
 import { getDb, isUniqueViolation, type DB } from "~/db/database.server";
 import { forbidden, notFound } from "~/utils/forms.server";
+import { formatDate } from "~/utils/danish";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
 import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/models/users.server";
 
@@ -118,8 +119,10 @@ export type CodeLookup =
 
 export const UNKNOWN_CODE_MESSAGE =
   "Der findes intet hold med den kode. Tjek, at du har skrevet koden rigtigt, eller spørg din underviser.";
+export const ARCHIVED_CODE_MESSAGE =
+  "Holdet med den kode er afsluttet og arkiveret, så der kan ikke længere tilmeldes. Spørg din underviser.";
 export const expiredMessage = (endsOn: string) =>
-  `Holdet med den kode sluttede ${endsOn}, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.`;
+  `Holdet med den kode sluttede ${formatDate(endsOn)}, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.`;
 
 /** Cohorts with their organisation's name, in the shape the pages use. */
 function cohortsWithOrganisation(db: DB) {
@@ -133,6 +136,7 @@ function cohortsWithOrganisation(db: DB) {
       "cohorts.starts_on as startsOn",
       "cohorts.ends_on as endsOn",
       "cohorts.join_code as joinCode",
+      "cohorts.archived_at as archivedAt",
     ]);
 }
 
@@ -145,7 +149,8 @@ export async function lookUpJoinCode(db: DB, code: string): Promise<CodeLookup> 
     .executeTakeFirst();
   if (!row) return { ok: false, message: UNKNOWN_CODE_MESSAGE };
   if (row.expired) return { ok: false, message: expiredMessage(row.endsOn) };
-  const { expired: _expired, joinCode: _code, ...cohort } = row;
+  if (row.archivedAt) return { ok: false, message: ARCHIVED_CODE_MESSAGE };
+  const { expired: _expired, joinCode: _code, archivedAt: _archived, ...cohort } = row;
   return { ok: true, cohort };
 }
 
@@ -204,6 +209,8 @@ export interface CohortHeader {
   startsOn: string;
   endsOn: string;
   joinCode: string;
+  /** Set when archived: the cohort is read-only. */
+  archivedAt: Date | null;
   moduleIds: string[];
 }
 
@@ -248,17 +255,30 @@ export const COHORTS_PER_PAGE = 25;
  * The cohorts a user may see on /underviser, newest first: their own, or all for an
  * administrator. One page of COHORTS_PER_PAGE (`page` from 1), and whether there are more.
  */
-export async function visibleCohortsPage(db: DB, user: Pick<SessionUser, "id" | "role">, page = 1) {
-  const rows = await visibleCohorts(db, user, { limit: COHORTS_PER_PAGE + 1, offset: (page - 1) * COHORTS_PER_PAGE });
+export async function visibleCohortsPage(
+  db: DB,
+  user: Pick<SessionUser, "id" | "role">,
+  page = 1,
+  options: { archived?: boolean } = {},
+) {
+  const rows = await visibleCohorts(db, user, {
+    limit: COHORTS_PER_PAGE + 1,
+    offset: (page - 1) * COHORTS_PER_PAGE,
+    archived: options.archived,
+  });
   return { cohorts: rows.slice(0, COHORTS_PER_PAGE), more: rows.length > COHORTS_PER_PAGE };
 }
 
+/**
+ * The cohorts a user may see: the ones not archived, or with `archived` only the archived ones.
+ */
 export async function visibleCohorts(
   db: DB,
   user: Pick<SessionUser, "id" | "role">,
-  range?: { limit: number; offset: number },
+  range?: { limit: number; offset: number; archived?: boolean },
 ) {
   let query = cohortsWithOrganisation(db)
+    .where("cohorts.archived_at", range?.archived ? "is not" : "is", null)
     .orderBy("cohorts.starts_on", "desc")
     .orderBy("cohorts.name")
     .orderBy("cohorts.id");

@@ -69,7 +69,7 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     expect(await lookUpJoinCode(db, old.joinCode)).toEqual({
       ok: false,
       message:
-        "Holdet med den kode sluttede 2020-06-30, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.",
+        "Holdet med den kode sluttede 30. juni 2020, så der kan ikke længere tilmeldes. Spørg din underviser om en ny kode.",
     });
     expect(await joinCohort(db, learner.id, old.joinCode)).toMatchObject({ ok: false });
 
