@@ -3,36 +3,21 @@
  * Danish form on the module page, and when it is so old that the check warns. Pure.
  */
 
+import { danishDay, formatDate, parseDate } from "~/utils/danish";
+
 /** How long a legal check holds before content:check asks for a new one. */
 export const LEGAL_CHECK_MONTHS = 12;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A real calendar date written as YYYY-MM-DD (2026-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
 }
 
-const danishLongDate = new Intl.DateTimeFormat("da-DK", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "2026-12-01" → "1. december 2026" */
-export function formatDanishDate(isoDate: string): string {
-  return danishLongDate.format(new Date(`${isoDate}T00:00:00Z`));
-}
+/** "2026-12-01" → "1. december 2026" (the one Danish date form: `~/utils/danish`). */
+export const formatDanishDate = (isoDate: string): string => formatDate(isoDate);
 
 /** Today's date in Denmark, as YYYY-MM-DD: the day an author in Denmark is working on. */
-export function danishToday(now: Date): string {
-  // sv-SE writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(now);
-}
+export const danishToday = (now: Date): string => danishDay(now);
 
 /** True when more than LEGAL_CHECK_MONTHS have passed since `legalAsOf` (ISO dates). */
 export function isLegalCheckStale(legalAsOf: string, today: string): boolean {
