@@ -8,15 +8,16 @@ import { getCourse, publishedModules } from "~/content/content.server";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { seedDemoData } from "~/db/seed.server";
 import { getEnv } from "~/utils/env.server";
+import { remember } from "~/utils/remember.server";
 
-const holder = globalThis as { __sagslabStarted?: boolean; __sagslabPurge?: NodeJS.Timeout };
+const holder = remember("startup", (): { started?: boolean; purge?: NodeJS.Timeout } => ({}));
 
 export async function startup(): Promise<void> {
   const env = getEnv();
   const handle = await getDatabase();
   const course = await getCourse();
-  if (holder.__sagslabStarted) return;
-  holder.__sagslabStarted = true;
+  if (holder.started) return;
+  holder.started = true;
   if (env.demoMode) {
     const seeded = await seedDemoData(
       handle.db,
@@ -27,7 +28,7 @@ export async function startup(): Promise<void> {
   console.log(
     `Database: ${handle.engine === "pglite" ? "indlejret PostgreSQL i" : "PostgreSQL-server"} ${handle.location}`,
   );
-  holder.__sagslabPurge = setInterval(
+  holder.purge = setInterval(
     () => {
       void purgeExpiredSessions(handle.db)
         .then(() => purgeOldFailures(handle.db))
@@ -35,10 +36,10 @@ export async function startup(): Promise<void> {
     },
     60 * 60 * 1000,
   );
-  holder.__sagslabPurge.unref();
+  holder.purge.unref();
 }
 
 export async function shutdown(): Promise<void> {
-  clearInterval(holder.__sagslabPurge);
+  clearInterval(holder.purge);
   await closeDatabase();
 }

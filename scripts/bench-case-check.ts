@@ -4,7 +4,7 @@
  * (MDX compile, rules, analysis) and the analysis of its situations alone, each the median of a
  * few runs after a warm-up. The test in app/content/large-case.test.ts proves the result is right.
  */
-import { analyseCase } from "~/cases/analysis";
+import { analyseCase } from "~/activities/case/analysis";
 import { compileFiles, MODULE_MDX } from "../tests/content-helpers";
 import { LARGE_CASE_MAX_SCORE, largeCaseMdx } from "../tests/large-case";
 

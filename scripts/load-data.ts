@@ -14,9 +14,10 @@ import {
   nextSnapshot,
   offeredChoices,
   type CaseMachine,
-} from "~/cases/machine";
+} from "~/activities/case/machine";
 import { publishedModules } from "~/content/content.server";
-import type { CaseActivity, CompiledCourse } from "~/content/types";
+import type { CompiledCourse } from "~/content/types";
+import type { CaseActivity } from "~/activities/case/content";
 import { LIKERT_SCALE } from "~/content/vocabulary";
 import type { DB } from "~/db/database.server";
 import type { Database } from "~/db/schema";

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ALL_ROLES } from "~/auth/roles";
 import { closeDatabase, getDatabase } from "~/db/database.server";
-import { createUser, EmailTakenError } from "~/models/users.server";
+import { createUser, EmailTakenError } from "~/users/users.server";
 
 function fail(message: string): never {
   console.error(message);

@@ -1,7 +1,10 @@
 /** Activities for tests (pure data), and a small course of them (one module: a case, a quiz, an evaluation) for the trainer tests. */
-import { findBestPath } from "../app/cases/analysis";
-import { sampleCase } from "../app/cases/test-cases";
-import type { CaseActivity, CompiledCourse, EvaluationActivity, QuizActivity } from "../app/content/types";
+import { findBestPath } from "../app/activities/case/analysis";
+import type { CaseActivity } from "../app/activities/case/content";
+import { sampleCase } from "../app/activities/case/test-cases";
+import type { EvaluationActivity } from "../app/activities/evaluation/content";
+import type { QuizActivity } from "../app/activities/quiz/content";
+import type { CompiledCourse } from "../app/content/types";
 
 const at = { line: 1, column: 1 };
 const base = { moduleId: "test", estimatedMinutes: 5, required: true, legalBasis: [], version: "v1", introHtml: "" };

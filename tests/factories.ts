@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "../app/auth/roles";
 import type { DB } from "../app/db/database.server";
-import { createUser } from "../app/models/users.server";
+import { createUser } from "../app/users/users.server";
 
 export const TEST_PASSWORD = "en-god-adgangskode";
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "~/db/database.server";
-import { createUser } from "~/models/users.server";
+import { createUser } from "~/users/users.server";
 import { normaliseJoinCode } from "~/trainer/join-code";
 import { createInvitation, placeInCohort } from "./invitations.server";
 import {

@@ -11,7 +11,7 @@ import { hashToken, newToken } from "~/auth/tokens.server";
 import type { DB } from "~/db/database.server";
 import { invitationMail } from "~/mail/templates";
 import { sendMail } from "~/mail/mail.server";
-import { createUser, normaliseEmail } from "~/models/users.server";
+import { createUser, normaliseEmail } from "~/users/users.server";
 import { getEnv } from "~/utils/env.server";
 
 export const INVITATION_DAYS = 7;

@@ -11,7 +11,7 @@ import { hashToken, newToken } from "~/auth/tokens.server";
 import type { DB } from "~/db/database.server";
 import { sendMail } from "~/mail/mail.server";
 import { passwordResetMail } from "~/mail/templates";
-import { findUserByEmail, normaliseEmail } from "~/models/users.server";
+import { findUserByEmail, normaliseEmail } from "~/users/users.server";
 import { getEnv } from "~/utils/env.server";
 
 export const RESET_MINUTES = 60;

@@ -1,11 +1,11 @@
 /**
- * What an administrator does at /admin: organisations (kommuner), users and roles. Deactivating
- * a user ends all their sessions at once; an administrator cannot lock themselves out.
+ * What an administrator does at /admin: the form's actions, and organisations (kommuner). The
+ * users and their roles are in `~/users/users.server`.
  */
 import { z } from "zod";
 import { ALL_ROLES, type Role } from "~/auth/roles";
 import { isUniqueViolation, type DB } from "~/db/database.server";
-import { newUserSchema } from "~/models/users.server";
+import { AdminRuleError, newUserSchema } from "~/users/users.server";
 
 const roleSchema = z.enum(ALL_ROLES as [Role, ...Role[]], { error: "Vælg en rolle." });
 const userId = z.string({ error: "Brugeren findes ikke." }).uuid("Brugeren findes ikke.");
@@ -45,8 +45,6 @@ export const adminActionSchema = z.discriminatedUnion(
   { error: "Ukendt handling." },
 );
 export type AdminAction = z.infer<typeof adminActionSchema>;
-
-export class AdminRuleError extends Error {}
 
 /** Creates a kommune; a name that differs from an existing one only by case or spaces is taken. */
 export async function createOrganisation(db: DB, name: string) {
@@ -111,36 +109,6 @@ export async function deleteOrganisation(db: DB, organisationId: string): Promis
   });
 }
 
-export async function changeRole(db: DB, input: { actorId: string; userId: string; role: Role }) {
-  if (input.actorId === input.userId && input.role !== "admin") {
-    throw new AdminRuleError("Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.");
-  }
-  const updated = await db
-    .updateTable("users")
-    .set({ role: input.role })
-    .where("id", "=", input.userId)
-    .returning("id")
-    .executeTakeFirst();
-  if (!updated) throw new AdminRuleError("Brugeren findes ikke.");
-}
-
-/** Deactivating deletes the user's sessions in the same transaction: they are signed out at once. */
-export async function setActive(db: DB, input: { actorId: string; userId: string; active: boolean }) {
-  if (input.actorId === input.userId && !input.active) {
-    throw new AdminRuleError("Du kan ikke deaktivere dig selv.");
-  }
-  await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("users")
-      .set({ active: input.active })
-      .where("id", "=", input.userId)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) throw new AdminRuleError("Brugeren findes ikke.");
-    if (!input.active) await trx.deleteFrom("sessions").where("user_id", "=", input.userId).execute();
-  });
-}
-
 export function listOrganisationsWithCounts(db: DB) {
   return db
     .selectFrom("organisations")
@@ -160,30 +128,4 @@ export function listOrganisationsWithCounts(db: DB) {
     ])
     .orderBy("organisations.name")
     .execute();
-}
-
-export const USERS_PER_PAGE = 100;
-
-/** Users whose name or e-mail contains `query` (all when empty), by name, at most USERS_PER_PAGE. */
-export async function searchUsers(db: DB, query: string) {
-  let select = db
-    .selectFrom("users")
-    .leftJoin("organisations", "organisations.id", "users.organisation_id")
-    .select([
-      "users.id",
-      "users.name",
-      "users.email",
-      "users.role",
-      "users.active",
-      "organisations.name as organisation",
-    ])
-    .orderBy("users.name")
-    .limit(USERS_PER_PAGE + 1);
-  const term = query.trim();
-  if (term) {
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where((eb) => eb.or([eb("users.name", "ilike", pattern), eb("users.email", "ilike", pattern)]));
-  }
-  const rows = await select.execute();
-  return { users: rows.slice(0, USERS_PER_PAGE), more: rows.length > USERS_PER_PAGE };
 }

@@ -4,7 +4,7 @@
  */
 import { redirect } from "@remix-run/node";
 import { getDb, type DB } from "~/db/database.server";
-import { findUserByEmail, normaliseEmail } from "~/models/users.server";
+import { findUserByEmail, normaliseEmail } from "~/users/users.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 import { sameOriginPath } from "./redirect-target";
 import { mayEnter, type Area } from "./roles";

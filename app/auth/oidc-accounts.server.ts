@@ -8,7 +8,7 @@
 import { sql } from "kysely";
 import { acceptInvitation, InvitationError } from "~/accounts/invitations.server";
 import { isUniqueViolation, type DB } from "~/db/database.server";
-import { createUser } from "~/models/users.server";
+import { createUser } from "~/users/users.server";
 import type { OidcSettings } from "~/utils/env.server";
 import type { OidcClaims } from "./oidc.server";
 import { roleFromGroups } from "./role-map";

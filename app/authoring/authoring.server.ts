@@ -7,19 +7,13 @@
  */
 import { z } from "zod";
 import { getCourse } from "~/content/content.server";
+import type { CaseDefinition } from "~/activities/case/content";
+import type { QuizDefinition } from "~/activities/quiz/content";
+import { activityTypeLabel, type ActivityType } from "~/activities/registry";
+import { ID_PATTERN } from "~/content/format";
 import { errorsOf, warningsOf } from "~/content/problems";
-import { ID_PATTERN } from "~/content/schema";
-import type {
-  Activity,
-  CaseDefinition,
-  CompiledCourse,
-  ContentProblem,
-  CourseModule,
-  QuizDefinition,
-  UnplayableCase,
-} from "~/content/types";
-import { ACTIVITY_TYPES, type ActivityType } from "~/content/vocabulary";
-import { notFound } from "~/utils/forms.server";
+import type { Activity, CompiledCourse, ContentProblem, CourseModule, UnplayableCase } from "~/content/types";
+import { notFound } from "~/utils/http.server";
 
 export interface OverviewActivity {
   /** Empty for a file that did not compile far enough to have one. */
@@ -85,7 +79,7 @@ export function authorOverview(course: CompiledCourse): AuthorOverview {
       id: activity.id,
       title: activity.title,
       type: activity.type,
-      typeLabel: ACTIVITY_TYPES[activity.type],
+      typeLabel: activityTypeLabel(activity.type),
       estimatedMinutes: activity.estimatedMinutes,
       legalBasis: activity.legalBasis,
       file: activity.file,

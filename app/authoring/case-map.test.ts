@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { findBestPath } from "~/cases/analysis";
-import { choice, outcome, sampleCase, step } from "~/cases/test-cases";
-import type { CaseDefinition } from "~/content/types";
+import { findBestPath } from "~/activities/case/analysis";
+import type { CaseDefinition } from "~/activities/case/content";
+import { choice, outcome, sampleCase, step } from "~/activities/case/test-cases";
 import { bestPathNumbersList, buildCaseMap, choiceFacts, nodeMarks } from "./case-map";
 import { edgeLabelLines, layoutCaseMap, wrapText } from "./case-layout";
 

@@ -4,9 +4,9 @@
  * and the steps a learner can never reach or where a learner can get stuck, all from the same
  * analysis of the case's situations as the content check (`analyseCase`). Pure.
  */
-import { analyseCase } from "~/cases/analysis";
-import { choiceKey } from "~/cases/machine";
-import type { CaseDefinition } from "~/content/types";
+import { analyseCase } from "~/activities/case/analysis";
+import type { CaseDefinition } from "~/activities/case/content";
+import { choiceKey } from "~/activities/case/machine";
 import { PHASES, RESULTS, type CaseResult, type Phase } from "~/content/vocabulary";
 
 export interface MapStep {

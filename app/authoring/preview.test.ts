@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { sampleCase } from "~/cases/test-cases";
+import { sampleCase } from "~/activities/case/test-cases";
 import { buildStepPreview, previewQuery, previewQuerySchema, validatePreviewState, type PreviewState } from "./preview";
 
 const href = (placeId: string, state: PreviewState) => `/p/${placeId}${previewQuery(state)}`;

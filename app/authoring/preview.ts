@@ -6,9 +6,15 @@
  * so nothing is stored; choices are stepped by the case's own machine. Pure.
  */
 import { z } from "zod";
-import { choiceKey, createCaseMachine, nextSnapshot, offeredChoices, type CaseSnapshot } from "~/cases/machine";
-import { ID_PATTERN } from "~/content/schema";
-import type { CaseChoice, CaseDefinition, CaseDocument, CaseStep } from "~/content/types";
+import {
+  choiceKey,
+  createCaseMachine,
+  nextSnapshot,
+  offeredChoices,
+  type CaseSnapshot,
+} from "~/activities/case/machine";
+import { ID_PATTERN } from "~/content/format";
+import type { CaseChoice, CaseDefinition, CaseDocument, CaseStep } from "~/activities/case/content";
 import { PHASES, RESULTS, type CaseResult } from "~/content/vocabulary";
 
 export interface PreviewState {

@@ -1,4 +1,4 @@
-import type { CertificateView } from "~/models/certificate.server";
+import type { CertificateView } from "~/progress/certificate.server";
 
 /** The facts a certificate states, the same on the certificate and on its public check page. */
 export function CertificateFacts({ certificate }: { certificate: CertificateView }) {

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { ModuleProgress } from "~/models/progress";
+import type { ModuleProgress } from "~/progress/progress";
 
 export function ProgressBar({ progress, label }: { progress: ModuleProgress; label: string }) {
   const id = useId();

@@ -8,20 +8,23 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { analyseCase } from "~/cases/analysis";
+import type { ActivityContent } from "~/activities/activity-type";
+import { ACTIVITY_TYPES, activityContents, type ActivityType } from "~/activities/registry";
+import { remember } from "~/utils/remember.server";
 import { danishToday, formatDanishDate, isLegalCheckStale, LEGAL_CHECK_MONTHS } from "./legal-date";
-import { readTree, type FileTree, type Problem } from "./mdx-tree";
-import { renderCompiledMdx } from "./render.server";
 import { checkSatsReferences, outdatedSatserWarnings, parseSatser, SATSER_FILE, type SatserTable } from "./satser";
 import {
   ACTIVITY_FILE_PATTERN,
   MODULE_ID_PATTERN,
   activityFrontmatterSchema,
+  contentComponents,
   moduleFrontmatterSchema,
   type ActivityFrontmatter,
   type ModuleFrontmatter,
-} from "./schema";
-import { buildCase, buildChecklists, buildEvaluation, buildQuiz, globalIds } from "./structure";
+} from "./format";
+import { readTree, type ComponentTable, type FileTree, type Problem } from "./mdx-tree";
+import { renderCompiledMdx } from "./render.server";
+import { buildChecklists, globalIds } from "./structure";
 import type {
   Activity,
   ChecklistDefinition,
@@ -30,9 +33,24 @@ import type {
   CourseModule,
   UnplayableCase,
 } from "./types";
-import type { ActivityType } from "./vocabulary";
-
 import { CONTENT_FORMAT_VERSION } from "./version";
+
+/** What the compiler knows of the activity types: their builders and the components of all. */
+interface Format {
+  contents: Map<ActivityType, ActivityContent<Activity>>;
+  components: ComponentTable;
+  activityFrontmatter: ReturnType<typeof activityFrontmatterSchema<ActivityType>>;
+}
+
+let format: Promise<Format> | null = null;
+function contentFormat(): Promise<Format> {
+  format ??= activityContents().then((contents) => ({
+    contents,
+    components: contentComponents([...contents].map(([type, content]) => [type, content.components])),
+    activityFrontmatter: activityFrontmatterSchema(ACTIVITY_TYPES),
+  }));
+  return format;
+}
 
 interface CompiledFile {
   kind: ActivityType | "module";
@@ -47,8 +65,7 @@ interface CompiledFile {
 }
 
 /** Per-file results by content hash, so that development recompiles only what changed. */
-const fileCache: Map<string, CompiledFile> = ((globalThis as { __sagslabCompileCache?: Map<string, CompiledFile> })
-  .__sagslabCompileCache ??= new Map());
+const fileCache = remember("compileCache", () => new Map<string, CompiledFile>());
 
 /** The state of one compilation of the whole course. */
 class Compilation {
@@ -58,6 +75,7 @@ class Compilation {
 
   constructor(
     readonly rootDir: string,
+    readonly format: Format,
     /** The amounts `<Sats>` renders, and a hash of satser.yml: a file's HTML depends on both. */
     readonly satser: { table: SatserTable; hash: string },
     /** Today's date in Denmark (YYYY-MM-DD), for the warnings about outdated content. */
@@ -82,12 +100,12 @@ class Compilation {
       .digest("hex");
     let compiled = fileCache.get(hash);
     if (!compiled) {
-      compiled = await compileSource(source, file, relativeFile, kindHint, moduleId, this.satser.table);
+      compiled = await compileSource(this.format, source, file, relativeFile, kindHint, moduleId, this.satser.table);
       fileCache.set(hash, compiled);
     }
     this.report(file, compiled.problems);
     this.frontmatterLines.set(relativeFile, keyLines(source));
-    for (const { kind, id, position } of globalIds(compiled.tree.roots)) {
+    for (const { kind, id, position } of globalIds(compiled.tree.roots, this.format.components)) {
       this.componentIds.push({ file: relativeFile, kind, id, position });
     }
     return compiled;
@@ -198,6 +216,7 @@ export async function compileContent(
   const satser = parseSatser(satserText);
   const compilation = new Compilation(
     rootDir,
+    await contentFormat(),
     { table: satser.table, hash: createHash("sha256").update(satserText ?? "").digest("hex") },
     today,
   );
@@ -248,6 +267,7 @@ function frontmatterProblems(source: string, error: z.ZodError, data: Record<str
 }
 
 async function compileSource(
+  format: Format,
   source: string,
   file: string,
   relativeFile: string,
@@ -302,7 +322,7 @@ async function compileSource(
     frontmatter = result.data;
     kind = "module";
   } else {
-    const result = activityFrontmatterSchema.safeParse(data);
+    const result = format.activityFrontmatter.safeParse(data);
     if (!result.success) {
       problems.push(...frontmatterProblems(source, result.error, data));
       return empty;
@@ -326,7 +346,7 @@ async function compileSource(
         // The tree is read before mdx-bundler's own plugins add their generated `export`s.
         options.remarkPlugins = [
           () => (root: Parameters<typeof readTree>[0]) => {
-            Object.assign(tree, readTree(root, kind));
+            Object.assign(tree, readTree(root, kind, format.components));
           },
           remarkGfm,
           ...(options.remarkPlugins ?? []),
@@ -342,18 +362,19 @@ async function compileSource(
   problems.push(...tree.problems, ...checkSatsReferences(tree.roots, satser));
   if (problems.length > 0) return { ...empty, kind, frontmatter, tree };
 
-  const rendered = renderCompiledMdx(code, satser);
+  const rendered = renderCompiledMdx(code, format.components, satser);
   const activityFrontmatter = kind === "module" ? null : (frontmatter as ActivityFrontmatter);
   const checklists = buildChecklists(tree.roots, rendered.fragments, activityFrontmatter?.id ?? null, problems);
   let activity: Activity | null = null;
   const unplayable: { case?: UnplayableCase } = {};
   if (activityFrontmatter) {
-    activity = buildActivity(activityFrontmatter, moduleId, relativeFile, tree, rendered, problems, unplayable);
+    activity = buildActivity(format, activityFrontmatter, moduleId, relativeFile, tree, rendered, problems, unplayable);
   }
   return { kind, frontmatter, activity, unplayableCase: unplayable.case, introHtml: rendered.html, checklists, tree, problems };
 }
 
 function buildActivity(
+  format: Format,
   frontmatter: ActivityFrontmatter,
   moduleId: string,
   file: string,
@@ -371,40 +392,14 @@ function buildActivity(
     legalBasis: frontmatter.legalBasis,
     file,
   };
-  const before = problems.length;
-  switch (frontmatter.type) {
-    case "lesson":
-      return { ...base, type: "lesson", html: rendered.html, version: versionOf(rendered.html) };
-    case "case": {
-      const definition = buildCase(tree.roots, rendered.fragments, problems);
-      if (!definition || problems.length > before) return null;
-      const analysis = analyseCase(definition);
-      problems.push(...analysis.problems);
-      const best = analysis.best;
-      if (analysis.problems.length > 0 || !best) {
-        unplayable.case = { ...base, case: definition };
-        return null;
-      }
-      return {
-        ...base,
-        type: "case",
-        introHtml: rendered.html,
-        case: definition,
-        analysis: { maxScore: best.maxScore, bestPath: best.choices, bestOutcomeId: best.outcomeId },
-        version: versionOf(withoutPositions(definition)),
-      };
-    }
-    case "quiz": {
-      const quiz = buildQuiz(tree.roots, rendered.fragments, problems);
-      if (!quiz || problems.length > before) return null;
-      return { ...base, type: "quiz", introHtml: rendered.html, quiz, version: versionOf(withoutPositions(quiz)) };
-    }
-    case "evaluation": {
-      const evaluation = buildEvaluation(tree.roots, problems);
-      if (!evaluation || problems.length > before) return null;
-      return { ...base, type: "evaluation", introHtml: rendered.html, evaluation, version: versionOf(evaluation) };
-    }
+  const content = format.contents.get(frontmatter.type as ActivityType)!;
+  const built = content.build({ roots: tree.roots, fragments: rendered.fragments, html: rendered.html, problems });
+  if (!built) return null;
+  if ("unplayableCase" in built) {
+    unplayable.case = { ...base, case: built.unplayableCase };
+    return null;
   }
+  return { ...base, ...built.activity, version: versionOf(withoutPositions(built.versionOf)) } as Activity;
 }
 
 /** Positions change when an author adds a line above; that alone is not a new version. */

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Activity, CompiledCourse, CourseModule } from "./types";
+import { remember } from "~/utils/remember.server";
 import { CONTENT_FORMAT_VERSION } from "./version";
 
 /** Where the build stores the compiled course; COURSE_FILE points the server at another (tests). */
@@ -19,13 +20,13 @@ interface Cache {
   course: CompiledCourse;
   signature: string;
 }
-const holder = globalThis as { __sagslabCourse?: Promise<Cache> | Cache; __sagslabCourseOverride?: CompiledCourse };
+const holder = remember("course", (): { course?: Promise<Cache> | Cache; override?: CompiledCourse } => ({}));
 
 export async function getCourse(): Promise<CompiledCourse> {
-  if (holder.__sagslabCourseOverride) return holder.__sagslabCourseOverride;
+  if (holder.override) return holder.override;
   if (isProduction()) {
-    holder.__sagslabCourse ??= readCompiledCourse();
-    return (await holder.__sagslabCourse).course;
+    holder.course ??= readCompiledCourse();
+    return (await holder.course).course;
   }
   return compileIfChanged();
 }
@@ -66,14 +67,14 @@ let compiling: Promise<Cache> | null = null;
 async function compileIfChanged(): Promise<CompiledCourse> {
   const dir = contentDir();
   const signature = await signatureOf(dir);
-  const cached = holder.__sagslabCourse;
+  const cached = holder.course;
   if (cached && !(cached instanceof Promise) && cached.signature === signature) return cached.course;
   // One compilation at a time; requests arriving meanwhile wait for it.
   compiling ??= (async () => {
     const { compileContent } = await import("./compile.server");
     const course = await compileContent(dir, process.cwd());
     const result = { course, signature };
-    holder.__sagslabCourse = result;
+    holder.course = result;
     return result;
   })().finally(() => {
     compiling = null;
@@ -87,14 +88,14 @@ async function compileIfChanged(): Promise<CompiledCourse> {
  * The author pages poll it to refresh themselves while the author writes.
  */
 export async function contentVersion(): Promise<string> {
-  if (holder.__sagslabCourseOverride) return holder.__sagslabCourseOverride.compiledAt;
+  if (holder.override) return holder.override.compiledAt;
   if (isProduction()) return (await getCourse()).compiledAt;
   return createHash("sha256").update(await signatureOf(contentDir())).digest("hex").slice(0, 16);
 }
 
 /** Tests run against a course of their own (usually the fixture course). */
 export function useCourseForTests(course: CompiledCourse | undefined) {
-  holder.__sagslabCourseOverride = course;
+  holder.override = course;
 }
 
 /** Modules a learner or trainer sees: drafts are for authors only. */

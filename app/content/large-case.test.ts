@@ -5,8 +5,8 @@
  * ends korrekt and scores that maximum when replayed on the case's machine.
  */
 import { expect, test } from "vitest";
-import { analyseCase, replay } from "~/cases/analysis";
-import { createCaseMachine, currentPlace } from "~/cases/machine";
+import { analyseCase, replay } from "~/activities/case/analysis";
+import { createCaseMachine, currentPlace } from "~/activities/case/machine";
 import { compileFiles, MODULE_MDX } from "../../tests/content-helpers";
 import { LARGE_CASE_MAX_SCORE, largeCaseMdx } from "../../tests/large-case";
 

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
-import { choice, step } from "~/cases/test-cases";
-import type { CaseDefinition, QuizDefinition, QuizQuestion } from "./types";
+import { choice, step } from "~/activities/case/test-cases";
+import type { CaseDefinition } from "~/activities/case/content";
+import type { QuizDefinition, QuizQuestion } from "~/activities/quiz/content";
 import { caseLengthShare, caseLengthWarning, quizLengthShare, quizLengthWarning } from "./length-bias";
 
 const at = { line: 3, column: 1 };

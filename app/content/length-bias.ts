@@ -9,7 +9,8 @@
  * - The warning is given when counted / considered is more than 60 %.
  */
 import type { Position } from "./mdx-tree";
-import type { CaseDefinition, QuizDefinition } from "./types";
+import type { CaseDefinition } from "~/activities/case/content";
+import type { QuizDefinition } from "~/activities/quiz/content";
 
 export const LENGTH_BIAS_LIMIT = 0.6;
 

@@ -1,18 +1,11 @@
 /**
  * Reads the components of one MDX file from its syntax tree (a remark plugin over the
  * `mdxJsx*` nodes): which component stands where, with which attribute values, at which line.
- * It checks each use against the schema and tags every component with a node number, so the
+ * It checks each use against the components' specs (`contentComponents` in `format.ts`) and
+ * tags every component with a node number, so the
  * HTML that the renderer produces for it can be joined back to it.
  */
-import {
-  COMPONENTS,
-  ID_PATTERN,
-  isComponentName,
-  type AttributeSpec,
-  type ComponentName,
-  type ComponentSpec,
-} from "./schema";
-import type { ActivityType } from "./vocabulary";
+import { ID_PATTERN, type AttributeSpec, type CheckedComponentSpec } from "./format";
 
 export interface Position {
   line: number;
@@ -32,7 +25,7 @@ export type AttributeValue = string | number | boolean | string[];
 
 export interface ComponentNode {
   node: number;
-  name: ComponentName;
+  name: string;
   attributes: Record<string, AttributeValue>;
   /** Where each attribute was written, for messages about its value. */
   attributePositions: Record<string, Position>;
@@ -76,18 +69,10 @@ interface MdAttribute {
 const at = (node: { position?: { start: UnistPoint } } | undefined, fallback: Position): Position =>
   node?.position ? { line: node.position.start.line, column: node.position.start.column } : fallback;
 
-/**
- * Builds the remark plugin for one file. The result is written into `out` when the plugin runs.
- */
-export function remarkSagslabTree(activityType: ActivityType | "module", out: FileTree) {
-  return () => (root: MdNode) => {
-    const collected = readTree(root, activityType);
-    out.roots = collected.roots;
-    out.problems = collected.problems;
-  };
-}
+/** The components a file may use, by name. */
+export type ComponentTable = Readonly<Record<string, CheckedComponentSpec>>;
 
-export function readTree(root: MdNode, activityType: ActivityType | "module"): FileTree {
+export function readTree(root: MdNode, activityType: string, components: ComponentTable): FileTree {
   const problems: Problem[] = [];
   let nextNode = 0;
   const origin: Position = { line: 1, column: 1 };
@@ -120,7 +105,7 @@ export function readTree(root: MdNode, activityType: ActivityType | "module"): F
       });
     }
     if (parent && isProse(node)) {
-      const spec: ComponentSpec = COMPONENTS[parent.name];
+      const spec = components[parent.name]!;
       if (spec.noProse) {
         problems.push({
           ...position,
@@ -143,14 +128,14 @@ export function readTree(root: MdNode, activityType: ActivityType | "module"): F
       problems.push({ ...position, message: "Tomme tags <> … </> er ikke tilladt." });
       return null;
     }
-    if (!isComponentName(name)) {
+    const spec = Object.prototype.hasOwnProperty.call(components, name) ? components[name] : undefined;
+    if (!spec) {
       problems.push({
         ...position,
-        message: `Ukendt komponent <${name}>. Tilladte komponenter: ${Object.keys(COMPONENTS).map((c) => `<${c}>`).join(", ")}.`,
+        message: `Ukendt komponent <${name}>. Tilladte komponenter: ${Object.keys(components).map((c) => `<${c}>`).join(", ")}.`,
       });
       return null;
     }
-    const spec: ComponentSpec = COMPONENTS[name];
     const parentName = parent ? parent.name : "root";
     if (!spec.parents.includes(parentName)) {
       const where = spec.parents.map((p) => (p === "root" ? "øverst i filen" : `i <${p}>`)).join(" eller ");
@@ -160,10 +145,10 @@ export function readTree(root: MdNode, activityType: ActivityType | "module"): F
       });
       return null;
     }
-    if (spec.onlyIn && spec.onlyIn !== activityType) {
+    if (spec.onlyIn && !spec.onlyIn.includes(activityType)) {
       problems.push({
         ...position,
-        message: `<${name}> hører kun hjemme i en fil med type: ${spec.onlyIn}.`,
+        message: `<${name}> hører kun hjemme i en fil med type: ${spec.onlyIn.join(" eller ")}.`,
       });
       return null;
     }

@@ -1,13 +1,14 @@
 /**
  * Renders a compiled MDX file to HTML on the server, at build time. Reading components
- * (`LawRef`, `Sats`, `Callout`, `Checklist`) become HTML in place; the interactive parts (cases, quizzes,
- * evaluations) render nothing in place and instead hand each fragment of prose — a situation,
- * a document, a feedback, an explanation — to the collector under its node number.
+ * (`LawRef`, `Sats`, `Callout`, `Checklist`) become HTML in place; the activity types' components
+ * (cases, quizzes, evaluations) render nothing in place and instead hand each fragment of
+ * prose — a situation, a document, a feedback, an explanation — to the collector under its
+ * node number.
  */
 import { Children, createContext, isValidElement, useContext, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
-import { NODE_ATTRIBUTE } from "./mdx-tree";
+import { NODE_ATTRIBUTE, type ComponentTable } from "./mdx-tree";
 import { formatSats, type SatserTable } from "./satser";
 import { CALLOUT_TYPES, LAWS, LAW_SOURCES, isKeyOf } from "./vocabulary";
 
@@ -163,87 +164,57 @@ function Table(props: { children?: ReactNode }) {
   );
 }
 
-function Case(props: Props) {
-  collectOnly(props.children);
-  return null;
+/**
+ * The activity types' components (`<Step>`, `<Question>`, …) render nothing in place. One that
+ * holds prose (`prose: true`) hands its HTML to the collector, without its own components
+ * (a step's situation without its documents and choices); those are rendered for their own
+ * fragments.
+ */
+function structureComponents(table: ComponentTable) {
+  const reading = new Set(["LawRef", "Sats", "Callout", "Checklist"]);
+  const structure: Record<string, (props: Props) => null> = {};
+  for (const [name, spec] of Object.entries(table)) {
+    if (reading.has(name)) continue;
+    structure[name] = spec.prose
+      ? (props) => {
+          const [parts, prose] = split(props.children, ...Object.values(structure));
+          capture(props, prose);
+          collectOnly(parts);
+          return null;
+        }
+      : (props) => {
+          collectOnly(props.children);
+          return null;
+        };
+  }
+  return structure;
 }
 
-function Step(props: Props) {
-  const [parts, situation] = split(props.children, Document, Choice);
-  capture(props, situation);
-  collectOnly(parts);
-  return null;
-}
-
-function Document(props: Props) {
-  capture(props, props.children);
-  return null;
-}
-
-function Choice(props: Props) {
-  capture(props, props.children);
-  return null;
-}
-
-function Outcome(props: Props) {
-  capture(props, props.children);
-  return null;
-}
-
-function Quiz(props: Props) {
-  collectOnly(props.children);
-  return null;
-}
-
-function Question(props: Props) {
-  const [parts, prompt] = split(props.children, Option, Explanation);
-  capture(props, prompt);
-  collectOnly(parts);
-  return null;
-}
-
-function Option() {
-  return null;
-}
-
-function Explanation(props: Props) {
-  capture(props, props.children);
-  return null;
-}
-
-function Evaluation() {
-  return null;
-}
-
-const components = {
+const readingComponents = {
   LawRef,
   Sats,
   Callout,
   Checklist,
-  Case,
-  Step,
-  Document,
-  Choice,
-  Outcome,
-  Quiz,
-  Question,
-  Option,
-  Explanation,
-  Evaluation,
-  Likert: () => null,
-  FreeText: () => null,
   li: ListItem,
   ul: List,
   p: Paragraph,
   table: Table,
 };
 
-export function renderCompiledMdx(code: string, table: SatserTable = new Map()): RenderResult {
-  const Content = getMDXComponent(code) as (props: { components: typeof components }) => ReactElement;
+// The compiled table's components, made once per table.
+const componentsByTable = new WeakMap<ComponentTable, Record<string, unknown>>();
+
+export function renderCompiledMdx(code: string, table: ComponentTable, amounts: SatserTable = new Map()): RenderResult {
+  let components = componentsByTable.get(table);
+  if (!components) {
+    components = { ...structureComponents(table), ...readingComponents };
+    componentsByTable.set(table, components);
+  }
+  const Content = getMDXComponent(code) as (props: { components: Record<string, unknown> }) => ReactElement;
   const fragments = new Map<number, string>();
   const previous = { collector, satser };
   collector = fragments;
-  satser = table;
+  satser = amounts;
   tableCount = 0;
   try {
     const html = renderToStaticMarkup(<Content components={components} />);

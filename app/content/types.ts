@@ -2,10 +2,13 @@
  * The compiled course: what the build extracts from `content/` and the server reads.
  * Everything here is plain JSON. HTML fields are fragments rendered at build time; answer keys
  * (`points`, `correct`, `requires`, targets) live here too and must never be sent to a learner
- * unfiltered — the route modules pass only the views built by the case and quiz modules.
+ * unfiltered — pages get only what each activity type's server module builds for them.
+ * Each activity type defines its own compiled shape in `app/activities/<type>/content.ts`;
+ * `Activity` is the union of the types in the registry.
  */
-import type { ActivityType, CaseResult, Phase, Topic } from "./vocabulary";
-import type { Position, Severity } from "./mdx-tree";
+import type { Activity } from "~/activities/registry";
+import type { CaseDefinition } from "~/activities/case/content";
+import type { Severity } from "./mdx-tree";
 
 export interface ContentProblem {
   /** Path relative to the project root, e.g. `content/bpa/03-case-als.mdx`. */
@@ -48,7 +51,8 @@ export interface CourseModule {
   checklists: ChecklistDefinition[];
 }
 
-interface ActivityBase {
+/** What every compiled activity has; each type adds its `type` and its own fields. */
+export interface ActivityBase {
   id: string;
   moduleId: string;
   title: string;
@@ -60,117 +64,10 @@ interface ActivityBase {
   version: string;
 }
 
-export interface LessonActivity extends ActivityBase {
-  type: "lesson";
-  html: string;
-}
+export type { Activity };
 
-export interface CaseActivity extends ActivityBase {
-  type: "case";
-  introHtml: string;
-  case: CaseDefinition;
-  /** Computed at build time from the case's machine. */
-  analysis: CaseAnalysis;
-}
-
-export interface CaseAnalysis {
-  /** The highest score any way from start to an outcome can reach. */
-  maxScore: number;
-  /** One way that reaches it: the choices in order, and the outcome it ends in. */
-  bestPath: { stepId: string; choiceId: string }[];
-  bestOutcomeId: string;
-}
-
+/** A case whose graph breaks a rule: kept (without a version) for the author's case map only. */
 export type UnplayableCase = Omit<ActivityBase, "version"> & { case: CaseDefinition };
-
-export interface QuizActivity extends ActivityBase {
-  type: "quiz";
-  introHtml: string;
-  quiz: QuizDefinition;
-}
-
-export interface EvaluationActivity extends ActivityBase {
-  type: "evaluation";
-  introHtml: string;
-  evaluation: EvaluationDefinition;
-}
-
-export type Activity = LessonActivity | CaseActivity | QuizActivity | EvaluationActivity;
-export type ActivityOfType<T extends ActivityType> = Extract<Activity, { type: T }>;
-
-export interface CaseDefinition {
-  start: string;
-  /** `<Case pass>`: the least result that passes the case; absent means `korrekt`. */
-  pass?: Extract<CaseResult, "korrekt" | "delvist">;
-  steps: CaseStep[];
-  outcomes: CaseOutcome[];
-}
-
-export interface CaseStep {
-  id: string;
-  phase: Phase;
-  situationHtml: string;
-  documents: CaseDocument[];
-  choices: CaseChoice[];
-  position: Position;
-}
-
-export interface CaseDocument {
-  id: string;
-  title: string;
-  html: string;
-  position: Position;
-}
-
-export interface CaseChoice {
-  id: string;
-  to: string;
-  label: string;
-  points: number;
-  topic: Topic;
-  sets: string[];
-  requires: string[];
-  feedbackHtml: string;
-  position: Position;
-}
-
-export interface CaseOutcome {
-  id: string;
-  result: CaseResult;
-  html: string;
-  position: Position;
-}
-
-export interface QuizDefinition {
-  id: string;
-  passPercent: number;
-  questions: QuizQuestion[];
-}
-
-export interface QuizQuestion {
-  id: string;
-  topic: Topic;
-  multiple: boolean;
-  promptHtml: string;
-  options: QuizOption[];
-  explanationHtml: string;
-  position: Position;
-}
-
-export interface QuizOption {
-  id: string;
-  label: string;
-  correct: boolean;
-}
-
-export type EvaluationItem =
-  | { kind: "likert"; id: string; statement: string }
-  | { kind: "text"; id: string; label: string };
-
-export interface EvaluationDefinition {
-  id: string;
-  items: EvaluationItem[];
-}
 
 export interface ChecklistDefinition {
   id: string;

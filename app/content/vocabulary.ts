@@ -87,14 +87,6 @@ export const LIKERT_SCALE = [
 ] as const;
 export type LikertValue = (typeof LIKERT_SCALE)[number]["value"];
 
-export const ACTIVITY_TYPES = {
-  lesson: "Lektion",
-  case: "Case",
-  quiz: "Quiz",
-  evaluation: "Evaluering",
-} as const;
-export type ActivityType = keyof typeof ACTIVITY_TYPES;
-
 export function isKeyOf<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
   return Object.prototype.hasOwnProperty.call(table, key);
 }

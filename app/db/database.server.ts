@@ -21,6 +21,7 @@ import { migrations } from "../../db/migrations";
 import { getEnv } from "~/utils/env.server";
 import { lockDataDir } from "./lock.server";
 import type { Database } from "./schema";
+import { remember } from "~/utils/remember.server";
 
 export type DB = Kysely<Database>;
 
@@ -201,17 +202,17 @@ export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-// One handle per process, kept on globalThis so a development rebuild reuses it instead of
+// One handle per process, kept across development rebuilds so they reuse it instead of
 // opening the embedded folder a second time.
-const holder = globalThis as { __sagslabDatabase?: Promise<DatabaseHandle> };
+const holder = remember("database", (): { handle?: Promise<DatabaseHandle> } => ({}));
 
 /** The app's database, opened (and migrated) on first use. */
 export function getDatabase(): Promise<DatabaseHandle> {
-  holder.__sagslabDatabase ??= openConfiguredDatabase().catch((error: unknown) => {
-    holder.__sagslabDatabase = undefined;
+  holder.handle ??= openConfiguredDatabase().catch((error: unknown) => {
+    holder.handle = undefined;
     throw error;
   });
-  return holder.__sagslabDatabase;
+  return holder.handle;
 }
 
 export async function getDb(): Promise<DB> {
@@ -220,11 +221,11 @@ export async function getDb(): Promise<DB> {
 
 /** Tests and scripts install their own handle (an in-memory or test server database). */
 export function useDatabase(handle: DatabaseHandle) {
-  holder.__sagslabDatabase = Promise.resolve(handle);
+  holder.handle = Promise.resolve(handle);
 }
 
 export async function closeDatabase(): Promise<void> {
-  const pending = holder.__sagslabDatabase;
-  holder.__sagslabDatabase = undefined;
+  const pending = holder.handle;
+  holder.handle = undefined;
   if (pending) await (await pending).close();
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import type { Role } from "~/auth/roles";
-import { createUser } from "~/models/users.server";
+import { createUser } from "~/users/users.server";
 import type { DB } from "./database.server";
 
 export const DEMO_PASSWORD = "sagslab-demo";

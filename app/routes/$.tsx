@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Siden findes ikke – Sagslab" }];
 

@@ -4,10 +4,10 @@ import { getOptionalUser } from "~/auth/auth.server";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
-import { certificatesOf } from "~/models/certificate.server";
-import { passedIds } from "~/models/passing";
-import { learnerStandings } from "~/models/passing.server";
-import { moduleProgress, type ModuleProgress } from "~/models/progress";
+import { certificatesOf } from "~/progress/certificate.server";
+import { passedIds } from "~/progress/passing";
+import { learnerStandings } from "~/progress/passing.server";
+import { moduleProgress, type ModuleProgress } from "~/progress/progress";
 
 export const meta: MetaFunction = () => [{ title: "Moduler – Sagslab" }];
 

@@ -3,15 +3,10 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import {
   adminActionSchema,
-  AdminRuleError,
-  changeRole,
   createOrganisation,
   deleteOrganisation,
   listOrganisationsWithCounts,
   renameOrganisation,
-  searchUsers,
-  setActive,
-  USERS_PER_PAGE,
 } from "~/admin/admin.server";
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
@@ -19,7 +14,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
-import { createUser, EmailTakenError, UnknownOrganisationError } from "~/models/users.server";
+import {
+  AdminRuleError,
+  changeRole,
+  createUser,
+  EmailTakenError,
+  searchUsers,
+  setActive,
+  UnknownOrganisationError,
+  USERS_PER_PAGE,
+} from "~/users/users.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];

@@ -5,7 +5,7 @@ import { CertificateCheckForm } from "~/components/certificate-check-form";
 import { CertificateFacts } from "~/components/certificate-facts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/database.server";
-import { verifyCertificate } from "~/models/certificate.server";
+import { verifyCertificate } from "~/progress/certificate.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.certificate ? "Kursusbeviset er gyldigt – Sagslab" : "Kursusbeviset findes ikke – Sagslab" },

@@ -7,8 +7,8 @@ import { buildStepPreview, previewQuery, previewQuerySchema, validatePreviewStat
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ID_PATTERN } from "~/content/schema";
-import { badRequest, notFound } from "~/utils/forms.server";
+import { ID_PATTERN } from "~/content/format";
+import { badRequest, notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Forhåndsvisning: ${data.preview.id} – ${data.title} – Sagslab` : "Forhåndsvisning – Sagslab" },

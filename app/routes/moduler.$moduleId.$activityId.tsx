@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ComponentType } from "react";
 import { handleActivityAction, loadActivityPage } from "~/activities/activity-page.server";
+import type { ActivityActionData, ActivityViewProps } from "~/activities/activity-type";
+import { ACTIVITY_REGISTRY } from "~/activities/registry";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { CasePlayer } from "~/components/case-player";
-import { EvaluationView } from "~/components/evaluation-view";
-import { QuizView } from "~/components/quiz-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { LessonView } from "~/components/lesson-view";
+import { requireActivity } from "~/content/require-content.server";
 import { getDb } from "~/db/database.server";
-import { requireActivity } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.activity.title} – ${data.module.title} – Sagslab` : "Aktivitet – Sagslab" },
@@ -24,13 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { module, activity } = await requireActivity(params, user.role);
-  return handleActivityAction(await getDb(), user, module, activity, await request.formData());
+  return handleActivityAction(await getDb(), user, module, activity, await request.formData(), new URL(request.url));
 }
 
 export default function ActivityPage() {
   const { module, activity, view } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const error = actionData && "error" in actionData ? actionData.error : undefined;
+  const actionData = useActionData<typeof action>() as ActivityActionData | undefined;
+  // The loader paired the page with its type, so the type's own component gets its own page data.
+  const View = ACTIVITY_REGISTRY[view.type].View as ComponentType<ActivityViewProps<unknown>>;
   return (
     <>
       <Breadcrumbs
@@ -42,16 +42,7 @@ export default function ActivityPage() {
       />
       <p className="meta">{activity.typeLabel}</p>
       <h1>{activity.title}</h1>
-      {view.kind === "lesson" && <LessonView lesson={view.lesson} />}
-      {view.kind === "case" && <CasePlayer data={view.case} error={error} />}
-      {view.kind === "quiz" && (
-        <QuizView
-          key={view.quiz.kind === "form" ? view.quiz.submissionId : "result"}
-          data={view.quiz}
-          actionData={actionData}
-        />
-      )}
-      {view.kind === "evaluation" && <EvaluationView data={view.evaluation} actionData={actionData} />}
+      <View page={view.page} actionData={actionData} />
     </>
   );
 }

@@ -5,13 +5,12 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgressBar } from "~/components/progress-bar";
 import { formatDanishDate } from "~/content/legal-date";
-import { ACTIVITY_TYPES } from "~/content/vocabulary";
 import { getDb } from "~/db/database.server";
-import { activityStatuses } from "~/models/activity-status.server";
-import { missingActivities, passedIds } from "~/models/passing";
-import { learnerStandings } from "~/models/passing.server";
-import { moduleProgress } from "~/models/progress";
-import { requireModule } from "~/utils/params.server";
+import { missingActivities, moduleActivities } from "~/activities/module-statuses.server";
+import { passedIds } from "~/progress/passing";
+import { learnerStandings } from "~/progress/passing.server";
+import { moduleProgress } from "~/progress/progress";
+import { requireModule } from "~/content/require-content.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} – Sagslab` : "Modul – Sagslab" },
@@ -21,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { module } = await requireModule(params, user.role);
   const db = await getDb();
-  const [{ statuses }, standings] = await Promise.all([
-    activityStatuses(db, user.id, module),
+  const [{ activities }, standings] = await Promise.all([
+    moduleActivities(db, user.id, module),
     learnerStandings(db, user.id, [module]),
   ]);
   const progress = moduleProgress(module, passedIds(standings));
@@ -37,17 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hasChecklists: module.checklists.length > 0,
     },
     progress,
-    missing: missingActivities(module, standings),
+    missing: await missingActivities(module, standings),
     begun: standings.size > 0,
-    activities: module.activities.map((activity) => ({
-      id: activity.id,
-      title: activity.title,
-      type: activity.type,
-      typeLabel: ACTIVITY_TYPES[activity.type],
-      estimatedMinutes: activity.estimatedMinutes,
-      required: activity.required,
-      status: statuses[activity.id]!,
-    })),
+    activities,
   };
 }
 

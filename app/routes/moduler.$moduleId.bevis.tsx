@@ -7,8 +7,8 @@ import { CertificateFacts } from "~/components/certificate-facts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
 import { getDb } from "~/db/database.server";
-import { certificateFor } from "~/models/certificate.server";
-import { requireModule } from "~/utils/params.server";
+import { certificateFor } from "~/progress/certificate.server";
+import { requireModule } from "~/content/require-content.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Kursusbevis – ${data.module.title} – Sagslab` : "Kursusbevis – Sagslab" },

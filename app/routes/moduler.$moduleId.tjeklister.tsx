@@ -5,7 +5,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ChecklistTicks } from "~/components/checklist-ticks";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
-import { requireModule } from "~/utils/params.server";
+import { requireModule } from "~/content/require-content.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Tjeklister – ${data.module.title} – Sagslab` : "Tjeklister – Sagslab" },

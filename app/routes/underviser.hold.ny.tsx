@@ -33,13 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const refuse = (errors: Record<string, string>) =>
     data({ ok: false as const, errors, formError: undefined, values: formToObject(form) }, { status: 400 });
   if (!parsed.ok) return refuse(parsed.errors);
+  let cohort;
   try {
-    const cohort = await createCohort(await getDb(), { ...parsed.data, trainerId: user.id });
-    throw redirect(`/underviser/hold/${cohort.id}?oprettet=1`);
+    cohort = await createCohort(await getDb(), { ...parsed.data, trainerId: user.id });
   } catch (error) {
     if (error instanceof UnknownOrganisationError) return refuse({ organisationId: error.message });
     throw error;
   }
+  return redirect(`/underviser/hold/${cohort.id}?oprettet=1`);
 }
 
 const LABELS = {

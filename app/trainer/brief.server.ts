@@ -1,6 +1,6 @@
 /** What the classroom brief's loader does (`/underviser/hold/<id>/brief`): same access as the cohort page. */
 import { getCourse } from "~/content/content.server";
-import type { QuizActivity } from "~/content/types";
+import type { QuizActivity } from "~/activities/quiz/content";
 import { formatDate, formatDateTime } from "~/utils/danish";
 import { briefSections } from "./brief";
 import { requireTrainerCohort } from "./cohorts.server";

@@ -10,10 +10,10 @@ import { mayEnter, type Role } from "~/auth/roles";
 import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
 import type { SessionUser } from "~/auth/session.server";
 import { getDb, isUniqueViolation, type DB } from "~/db/database.server";
-import { forbidden, notFound } from "~/utils/forms.server";
 import { formatDate } from "~/utils/danish";
+import { forbidden, notFound } from "~/utils/http.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
-import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/models/users.server";
+import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/users/users.server";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = (message: string) =>

@@ -7,7 +7,7 @@ import { getCourse } from "~/content/content.server";
 import { requireTrainerCohort } from "./cohorts.server";
 import { parseMatrixSort, sortMatrix } from "./dashboard";
 import { cohortDashboard } from "./dashboard.server";
-import { formatDateTime } from "./export";
+import { formatMinute } from "~/utils/danish";
 import { joinLinkFor } from "./join-code";
 
 export async function cohortDashboardPage(request: Request, cohortId: string | undefined) {
@@ -28,7 +28,7 @@ export async function cohortDashboardPage(request: Request, cohortId: string | u
       ...dashboard.matrix,
       rows: sortMatrix(dashboard.matrix.rows, sort).map((row) => ({
         ...row,
-        lastActivity: formatDateTime(row.lastActivity),
+        lastActivity: row.lastActivity ? formatMinute(row.lastActivity) : "",
       })),
     },
   };

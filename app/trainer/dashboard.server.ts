@@ -5,8 +5,10 @@
  * pure module `dashboard.ts` turns the counts into shares, statuses and orderings.
  */
 import { sql, type RawBuilder } from "kysely";
-import type { CaseActivity, CompiledCourse, CourseModule, EvaluationActivity, QuizActivity } from "~/content/types";
+import type { ActivityServer, LearnerRecords } from "~/activities/activity-type";
+import { activitiesOfType, activityServers } from "~/activities/registry";
 import { publishedModules } from "~/content/content.server";
+import type { Activity, CompiledCourse, CourseModule } from "~/content/types";
 import type { DB } from "~/db/database.server";
 import {
   buildCaseStats,
@@ -38,11 +40,19 @@ export function cohortModules(course: CompiledCourse, moduleIds: readonly string
 export function activitiesOf(modules: CourseModule[]) {
   const all = modules.flatMap((m) => m.activities);
   return {
+    all,
     required: all.filter((a) => a.required).map((a) => a.id),
-    quizzes: all.filter((a): a is QuizActivity => a.type === "quiz"),
-    cases: all.filter((a): a is CaseActivity => a.type === "case"),
-    evaluations: all.filter((a): a is EvaluationActivity => a.type === "evaluation"),
+    quizzes: activitiesOfType(all, "quiz"),
+    cases: activitiesOfType(all, "case"),
+    evaluations: activitiesOfType(all, "evaluation"),
   };
+}
+
+/** Where the activity types store a learner's work beyond completions (attempts, responses). */
+async function learnerRecords(): Promise<LearnerRecords[]> {
+  return [...(await activityServers()).values()].flatMap((server) =>
+    server.learnerRecords ? [server.learnerRecords] : [],
+  );
 }
 
 /** A cohort's participants: its members whose accounts are active (a deactivated caseworker has left). */
@@ -51,15 +61,14 @@ export const members = (cohortId: string) =>
 export const textArray = (values: string[]) => sql`${values}::text[]`;
 
 /** The latest moment a learner did anything: completed, played, answered or evaluated. */
-const lastActivityOf = (userId: RawBuilder<unknown>) => sql<Date | null>`greatest(
+const lastActivityOf = (records: LearnerRecords[], userId: RawBuilder<unknown>) => sql<Date | null>`greatest(
   (select max(completed_at) from activity_completions where user_id = ${userId}),
-  (select max(updated_at) from case_attempts where user_id = ${userId}),
-  (select max(submitted_at) from quiz_attempts where user_id = ${userId}),
-  (select max(updated_at) from evaluation_responses where user_id = ${userId}))`;
+  ${sql.join(records.map((r) => sql`(select max(${sql.ref(r.at)}) from ${sql.table(r.table)} where user_id = ${userId})`))})`;
 
 export async function memberRows(db: DB, cohortId: string): Promise<MemberRow[]> {
+  const records = await learnerRecords();
   const rows = await sql<{ userId: string; name: string; email: string; lastActivity: Date | null }>`
-    select u.id as "userId", u.name, u.email, ${lastActivityOf(sql.ref("u.id"))} as "lastActivity"
+    select u.id as "userId", u.name, u.email, ${lastActivityOf(records, sql.ref("u.id"))} as "lastActivity"
     from cohort_members m join users u on u.id = m.user_id
     where m.cohort_id = ${cohortId} and u.active
     order by u.name`.execute(db);
@@ -71,12 +80,16 @@ export async function memberRows(db: DB, cohortId: string): Promise<MemberRow[]>
  * evaluation): how many of its required activities they have completed.
  */
 async function moduleDoneCounts(db: DB, cohortId: string, requiredIds: string[]) {
+  const records = await learnerRecords();
   const rows = await sql<{ userId: string; moduleId: string; done: number }>`
     with begun as (
       select user_id, module_id from activity_completions where user_id in ${members(cohortId)}
-      union select user_id, module_id from case_attempts where user_id in ${members(cohortId)}
-      union select user_id, module_id from quiz_attempts where user_id in ${members(cohortId)}
-      union select user_id, module_id from evaluation_responses where user_id in ${members(cohortId)}),
+      ${sql.join(
+        records.map(
+          (r) => sql`union select user_id, module_id from ${sql.table(r.table)} where user_id in ${members(cohortId)}`,
+        ),
+        sql` `,
+      )}),
     done as (
       select user_id, module_id, count(*)::int as done
       from activity_completions
@@ -241,23 +254,6 @@ export async function cohortDashboard(db: DB, course: CompiledCourse, cohort: { 
 }
 export type CohortDashboard = Awaited<ReturnType<typeof cohortDashboard>>;
 
-/** Each member's best quiz percentage and best finished case result, for the export. */
-async function resultsPerParticipant(db: DB, cohortId: string, quizIds: string[], caseIds: string[]) {
-  const [quizzes, cases] = await Promise.all([
-    sql<{ userId: string; activityId: string; percent: number; attempts: number }>`
-      select user_id as "userId", activity_id as "activityId", max(percent)::int as percent, count(*)::int as attempts
-      from quiz_attempts
-      where user_id in ${members(cohortId)} and activity_id = any(${textArray(quizIds)})
-      group by user_id, activity_id`.execute(db),
-    sql<{ userId: string; activityId: string; score: number; maxScore: number }>`
-      select user_id as "userId", activity_id as "activityId", max(score)::int as score, max(max_score)::int as "maxScore"
-      from case_attempts
-      where user_id in ${members(cohortId)} and activity_id = any(${textArray(caseIds)}) and status = 'finished'
-      group by user_id, activity_id`.execute(db),
-  ]);
-  return { quizzes: quizzes.rows, cases: cases.rows };
-}
-
 /**
  * The overview on /underviser: per cohort the number of participants, how many completed each
  * module, and the latest activity of any participant. Counted in SQL per cohort and module.
@@ -266,12 +262,13 @@ export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds:
   if (cohortIds.length === 0) return [];
   const modules = publishedModules(course);
   const requiredIds = activitiesOf(modules).required;
+  const records = await learnerRecords();
   const moduleIds = modules.map((m) => m.id);
   const requiredCounts = modules.map((m) => m.activities.filter((a) => a.required).length);
   const cohorts = textArray(cohortIds);
   const [participants, completed, modulesOfCohorts] = await Promise.all([
     sql<{ cohortId: string; participants: number; lastActivity: Date | null }>`
-      select m.cohort_id as "cohortId", count(*)::int as participants, max(${lastActivityOf(sql.ref("m.user_id"))}) as "lastActivity"
+      select m.cohort_id as "cohortId", count(*)::int as participants, max(${lastActivityOf(records, sql.ref("m.user_id"))}) as "lastActivity"
       from cohort_members m join users u on u.id = m.user_id and u.active
       where m.cohort_id = any(${cohorts}::uuid[])
       group by m.cohort_id`.execute(db),
@@ -309,23 +306,26 @@ export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds:
   });
 }
 
-/** The export of a cohort as CSV text (with BOM): the progress matrix and results per participant. */
+/**
+ * The export of a cohort as CSV text (with BOM): the progress matrix, then the columns each
+ * activity type adds for the cohort's activities of that type (quizzes before cases).
+ */
 export async function cohortExport(
   db: DB,
   course: CompiledCourse,
   cohort: { id: string; moduleIds: string[] },
 ): Promise<string> {
   const modules = cohortModules(course, cohort.moduleIds);
-  const { required, quizzes, cases } = activitiesOf(modules);
-  const [memberList, done, results] = await Promise.all([
+  const { all, required } = activitiesOf(modules);
+  const servers = [...(await activityServers())]
+    .filter(([, server]) => server.exportColumns)
+    .sort(([, a], [, b]) => (a.exportOrder ?? 0) - (b.exportOrder ?? 0));
+  const [memberList, done, ...columns] = await Promise.all([
     memberRows(db, cohort.id),
     moduleDoneCounts(db, cohort.id, required),
-    resultsPerParticipant(
-      db,
-      cohort.id,
-      quizzes.map((q) => q.id),
-      cases.map((c) => c.id),
+    ...servers.map(([type, server]) =>
+      (server as ActivityServer<Activity, unknown>).exportColumns!(db, members(cohort.id), activitiesOfType(all, type)),
     ),
   ]);
-  return exportCsv(buildProgressMatrix(matrixModules(modules), memberList, done), results, quizzes, cases);
+  return exportCsv(buildProgressMatrix(matrixModules(modules), memberList, done), columns.flat());
 }

@@ -3,9 +3,12 @@
  * (`dashboard.server.ts`). Pure: every rule about shares, statuses, sorting, "worst first" and
  * the evaluation threshold lives here and is unit-tested.
  */
-import type { CaseActivity, CourseModule, QuizActivity, EvaluationActivity } from "~/content/types";
+import type { CourseModule } from "~/content/types";
+import type { CaseActivity } from "~/activities/case/content";
+import type { QuizActivity } from "~/activities/quiz/content";
+import type { EvaluationActivity } from "~/activities/evaluation/content";
 import { LIKERT_SCALE, PHASES, RESULTS, TOPICS, isKeyOf } from "~/content/vocabulary";
-import { progressFromCounts } from "~/models/progress";
+import { progressFromCounts } from "~/progress/progress";
 
 /** A share in whole per cent, or null when there is nothing to divide by. */
 export function share(part: number, whole: number): number | null {

@@ -3,6 +3,7 @@
  * percentage, a date or a moment, so the CSV can write Danish decimal commas and the .xlsx
  * real number and date cells. Pure; `csv.ts` and `xlsx.server.ts` write the bytes.
  */
+import { formatMinute } from "~/utils/danish";
 import { toCsv } from "./csv";
 
 export type ColumnType = "text" | "number" | "percent" | "date" | "datetime";
@@ -25,19 +26,8 @@ export interface ExportTable {
 }
 
 const decimal = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1, useGrouping: false });
-const danishMinute = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /** "2026-03-01 14:05", Danish time: what Excel reads as a date and time. */
-export function csvDateTime(date: Date): string {
-  return danishMinute.format(date).replace(",", "");
-}
+export const csvDateTime = formatMinute;
 
 /** The wall-clock time in Denmark as Excel stores a moment: components without a zone. */
 export function excelDateTime(date: Date): Date {

@@ -5,13 +5,15 @@
  * Evaluation answers are never read here: a trainer sees evaluations only in aggregate.
  */
 import { z } from "zod";
-import type { CaseActivity, CaseDefinition, CompiledCourse, QuizActivity } from "~/content/types";
+import type { CompiledCourse } from "~/content/types";
+import type { CaseActivity, CaseDefinition } from "~/activities/case/content";
+import type { QuizActivity } from "~/activities/quiz/content";
 import type { DB } from "~/db/database.server";
-import { activityStatuses } from "~/models/activity-status.server";
-import { completions } from "~/models/progress.server";
+import { activityStatuses } from "~/activities/module-statuses.server";
+import { completions } from "~/progress/progress.server";
 import { formatDate } from "~/utils/danish";
-import { forbidden } from "~/utils/forms.server";
 import { getCourse } from "~/content/content.server";
+import { forbidden } from "~/utils/http.server";
 import { requireTrainerCohort, type CohortHeader } from "./cohorts.server";
 import { cohortModules } from "./dashboard.server";
 import { caseAttemptViews, quizAttemptViews } from "./learner";

@@ -4,7 +4,8 @@
  * number and situation, a choice by its label, an outcome by its result and text. Pure; the
  * rows come from `learner.server.ts`. Evaluation answers are never part of it.
  */
-import type { CaseDefinition, QuizDefinition } from "~/content/types";
+import type { CaseDefinition } from "~/activities/case/content";
+import type { QuizDefinition } from "~/activities/quiz/content";
 import { PHASES, RESULTS, isKeyOf } from "~/content/vocabulary";
 import { formatDateTime } from "~/utils/danish";
 import { plainText } from "./dashboard";

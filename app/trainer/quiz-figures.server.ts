@@ -1,6 +1,6 @@
 /** The counts behind a cohort's quiz figures (`quiz-figures.ts`), grouped in SQL per quiz. */
 import { sql } from "kysely";
-import type { QuizActivity } from "~/content/types";
+import type { QuizActivity } from "~/activities/quiz/content";
 import type { DB } from "~/db/database.server";
 import { members, textArray } from "./dashboard.server";
 import { buildQuizFigures, SCORE_BANDS, type QuizBandCount, type QuizTotals } from "./quiz-figures";

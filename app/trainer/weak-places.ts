@@ -9,7 +9,9 @@
  * not count twice. A step's topic is the topic of its highest-scoring choice: what the step asks
  * the learner to get right.
  */
-import type { CaseActivity, CaseStep, CourseModule, QuizActivity } from "~/content/types";
+import type { CourseModule } from "~/content/types";
+import type { CaseActivity, CaseStep } from "~/activities/case/content";
+import type { QuizActivity } from "~/activities/quiz/content";
 import { PHASES, TOPICS, type Phase, type Topic } from "~/content/vocabulary";
 import { plainText, questionAnchor, stepAnchor } from "./dashboard";
 import { rankGroups, rankWeakest, type Evidence, type Ranked, type RankedGroup } from "./ranking";

@@ -33,6 +33,20 @@ export function formatDateTime(value: Date): string {
   return `${longDate.format(value)} kl. ${time.format(value)}`;
 }
 
+const isoMinute = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** "2026-03-01 14:05", Danish time: what Excel reads as a date and time (and tables show compactly). */
+export function formatMinute(value: Date): string {
+  return isoMinute.format(value).replace(",", "");
+}
+
 /** The calendar day (YYYY-MM-DD) a moment falls on in Denmark. */
 export function danishDay(value: Date): string {
   return isoDay.format(value);

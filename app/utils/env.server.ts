@@ -46,7 +46,8 @@ const schema = z.object({
       }
       return list;
     }),
-  PORT: z.coerce.number().int().positive().default(3000),
+  /** 0 lets the system choose a free port (the browser tests start apps that way). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The address users reach Sagslab at; links in e-mails and the OpenID Connect redirect use it. */
   APP_URL: z
     .url({ protocol: /^https?$/, error: "APP_URL skal være en http(s)-adresse, fx https://sagslab.egeby.dk" })

@@ -5,11 +5,12 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { findBestPath, pathsToOutcomes, replay } from "../../app/cases/analysis";
-import { createCaseMachine } from "../../app/cases/machine";
+import { findBestPath, pathsToOutcomes, replay } from "../../app/activities/case/analysis";
+import { createCaseMachine } from "../../app/activities/case/machine";
 import { compileContent } from "../../app/content/compile.server";
+import type { CaseActivity } from "../../app/activities/case/content";
 import { errorsOf, warningsOf } from "../../app/content/problems";
-import type { CaseActivity, CompiledCourse, CourseModule } from "../../app/content/types";
+import type { CompiledCourse, CourseModule } from "../../app/content/types";
 
 let course: CompiledCourse;
 beforeAll(async () => {

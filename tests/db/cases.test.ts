@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { findBestPath } from "../../app/cases/analysis";
+import { findBestPath } from "../../app/activities/case/analysis";
 import {
   acknowledgeFeedback,
   caseSummaries,
   chooseInAttempt,
-  loadCasePage,
+  loadAttempt,
   startAttempt,
   STALE_MESSAGE,
-} from "../../app/cases/attempts.server";
-import { choice, outcome, sampleCase, step } from "../../app/cases/test-cases";
-import type { CaseActivity, CaseDefinition } from "../../app/content/types";
+} from "../../app/activities/case/attempts.server";
+import type { CaseActivity, CaseDefinition } from "../../app/activities/case/content";
+import { choice, outcome, sampleCase, step } from "../../app/activities/case/test-cases";
 import type { DatabaseHandle } from "../../app/db/database.server";
-import { completions } from "../../app/models/progress.server";
+import { completions } from "../../app/progress/progress.server";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
@@ -39,7 +39,7 @@ const START = { investigate: "0", decideNow: "1" };
 const INVESTIGATED = { decideWell: "0", decideBadly: "1", back: "2" };
 
 async function view(db: DatabaseHandle["db"], userId: string, on: CaseActivity = activity) {
-  const page = await loadCasePage(db, userId, on);
+  const page = await loadAttempt(db, userId, on);
   if (page.kind !== "attempt") throw new Error(`expected an attempt, got ${page.kind}`);
   return page.view;
 }
@@ -56,7 +56,7 @@ describe.each(engines)("cases on %s", (engine) => {
   test("a full attempt: each choice stored with its points, topic and phase; the outcome completes the case", async () => {
     const { db } = handle;
     const user = await createTestUser(db);
-    expect(await loadCasePage(db, user.id, activity)).toEqual({ kind: "intro" });
+    expect(await loadAttempt(db, user.id, activity)).toEqual({ kind: "intro" });
     await startAttempt(db, user.id, activity);
     expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 0, phaseLabel: "Opstart" });
 
@@ -181,7 +181,7 @@ describe.each(engines)("cases on %s", (engine) => {
       },
       "v2",
     );
-    const page = await loadCasePage(db, user.id, rewritten);
+    const page = await loadAttempt(db, user.id, rewritten);
     expect(page).toMatchObject({
       kind: "attempt",
       olderVersion: true,
@@ -195,7 +195,7 @@ describe.each(engines)("cases on %s", (engine) => {
     const other = await createTestUser(db);
     await startAttempt(db, other.id, activity);
     await db.deleteFrom("case_versions").where("version", "=", "v1").execute();
-    expect(await loadCasePage(db, other.id, rewritten)).toEqual({ kind: "outdated" });
+    expect(await loadAttempt(db, other.id, rewritten)).toEqual({ kind: "outdated" });
     expect(await chooseInAttempt(db, { userId: other.id, activity: rewritten, seq: 0, choice: "0" })).toMatchObject({
       ok: false,
       status: 409,

@@ -4,13 +4,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { submitQuiz } from "../../app/quiz/quiz.server";
+import { submitQuiz } from "../../app/activities/quiz/attempts.server";
 import { createCohort, joinCohort, requireCohortAccess } from "../../app/trainer/cohorts.server";
 import { learnerPage, requireParticipant } from "../../app/trainer/learner.server";
 import { cohortQuizFigures } from "../../app/trainer/quiz-figures.server";
 import { rankPlaces } from "../../app/trainer/weak-places";
 import { cohortPlaces } from "../../app/trainer/weak-places.server";
-import { saveEvaluation } from "../../app/evaluation/evaluation.server";
+import { saveEvaluation } from "../../app/activities/evaluation/responses.server";
 import { testEvaluation, testQuiz, trainerCourse } from "../activity-fixtures";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Role } from "../../app/auth/roles";
-import { submitQuiz } from "../../app/quiz/quiz.server";
+import { submitQuiz } from "../../app/activities/quiz/attempts.server";
 import {
   ARCHIVED_CODE_MESSAGE,
   CohortRuleError,

@@ -5,7 +5,7 @@ import { createSession, destroySession, destroyUserSessions, getSessionUser } fr
 import type { Activity } from "../../app/content/types";
 import { migrateToLatest, openEmbedded, type DatabaseHandle } from "../../app/db/database.server";
 import { DEMO_ACCOUNTS, seedDemoData } from "../../app/db/seed.server";
-import { completions, recordCompletion } from "../../app/models/progress.server";
+import { completions, recordCompletion } from "../../app/progress/progress.server";
 import { createTestUser, requestWithCookie, TEST_PASSWORD } from "../factories";
 import { engines, freshDatabase } from "./engines";
 

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/cases/attempts.server";
-import type { CaseActivity, CourseModule, QuizActivity } from "../../app/content/types";
+import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/activities/case/attempts.server";
+import type { CourseModule } from "../../app/content/types";
+import type { CaseActivity } from "../../app/activities/case/content";
+import type { QuizActivity } from "../../app/activities/quiz/content";
 import type { DB } from "../../app/db/database.server";
-import { saveEvaluation } from "../../app/evaluation/evaluation.server";
-import { certificateFor, certificatesOf, verifyCertificate } from "../../app/models/certificate.server";
-import { passedIds } from "../../app/models/passing";
-import { learnerStandings } from "../../app/models/passing.server";
-import { moduleProgress } from "../../app/models/progress";
-import { recordCompletion } from "../../app/models/progress.server";
-import { createUser } from "../../app/models/users.server";
-import { submitQuiz } from "../../app/quiz/quiz.server";
+import { saveEvaluation } from "../../app/activities/evaluation/responses.server";
+import { certificateFor, certificatesOf, verifyCertificate } from "../../app/progress/certificate.server";
+import { passedIds } from "../../app/progress/passing";
+import { learnerStandings } from "../../app/progress/passing.server";
+import { moduleProgress } from "../../app/progress/progress";
+import { recordCompletion } from "../../app/progress/progress.server";
+import { createUser } from "../../app/users/users.server";
+import { submitQuiz } from "../../app/activities/quiz/attempts.server";
 import { testEvaluation, testQuiz, trainerCase, trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 

@@ -1,5 +1,5 @@
 /** Plays the trainer tests' sample case (tests/activity-fixtures.ts) through the real attempt code. */
-import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/cases/attempts.server";
+import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/activities/case/attempts.server";
 import type { DB } from "../../app/db/database.server";
 import { trainerCase } from "../activity-fixtures";
 

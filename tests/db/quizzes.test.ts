@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { loadEvaluation, saveEvaluation } from "../../app/evaluation/evaluation.server";
-import { completions } from "../../app/models/progress.server";
-import { quizAttemptResult, quizSummaries, submitQuiz } from "../../app/quiz/quiz.server";
+import { loadEvaluation, saveEvaluation } from "../../app/activities/evaluation/responses.server";
+import { completions } from "../../app/progress/progress.server";
+import { quizAttemptResult, quizSummaries, submitQuiz } from "../../app/activities/quiz/attempts.server";
 import { testEvaluation, testQuiz } from "../activity-fixtures";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { saveEvaluation } from "../../app/evaluation/evaluation.server";
-import { submitQuiz } from "../../app/quiz/quiz.server";
+import { saveEvaluation } from "../../app/activities/evaluation/responses.server";
+import { submitQuiz } from "../../app/activities/quiz/attempts.server";
 import {
   createCohort,
   joinCohort,

@@ -1,0 +1,112 @@
+/**
+ * A case on the server: the page, the intents (start, restart, choose, continue), its status
+ * on the module page, and its columns in the export.
+ * A case is completed when an attempt reaches an outcome (`chooseInAttempt`).
+ */
+import { data, redirect } from "@remix-run/node";
+import { sql } from "kysely";
+import { z } from "zod";
+import type { ActivityActionData, ActivityServer, ActivityStatus } from "../activity-type";
+import { RESULTS, isKeyOf } from "~/content/vocabulary";
+import { casePassLevel, titleInSentence } from "~/progress/passing";
+import {
+  acknowledgeFeedback,
+  caseSummaries,
+  chooseInAttempt,
+  loadAttempt,
+  startAttempt,
+  type CaseSummary,
+} from "./attempts.server";
+import type { CaseActivity } from "./content";
+import type { CasePage } from "./page";
+
+const seqSchema = z.coerce.number({ error: "Ugyldig formular." }).int().min(0);
+const chooseSchema = z.object({
+  seq: seqSchema,
+  choice: z.string({ error: "Vælg en af mulighederne." }).regex(/^\d{1,3}$/, "Vælg en af mulighederne."),
+});
+
+const refused = (error: string, status: number) => data<ActivityActionData>({ error }, { status });
+
+const resultLabel = (result: string | null) =>
+  result && isKeyOf(RESULTS, result) ? RESULTS[result].toLowerCase() : "";
+
+function caseStatus(done: boolean, summary: CaseSummary | undefined): ActivityStatus {
+  if (!summary?.latest) return { label: "Ikke påbegyndt", tone: "todo", details: [] };
+  const details: string[] = [];
+  if (summary.best) {
+    details.push(
+      `Bedste: ${resultLabel(summary.best.result)}, ${summary.best.score} af ${summary.best.maxScore} point`,
+    );
+  }
+  if (summary.latest.status === "active") details.push("Seneste: i gang");
+  else if (summary.attempts > 1) {
+    details.push(
+      `Seneste: ${resultLabel(summary.latest.result)}, ${summary.latest.score} af ${summary.latest.maxScore} point`,
+    );
+  }
+  if (!done) return { label: "I gang", tone: "partial", details };
+  const best = summary.best?.result;
+  return { label: "Gennemført", tone: best === "korrekt" ? "done" : best === "delvist" ? "partial" : "wrong", details };
+}
+
+export const caseServer: ActivityServer<CaseActivity, CasePage> = {
+  async load({ db, user, activity }) {
+    return {
+      introHtml: activity.introHtml,
+      stepCount: activity.case.steps.length,
+      attempt: await loadAttempt(db, user.id, activity),
+    };
+  },
+  intents: {
+    async start({ db, user, activity, here }) {
+      await startAttempt(db, user.id, activity);
+      return redirect(here);
+    },
+    async restart({ db, user, activity, here }) {
+      await startAttempt(db, user.id, activity, { fresh: true });
+      return redirect(here);
+    },
+    async choose({ db, user, activity, here }, form) {
+      const parsed = chooseSchema.safeParse({ seq: form.get("seq"), choice: form.get("choice") });
+      if (!parsed.success) return refused("Vælg en af mulighederne.", 400);
+      const result = await chooseInAttempt(db, { userId: user.id, activity, ...parsed.data });
+      if (!result.ok) return refused(result.message, result.status);
+      return redirect(here);
+    },
+    async continue({ db, user, activity, here }, form) {
+      const seq = seqSchema.safeParse(form.get("seq"));
+      if (!seq.success) return refused("Ugyldig formular.", 400);
+      await acknowledgeFeedback(db, user.id, activity, seq.data);
+      return redirect(here);
+    },
+  },
+  async statuses(db, userId, moduleId) {
+    const summaries = await caseSummaries(db, userId, moduleId);
+    return (activity, done) => caseStatus(done, summaries.get(activity.id));
+  },
+  missing(activity, standing) {
+    const title = titleInSentence(activity.title);
+    if (standing.inProgress) return `Casen ${title} er i gang: spil den færdig.`;
+    if (!standing.played) return `Casen ${title} er ikke spillet endnu.`;
+    return casePassLevel(activity) === "delvist"
+      ? `Casen ${title} er spillet, men ikke bestået (den skal mindst ende delvist korrekt): prøv igen.`
+      : `Casen ${title} er spillet, men ikke bestået (den skal ende korrekt): prøv igen.`;
+  },
+  learnerRecords: { table: "case_attempts", at: "updated_at" },
+  exportOrder: 2,
+  async exportColumns(db, members, cases) {
+    const rows = await sql<{ userId: string; activityId: string; score: number; maxScore: number }>`
+      select user_id as "userId", activity_id as "activityId", max(score)::int as score, max(max_score)::int as "maxScore"
+      from case_attempts
+      where user_id in ${members} and activity_id = any(${sql`${cases.map((c) => c.id)}::text[]`}) and status = 'finished'
+      group by user_id, activity_id`.execute(db);
+    return cases.map((activity) => ({
+      heading: `${activity.title}: bedste point`,
+      cell: (userId) => {
+        const result = rows.rows.find((r) => r.userId === userId && r.activityId === activity.id);
+        return result ? `${result.score} af ${result.maxScore}` : "";
+      },
+    }));
+  },
+};

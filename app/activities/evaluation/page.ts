@@ -1,0 +1,10 @@
+import type { EvaluationItem } from "./content";
+
+/** What the activity page shows of an evaluation: the form with the learner's draft, or a thank-you. */
+export interface EvaluationPage {
+  introHtml: string;
+  status: "new" | "draft" | "submitted";
+  items: EvaluationItem[];
+  answers: Record<string, string>;
+  maxLength: number;
+}

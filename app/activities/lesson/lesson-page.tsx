@@ -1,0 +1,23 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { ActivityViewProps } from "../activity-type";
+import { ChecklistTicks } from "~/components/checklist-ticks";
+import type { LessonPage } from "./page";
+
+export function LessonView({ page }: ActivityViewProps<LessonPage>) {
+  // While the lesson is being marked as read, a second press does nothing (it would be a double submit).
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      <ChecklistTicks>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: page.html }} />
+      </ChecklistTicks>
+      <Form method="post" className="actions">
+        <input type="hidden" name="intent" value="lesson.complete" />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {page.nextLabel}
+        </button>
+        {page.completed && <span className="status status-done">Læst</span>}
+      </Form>
+    </>
+  );
+}
