@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import type { CaseDefinition, ChecklistDefinition } from "~/content/types";
+import type { ChecklistDefinition } from "~/content/types";
+import type { CaseDefinition } from "./content";
 import { citedProvisions, debriefByTopic, legalBasisProvisions } from "./debrief";
 import { choice, outcome, step } from "./test-cases";
 

@@ -5,7 +5,8 @@
  * case's feedback on that topic cites (the `<LawRef>`s, and the lesson's `legalBasis`), rarer
  * provisions weighing more, and when its title names the topic.
  */
-import type { CaseDefinition, ChecklistDefinition } from "~/content/types";
+import type { ChecklistDefinition } from "~/content/types";
+import type { CaseDefinition } from "./content";
 import { LAWS, TOPICS, isKeyOf, type Topic } from "~/content/vocabulary";
 
 export interface DebriefDecision {

@@ -3,7 +3,7 @@
  * decision, where they are in the case, and the order of a step's choices. Pure; the case view
  * uses it, so the page and its tests read the same sentences.
  */
-import type { CaseChoice } from "~/content/types";
+import type { CaseChoice } from "./content";
 import { caseStepSeed, seededShuffle } from "~/utils/shuffle";
 import { unlockSentence, type ChoiceVerdict, type ReviewedDecision, type Verdict } from "./review";
 
@@ -50,9 +50,9 @@ export function verdictNotes(verdict: ChoiceVerdict): string[] {
   return unlock ? [unlock] : [];
 }
 
-/** "Beslutning 3 · ca. 8 i alt": the length of the best path is what a good attempt takes. */
-export const decisionCounter = (number: number, bestPathLength: number) =>
-  `Beslutning ${number} · ca. ${Math.max(bestPathLength, number)} i alt`;
+/** "Beslutning 3 · ca. 8 i alt": the length of the ideal way (`idealWay`) is what a good attempt takes. */
+export const decisionCounter = (number: number, idealLength: number) =>
+  `Beslutning ${number} · ca. ${Math.max(idealLength, number)} i alt`;
 
 /** Shown when a learner comes back to an unfinished attempt. */
 export const resumeSentence = (number: number) => `Du fortsætter, hvor du slap (beslutning ${number}).`;

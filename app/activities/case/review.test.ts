@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { CaseDefinition } from "~/activities/case/content";
-import { judgeCase, judgeChoice, reviewDecisions, unlockSentence, type DecisionMade } from "./review";
+import { idealWay, judgeCase, judgeChoice, reviewDecisions, unlockSentence, type DecisionMade } from "./review";
 import { choice, outcome, sampleCase, step } from "./test-cases";
 
 /**
@@ -204,4 +204,14 @@ test("the unlock sentence names every missing flag and every choice that sets it
     "„Bevil“ kunne først vælges, når du havde valgt „Indhent lægeerklæringen“ eller „Ring til lægen“ og „Partshør“.",
   );
   expect(unlockSentence({ bestChoice: null, unlockedBy: [] })).toBeNull();
+});
+
+test("the ideal way takes a best choice at every step and ends where a good attempt ends", () => {
+  expect(idealWay(planCase)).toEqual({
+    choices: [
+      { stepId: "grundlag", choiceId: "plan" },
+      { stepId: "udmaal", choiceId: "opgaver" },
+    ],
+    outcomeId: "bevilling",
+  });
 });

@@ -134,6 +134,31 @@ export function judgeCase(definition: CaseDefinition): CaseJudgement {
   return judgement;
 }
 
+/**
+ * The way a learner takes who makes a best choice at every step (the first offered one, in file
+ * order): how many decisions a good attempt takes, and where it ends. Null if it would loop.
+ */
+export function idealWay(
+  definition: CaseDefinition,
+): { choices: { stepId: string; choiceId: string }[]; outcomeId: string } | null {
+  const judgement = judgeCase(definition);
+  const flags = new Set<string>();
+  const visited = new Set<string>();
+  const choices: { stepId: string; choiceId: string }[] = [];
+  let place = definition.start;
+  for (;;) {
+    const step = findStep(definition, place);
+    if (!step) return definition.outcomes.some((o) => o.id === place) ? { choices, outcomeId: place } : null;
+    if (visited.has(step.id)) return null;
+    visited.add(step.id);
+    const best = step.choices.find((c) => judgement.steps[step.id]!.best.includes(c.id) && offered(c, [...flags]));
+    if (!best) return null;
+    for (const flag of best.sets) flags.add(flag);
+    choices.push({ stepId: step.id, choiceId: best.id });
+    place = best.to;
+  }
+}
+
 export interface ChoiceVerdict {
   verdict: Verdict;
   /** The best choice to name when the learner's was not best (null when it was, or when none is). */
