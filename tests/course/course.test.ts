@@ -67,6 +67,8 @@ const knowledgeStatement: Record<string, string> = {
   sagsbehandlingsregler: "Forløbet har givet mig øget kendskab til de generelle sagsbehandlingsregler.",
   "kontant-tilskud": "Forløbet har givet mig øget kendskab til reglerne om kontant tilskud.",
   bpa: "Forløbet har givet mig øget kendskab til reglerne om borgerstyret personlig assistance (BPA).",
+  bil: "Forløbet har givet mig øget kendskab til reglerne om støtte til køb af bil.",
+  "tabt-arbejdsfortjeneste": "Forløbet har givet mig øget kendskab til reglerne om tabt arbejdsfortjeneste.",
 };
 
 describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-arbejdsfortjeneste"])(
