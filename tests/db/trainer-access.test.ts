@@ -50,17 +50,19 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     handle = await freshDatabase(engine);
     useDatabase(handle);
     useCourseForTests(trainerCourse);
-    for (const who of EVERYONE) {
-      if (who === "anonymous") continue;
-      const user = await createTestUser(handle.db, { role: who === "other-trainer" ? "trainer" : who });
-      ids.set(who, user.id);
-      cookies.set(who, await createSession(handle.db, user.id));
-    }
     const org = await handle.db
       .insertInto("organisations")
       .values({ name: "Egeby Kommune" })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // Everyone works in the cohorts' kommune: a trainer can only add colleagues from there.
+    for (const who of EVERYONE) {
+      if (who === "anonymous") continue;
+      const role = who === "other-trainer" ? "trainer" : who;
+      const user = await createTestUser(handle.db, { role, organisationId: org.id });
+      ids.set(who, user.id);
+      cookies.set(who, await createSession(handle.db, user.id));
+    }
     const cohort = await createCohort(handle.db, {
       name: "Hold A",
       organisationId: org.id,
@@ -163,7 +165,7 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     expect(lastTrainer.init.status).toBe(400);
     expect(lastTrainer.data.formError).toMatch(/^Holdet skal have mindst én underviser/);
     const learnerAsTrainer = await send({ intent: "add-trainer", email: await emailOf(ids.get("learner")!) });
-    expect(learnerAsTrainer.data.errors.email).toMatch(/er ikke underviser\./);
+    expect(learnerAsTrainer.data.errors.email).toMatch(/kan ikke tilføjes som underviser\./);
     const trainers = await handle.db
       .selectFrom("cohort_trainers")
       .select("user_id")
@@ -384,7 +386,7 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     const refused = await remove("admin", egeby.id);
     expect(refused.init?.status).toBe(400);
     expect(refused.data.formError).toMatch(
-      /^Kommunen „Egeby Kommune“ har 0 brugere og \d+ hold og kan derfor ikke slettes\. Omdøb den i stedet\.$/,
+      /^Kommunen „Egeby Kommune“ har \d+ brugere og \d+ hold og kan derfor ikke slettes\. Omdøb den i stedet\.$/,
     );
     expect(await exists(egeby.id)).toBe(true);
   });
