@@ -1,16 +1,23 @@
 /**
  * What the server does once when it starts (and again, harmlessly, after a development
- * rebuild): open and migrate the database, seed the demo data in demo mode, load the course.
+ * rebuild): open and migrate the database, seed the demo data in demo mode, load the course,
+ * and start the housekeeping (expired sessions hourly; data retention on start and daily).
  */
 import { purgeExpiredSessions } from "~/auth/session.server";
 import { purgeOldFailures } from "~/auth/throttle.server";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { seedDemoData } from "~/db/seed.server";
+import { applyRetention } from "~/privacy/retention.server";
 import { getEnv } from "~/utils/env.server";
 import { remember } from "~/utils/remember.server";
 
-const holder = remember("startup", (): { started?: boolean; purge?: NodeJS.Timeout } => ({}));
+const holder = remember(
+  "startup",
+  (): { started?: boolean; purge?: NodeJS.Timeout; retention?: NodeJS.Timeout } => ({}),
+);
+
+const DAY = 24 * 60 * 60 * 1000;
 
 export async function startup(): Promise<void> {
   const env = getEnv();
@@ -37,9 +44,25 @@ export async function startup(): Promise<void> {
     60 * 60 * 1000,
   );
   holder.purge.unref();
+
+  const retention = () =>
+    applyRetention(handle.db, env.RETENTION_MONTHS).then(
+      ({ accounts }) => {
+        if (accounts > 0) {
+          console.log(
+            `Læringsdata slettet for ${accounts} konti, der ikke har været aktive i ${env.RETENTION_MONTHS} måneder.`,
+          );
+        }
+      },
+      (error: unknown) => console.error(error),
+    );
+  await retention();
+  holder.retention = setInterval(() => void retention(), DAY);
+  holder.retention.unref();
 }
 
 export async function shutdown(): Promise<void> {
   clearInterval(holder.purge);
+  clearInterval(holder.retention);
   await closeDatabase();
 }

@@ -65,7 +65,14 @@ export async function createSession(db: DB, userId: string, options: NewSessionO
       id_token: options.idToken ?? null,
     })
     .execute();
-  return sessionCookie().serialize(token, { maxAge: MAX_SESSION_DAYS * 24 * 60 * 60 });
+  await db
+    .updateTable("users")
+    .set({ last_active_at: sql`now()` })
+    .where("id", "=", userId)
+    .execute();
+  // No Max-Age: a browser-session cookie, not one kept on disk for 14 days. How long the session
+  // lasts is the server's decision, sliding with SESSION_IDLE_MINUTES (getSessionUser).
+  return sessionCookie().serialize(token);
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -101,6 +108,12 @@ export async function getSessionUser(db: DB, request: Request): Promise<SessionU
       .updateTable("sessions")
       .set({ last_seen_at: sql`now()` })
       .where("id", "=", row.sessionId)
+      .execute();
+    // What RETENTION_MONTHS counts from; sessions themselves are purged when they end.
+    await db
+      .updateTable("users")
+      .set({ last_active_at: sql`now()` })
+      .where("id", "=", row.id)
       .execute();
   }
   const { stale: _stale, ...user } = row;

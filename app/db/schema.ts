@@ -32,6 +32,8 @@ export interface UsersTable {
   organisation_id: string | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  /** Last sign-in or request (written at most once a minute); RETENTION_MONTHS counts from it. */
+  last_active_at: CreatedAt;
 }
 
 export interface SessionsTable {
@@ -266,7 +268,31 @@ export interface CertificatesTable {
   issued_at: CreatedAt;
 }
 
+export type AuditAction =
+  | "user.role_changed"
+  | "user.deactivated"
+  | "user.data_exported"
+  | "user.learning_data_deleted"
+  | "cohort.csv_exported"
+  | "cohort.join_code_renewed"
+  | "cohort.trainer_added"
+  | "cohort.trainer_removed"
+  | "retention.learning_data_deleted";
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: AuditAction;
+  subject_user_id: string | null;
+  cohort_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  client_address: string | null;
+}
+
 export interface Database {
+  audit_log: AuditLogTable;
   certificates: CertificatesTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_answers: QuizAnswersTable;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { recordAudit } from "~/admin/audit.server";
 import {
   adminActionSchema,
   createOrganisation,
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "admin");
   const parsed = await parseForm(request, adminActionSchema);
   if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
@@ -70,9 +71,24 @@ export async function action({ request }: ActionFunctionArgs) {
         });
       case "change-role":
         await changeRole(db, { actorId: user.id, userId: input.userId, role: input.role });
+        await recordAudit(db, {
+          actor: user,
+          action: "user.role_changed",
+          subjectUserId: input.userId,
+          details: { role: input.role },
+          clientAddress: context.clientAddress,
+        });
         return data({ ok: true as const, message: `Rollen er ændret til ${ROLES[input.role].toLowerCase()}.` });
       case "set-active":
         await setActive(db, { actorId: user.id, userId: input.userId, active: input.active });
+        if (!input.active) {
+          await recordAudit(db, {
+            actor: user,
+            action: "user.deactivated",
+            subjectUserId: input.userId,
+            clientAddress: context.clientAddress,
+          });
+        }
         return data({
           ok: true as const,
           message: input.active ? "Brugeren er aktiveret igen." : "Brugeren er deaktiveret og logget ud alle steder.",
@@ -103,6 +119,11 @@ export default function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
+      <p>
+        <Link to="/admin/logbog">Logbog</Link>: hvem der har ændret roller, deaktiveret brugere, eksporteret data og
+        ændret hold, hvornår og hvorfra (gemmes i 12 måneder). Vælg en bruger for at eksportere eller slette brugerens
+        data.
+      </p>
       {result?.ok ? (
         <SuccessMessage message={result.message} />
       ) : (
@@ -132,7 +153,9 @@ export default function AdminPage() {
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
-                <th scope="row">{user.name}</th>
+                <th scope="row">
+                  <Link to={`/admin/brugere/${user.id}`}>{user.name}</Link>
+                </th>
                 <td>{user.email}</td>
                 <td>{user.organisation ?? "–"}</td>
                 <td>

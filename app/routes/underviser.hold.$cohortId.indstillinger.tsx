@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { recordAudit } from "~/admin/audit.server";
 import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
 import {
@@ -38,17 +39,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, cohort } = await requireTrainerCohort(request, params.cohortId);
   const parsed = await parseForm(request, cohortSettingsSchema);
   if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
   const input = parsed.data;
   // An archived cohort is read-only until it is restored.
   if (cohort.archivedAt) return formFailure({}, ARCHIVED_MESSAGE);
+  const audit = { actor: user, cohortId: cohort.id, clientAddress: context.clientAddress };
   try {
     switch (input.intent) {
       case "add-trainer": {
         const added = await addCohortTrainer(db, cohort.id, input.email, user);
+        await recordAudit(db, { ...audit, action: "cohort.trainer_added", subjectUserId: added.id });
         return data({
           ok: true as const,
           added: true,
@@ -57,12 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "remove-trainer": {
         const removed = await removeCohortTrainer(db, cohort.id, input.userId);
+        await recordAudit(db, { ...audit, action: "cohort.trainer_removed", subjectUserId: input.userId });
         // A trainer who removes themselves can no longer see the cohort.
         if (input.userId === user.id && user.role !== "admin") throw redirect("/underviser");
         return data({ ok: true as const, message: `${removed.name} er ikke længere underviser på holdet.` });
       }
       case "renew-code": {
         const code = await renewJoinCode(db, cohort.id);
+        await recordAudit(db, { ...audit, action: "cohort.join_code_renewed" });
         return data({
           ok: true as const,
           message: `Holdet har fået den nye tilmeldingskode ${code}. Den gamle kode og det gamle link virker ikke længere.`,

@@ -351,7 +351,7 @@ export async function addCohortTrainer(
   cohortId: string,
   email: string,
   actor: { id: string; role: Role },
-): Promise<{ name: string }> {
+): Promise<{ id: string; name: string }> {
   const lookupKey = `trainer-lookup:${actor.id}`;
   const wait = await secondsToWait(db, lookupKey, TRAINER_LOOKUP);
   if (wait > 0) {
@@ -388,7 +388,7 @@ export async function addCohortTrainer(
     .returning("user_id")
     .executeTakeFirst();
   if (!inserted) throw new CohortRuleError(`${user.name} er allerede underviser på holdet.`);
-  return { name: user.name };
+  return { id: user.id, name: user.name };
 }
 
 /** Removes a trainer from the cohort. The last one stays: a cohort nobody trains is lost. */

@@ -21,6 +21,12 @@ const schema = z.object({
   SEED_DEMO: flag,
   /** Minutes of inactivity after which a session expires. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(240),
+  /** Learning data of accounts inactive this many months is removed (on start and daily). */
+  RETENTION_MONTHS: z.coerce
+    .number({ error: "RETENTION_MONTHS skal være et helt antal måneder, fx 24" })
+    .int("RETENTION_MONTHS skal være et helt antal måneder, fx 24")
+    .min(1, "RETENTION_MONTHS skal være mindst 1")
+    .default(24),
   /** Send the session cookie with Secure; on by default in production. */
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
   /**

@@ -1,0 +1,86 @@
+/**
+ * The audit log (GDPR accountability): who changed a role, deactivated a user, exported a cohort's
+ * CSV or a user's data, deleted learning data, renewed a join code, added or removed a trainer;
+ * when, and from which address. Entries are kept AUDIT_KEEP_MONTHS, then removed by the daily job.
+ */
+import { sql } from "kysely";
+import type { SessionUser } from "~/auth/session.server";
+import type { DB } from "~/db/database.server";
+import type { AuditAction } from "~/db/schema";
+
+export const AUDIT_KEEP_MONTHS = 12;
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "user.role_changed": "Rolle ændret",
+  "user.deactivated": "Bruger deaktiveret",
+  "user.data_exported": "Brugerens data eksporteret",
+  "user.learning_data_deleted": "Brugerens læringsdata slettet",
+  "cohort.csv_exported": "Holdets CSV eksporteret",
+  "cohort.join_code_renewed": "Ny tilmeldingskode",
+  "cohort.trainer_added": "Underviser tilføjet",
+  "cohort.trainer_removed": "Underviser fjernet",
+  "retention.learning_data_deleted": "Læringsdata slettet efter opbevaringsperioden",
+};
+
+export interface AuditEntry {
+  /** Null for the app itself (the retention job). */
+  actor: Pick<SessionUser, "id" | "name"> | null;
+  action: AuditAction;
+  subjectUserId?: string | null;
+  cohortId?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+  clientAddress?: string | null;
+}
+
+export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      actor_id: entry.actor?.id ?? null,
+      actor_name: entry.actor?.name ?? null,
+      action: entry.action,
+      subject_user_id: entry.subjectUserId ?? null,
+      cohort_id: entry.cohortId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      client_address: entry.clientAddress ?? null,
+    })
+    .execute();
+}
+
+export const AUDIT_PER_PAGE = 100;
+
+/** The newest entries first, with the names of the user and cohort they concern. */
+export async function listAuditLog(db: DB, options: { page?: number; subjectUserId?: string } = {}) {
+  const page = Math.max(1, options.page ?? 1);
+  const rows = await db
+    .selectFrom("audit_log")
+    .leftJoin("users as subject", "subject.id", "audit_log.subject_user_id")
+    .leftJoin("cohorts", "cohorts.id", "audit_log.cohort_id")
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.actor_name as actorName",
+      "audit_log.action",
+      "subject.name as subjectName",
+      "subject.email as subjectEmail",
+      "cohorts.name as cohortName",
+      "audit_log.details",
+      "audit_log.client_address as clientAddress",
+    ])
+    .$if(Boolean(options.subjectUserId), (query) =>
+      query.where("audit_log.subject_user_id", "=", options.subjectUserId!),
+    )
+    .orderBy("audit_log.at", "desc")
+    .limit(AUDIT_PER_PAGE + 1)
+    .offset((page - 1) * AUDIT_PER_PAGE)
+    .execute();
+  return { entries: rows.slice(0, AUDIT_PER_PAGE), more: rows.length > AUDIT_PER_PAGE, page };
+}
+
+export async function purgeOldAuditEntries(db: DB): Promise<number> {
+  const result = await db
+    .deleteFrom("audit_log")
+    .where("at", "<", sql<Date>`now() - make_interval(months => ${AUDIT_KEEP_MONTHS})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
