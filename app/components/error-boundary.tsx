@@ -9,6 +9,7 @@ const TITLES: Record<number, string> = {
   400: "Forespørgslen kunne ikke behandles",
   403: "Du har ikke adgang",
   404: "Siden findes ikke",
+  405: "Handlingen er ikke mulig her",
   409: "Siden er ikke længere aktuel",
   503: "Sagslab er midlertidigt utilgængelig",
 };
@@ -36,7 +37,9 @@ export function GeneralErrorBoundary() {
         <p>{message ?? "Vi kan ikke finde den side, du leder efter. Den kan være flyttet eller slettet."}</p>
       )}
       {status === 403 && <p>{message ?? "Du har ikke adgang til denne side med din rolle."}</p>}
-      {status !== 404 && status !== 403 && status < 500 && message && <p>{message}</p>}
+      {/* Remix's own 405 carries an English developer message: not shown. */}
+      {status === 405 && <p>Siden har ingen formular, der kan modtage det, du sendte. Gå tilbage, og prøv igen.</p>}
+      {status !== 404 && status !== 403 && status !== 405 && status < 500 && message && <p>{message}</p>}
       {status === 503 && <p>{message ?? "Prøv igen om lidt."}</p>}
       {status >= 500 && status !== 503 && (
         <p>Der skete en uventet fejl. Prøv igen om lidt. Sker det igen, så kontakt din administrator.</p>

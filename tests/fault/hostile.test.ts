@@ -1,0 +1,293 @@
+/**
+ * Hostile and broken requests, as a table: each row is a request, the status it must get, and
+ * nothing in the database may change (a checksum of every table but sessions, whose last-seen
+ * time a signed-in request may touch). Plus the headers every answer carries, compression, the
+ * favicon, the session cookie, and SIGTERM while a request is in flight.
+ * On a private PostgreSQL cluster (./postgres-cluster.ts), so the database can be read while the
+ * app runs; skipped with a message where the machine has no PostgreSQL binaries, required in CI.
+ */
+import { connect } from "node:net";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { migrateToLatest, openPostgres, type DatabaseHandle } from "../../app/db/database.server";
+import { startAppServer, type AppServer } from "../browser/app-server";
+import { HttpClient } from "../browser/http-client";
+import { createTestUser, TEST_PASSWORD } from "../factories";
+import { clusterUnavailableReason, createCluster, type PostgresCluster } from "./postgres-cluster";
+
+const skipReason = clusterUnavailableReason();
+if (skipReason && process.env.CI)
+  throw new Error(`Testene af fjendtlige forespørgsler skal køre i CI, men: ${skipReason}`);
+
+interface Row {
+  name: string;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  as?: "anonymous" | "learner";
+  status: number;
+  /** Text the answer must contain (Danish). */
+  says?: string | RegExp;
+  location?: string;
+}
+
+const form = { "Content-Type": "application/x-www-form-urlencoded" };
+const MODULE = "sagsbehandlingsregler";
+
+const ROWS: Row[] = [
+  {
+    name: "JSON body",
+    path: "/login",
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: '{"email":"a"}',
+    status: 415,
+    says: "modtager kun formularer",
+  },
+  {
+    name: "text/plain body",
+    path: "/login",
+    method: "POST",
+    headers: { "Content-Type": "text/plain" },
+    body: "email=a",
+    status: 415,
+  },
+  {
+    name: "multipart without boundary",
+    path: "/login",
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data" },
+    body: "x",
+    status: 415,
+  },
+  { name: "no body, no type", path: "/login", method: "POST", status: 415 },
+  {
+    name: "empty form",
+    path: "/login",
+    method: "POST",
+    headers: form,
+    body: "",
+    status: 400,
+    says: "Skriv din e-mailadresse",
+  },
+  {
+    name: "invalid UTF-8 in a field",
+    path: "/login",
+    method: "POST",
+    headers: form,
+    body: "email=%FF%FE&password=x",
+    status: 400,
+    says: "kunne ikke læses",
+  },
+  {
+    name: "a 2 MB form",
+    path: "/login",
+    method: "POST",
+    headers: form,
+    body: `email=${"a".repeat(2 * 1024 * 1024)}`,
+    status: 413,
+    says: "for stor",
+  },
+  {
+    name: "another site's form post",
+    path: "/login",
+    method: "POST",
+    headers: { ...form, Origin: "https://evil.example" },
+    body: "email=a&password=b",
+    status: 403,
+  },
+  {
+    name: "an address Express cannot decode",
+    path: "/%E0%A4%A",
+    status: 400,
+    says: "Forespørgslen kunne ikke behandles",
+  },
+  {
+    name: "a POST to a page without a form (405)",
+    path: "/moduler",
+    method: "POST",
+    headers: form,
+    body: "a=b",
+    as: "learner",
+    status: 405,
+    says: "Handlingen er ikke mulig her",
+  },
+  {
+    name: "an unknown intent",
+    path: `/moduler/${MODULE}/x`,
+    method: "POST",
+    headers: form,
+    body: "intent=drop",
+    as: "learner",
+    status: 404,
+  },
+  {
+    name: "NUL in the login fields",
+    path: "/login",
+    method: "POST",
+    headers: form,
+    body: "email=%00&password=%00",
+    status: 400,
+    says: "Skriv din e-mailadresse",
+  },
+  { name: "a learner on the administration", path: "/admin", as: "learner", status: 403, says: "ikke adgang" },
+  {
+    name: "a learner exporting a user",
+    path: `/admin/brugere/${crypto.randomUUID()}/data.json`,
+    as: "learner",
+    status: 403,
+  },
+];
+
+describe.skipIf(Boolean(skipReason))("hostile requests", () => {
+  let cluster: PostgresCluster;
+  let app: AppServer;
+  let check: DatabaseHandle;
+  let learnerEmail = "";
+
+  /** One checksum over every table except sessions. */
+  async function databaseChecksum(): Promise<string> {
+    const { rows } = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'sessions' order by table_name`.execute(
+      check.db,
+    );
+    const parts: string[] = [];
+    for (const { table_name } of rows) {
+      const result = await sql<{ sum: string | null }>`
+        select md5(string_agg(t::text, '|' order by t::text)) as sum from ${sql.table(table_name)} t`.execute(check.db);
+      parts.push(`${table_name}:${result.rows[0]?.sum ?? "-"}`);
+    }
+    return parts.join(" ");
+  }
+
+  beforeAll(async () => {
+    cluster = await createCluster();
+    check = await openPostgres(cluster.url);
+    await migrateToLatest(check.db);
+    learnerEmail = (await createTestUser(check.db, { email: "kursist@fjendtlig.sagslab.dk" })).email;
+    app = await startAppServer({ courseFile: "build/content/course.json", databaseUrl: cluster.url });
+  }, 120_000);
+  afterAll(async () => {
+    await check?.close();
+    await app?.stop();
+    cluster?.destroy();
+  });
+
+  test.each(ROWS)("$name → $status, nothing changed", async (row) => {
+    const client = new HttpClient(app.url);
+    if (row.as === "learner") await client.logIn(learnerEmail, TEST_PASSWORD);
+    const before = await databaseChecksum();
+    const response = await client.request(row.path, {
+      method: row.method ?? "GET",
+      headers: row.headers,
+      body: row.body,
+    });
+    expect(response.status).toBe(row.status);
+    // What a person reads: the page without its scripts (hydration data may quote Remix's own messages).
+    const visible = response.text.replace(/<script[\s\S]*?<\/script>/g, "");
+    if (row.says) expect(visible).toMatch(row.says);
+    expect(visible).not.toMatch(
+      /Unexpected Server Error|Bad Request|Method Not Allowed|Payload Too Large|You made a|Internal Server Error/,
+    );
+    expect(await databaseChecksum()).toBe(before);
+  });
+
+  test("a 200 MB upload is refused with 413 before it is read whole", async () => {
+    let sent = 0;
+    const chunk = Buffer.alloc(64 * 1024, 97);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 200 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${app.url}/login`, {
+      method: "POST",
+      headers: form,
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  test("a bad redirectTo is ignored after login, never followed and never a 500", async () => {
+    for (const target of [
+      "%2F%09%2Fevil.example%2F",
+      "%2F%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%2F%0D%0ASet-Cookie%3Ax",
+      "%2F%252F%252Fevil",
+    ]) {
+      const client = new HttpClient(app.url);
+      const response = await client.post(`/login?redirectTo=${target}`, {
+        email: learnerEmail,
+        password: TEST_PASSWORD,
+        redirectTo: decodeURIComponent(target),
+      });
+      expect(response.status, target).toBe(302);
+      expect(response.headers.get("Location"), target).toBe("/");
+    }
+    const client = new HttpClient(app.url);
+    const good = await client.post("/login", {
+      email: learnerEmail,
+      password: TEST_PASSWORD,
+      redirectTo: `/moduler/${MODULE}`,
+    });
+    expect(good.headers.get("Location")).toBe(`/moduler/${MODULE}`);
+  });
+
+  test("every answer: no-store behind login, compressed with brotli or gzip, HSTS with the Secure cookie, a session cookie without a fixed lifetime, a favicon", async () => {
+    const client = new HttpClient(app.url);
+    const login = await client.logIn(learnerEmail, TEST_PASSWORD);
+    const cookie = login.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
+    const page = await client.get("/");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(page.headers.get("Strict-Transport-Security")).toMatch(/^max-age=\d+/);
+    for (const encoding of ["br", "gzip"]) {
+      const compressed = await client.get(`/moduler/${MODULE}`, { headers: { "Accept-Encoding": encoding } });
+      expect(compressed.headers.get("Content-Encoding"), encoding).toBe(encoding);
+    }
+    const favicon = await client.get("/favicon.ico");
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get("Content-Type")).toBe("image/x-icon");
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  test("SIGTERM: a request in flight is answered, new connections are refused, the process exits cleanly", async () => {
+    const port = Number(new URL(app.url).port);
+    const socket = connect(port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    const body = `email=${encodeURIComponent(learnerEmail)}&password=forkert`;
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+    // Headers and half the body: the request is in flight when the signal comes.
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    socket.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const child = app.process();
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const refused = await fetch(`${app.url}/healthz`).then(
+      () => false,
+      () => true,
+    );
+    expect(refused, "no new connection after SIGTERM").toBe(true);
+    socket.write(body.slice(10));
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(await exited).toBe(0);
+    expect(app.output()).toContain("Sagslab stopper");
+  });
+});
