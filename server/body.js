@@ -4,7 +4,7 @@
  * meets a body it cannot parse: only form posts (application/x-www-form-urlencoded, which is what
  * every form of the app sends) up to MAX_BODY_BYTES, decoded as UTF-8, with control characters
  * removed from every field. Anything else is answered here with a Danish message and changes
- * nothing (docs/decisions/0010).
+ * nothing (docs/decisions/0012).
  */
 
 export const MAX_BODY_BYTES = 1024 * 1024;
