@@ -6,7 +6,7 @@
  * OIDC_ROLE_CLAIM and OIDC_ROLE_MAP then set the role from the provider's groups.
  */
 import { sql } from "kysely";
-import { acceptInvitation, InvitationError } from "~/accounts/invitations.server";
+import { acceptInvitation, InvitationError } from "~/users/invitations.server";
 import { isUniqueViolation, type DB } from "~/db/database.server";
 import { createUser } from "~/users/users.server";
 import type { OidcSettings } from "~/utils/env.server";

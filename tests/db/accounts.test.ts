@@ -5,29 +5,30 @@
 import { sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { commitImport, previewImport } from "../../app/accounts/import.server";
+import { commitImport, previewImport } from "../../app/users/import.server";
 import {
   acceptInvitation,
   createInvitation,
   findInvitation,
   InvitationError,
   sendInvitationMail,
-} from "../../app/accounts/invitations.server";
+} from "../../app/users/invitations.server";
 import {
   findPasswordReset,
   requestPasswordReset,
   RESET_LINK_UNUSABLE,
   resetPassword,
-} from "../../app/accounts/password-reset.server";
+} from "../../app/users/password-reset.server";
 import { authenticate } from "../../app/auth/auth.server";
-import { createSession } from "../../app/auth/session.server";
+import { createSession, destroyOwnSession, getSessionUser, listUserSessions } from "../../app/auth/session.server";
 import { hashToken } from "../../app/auth/tokens.server";
 import { isUniqueViolation, openEmbedded } from "../../app/db/database.server";
 import { closeMailer } from "../../app/mail/mail.server";
 import { createCohort } from "../../app/trainer/cohorts.server";
 import { resetEnvForTests } from "../../app/utils/env.server";
 import { migrations } from "../../db/migrations";
-import { createTestUser } from "../factories";
+import { changeOwnPassword, myAccount } from "../../app/users/my-account.server";
+import { createTestUser, requestWithCookie, TEST_PASSWORD } from "../factories";
 import { linkIn, startTestSmtpServer, type TestSmtpServer } from "../smtp-server";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
@@ -388,6 +389,83 @@ describe.each(engines)("accounts on %s", (engine) => {
       message: "Filen har fejl. Ret dem, og upload filen igen; intet er importeret.",
     });
     expect(await handle.db.selectFrom("users").select("id").where("email", "=", "ok@egeby.dk").execute()).toEqual([]);
+  });
+
+  test("logging in ends the browser's previous session, whoever it belonged to", async () => {
+    const first = await createTestUser(handle.db);
+    const second = await createTestUser(handle.db);
+    const firstCookie = await createSession(handle.db, first.id);
+    const login = requestWithCookie(firstCookie, "http://localhost/login", {
+      headers: { "User-Agent": "Firefox/133.0" },
+    });
+    const secondCookie = await createSession(handle.db, second.id, { request: login, clientAddress: "10.2.0.1" });
+    expect(await getSessionUser(handle.db, requestWithCookie(firstCookie))).toBeNull();
+    expect((await getSessionUser(handle.db, requestWithCookie(secondCookie)))?.id).toBe(second.id);
+    expect(await handle.db.selectFrom("sessions").select("id").where("user_id", "=", first.id).execute()).toEqual([]);
+  });
+
+  test("Min konto: sessions listed with the current one first; a user ends their other ones, never someone else's", async () => {
+    const user = await createTestUser(handle.db);
+    const stranger = await createTestUser(handle.db);
+    const here = await createSession(handle.db, user.id, {
+      request: new Request("http://localhost/login", { headers: { "User-Agent": "Chrome/131.0 (Windows)" } }),
+    });
+    const there = await createSession(handle.db, user.id);
+    const strangers = await createSession(handle.db, stranger.id);
+    const me = (await getSessionUser(handle.db, requestWithCookie(here)))!;
+    const sessions = await listUserSessions(handle.db, user.id, me.sessionId);
+    expect(sessions.map((s) => s.current)).toEqual([true, false]);
+    expect(sessions[0]!.user_agent).toBe("Chrome/131.0 (Windows)");
+
+    const strangerSession = (await getSessionUser(handle.db, requestWithCookie(strangers)))!.sessionId;
+    expect(await destroyOwnSession(handle.db, user.id, strangerSession)).toBe(false);
+    expect(await getSessionUser(handle.db, requestWithCookie(strangers))).not.toBeNull();
+    expect(await destroyOwnSession(handle.db, user.id, sessions[1]!.id)).toBe(true);
+    expect(await getSessionUser(handle.db, requestWithCookie(there))).toBeNull();
+    expect(await getSessionUser(handle.db, requestWithCookie(here))).not.toBeNull();
+  });
+
+  test("Min konto: a password change needs the current password and ends every other session", async () => {
+    const user = await createTestUser(handle.db);
+    const here = await createSession(handle.db, user.id);
+    const there = await createSession(handle.db, user.id);
+    const me = (await getSessionUser(handle.db, requestWithCookie(here)))!;
+    const change = (currentPassword: string) =>
+      changeOwnPassword(handle.db, {
+        user: me,
+        currentPassword,
+        newPassword: "min-nye-kode-123",
+        clientAddress: "10.3.0.1",
+      });
+    expect(await change("forkert-kode")).toEqual({
+      ok: false,
+      field: "currentPassword",
+      message: "Den nuværende adgangskode er forkert.",
+    });
+    expect(await getSessionUser(handle.db, requestWithCookie(there))).not.toBeNull();
+    expect(await change(TEST_PASSWORD)).toEqual({ ok: true, endedSessions: 1 });
+    expect(await getSessionUser(handle.db, requestWithCookie(there))).toBeNull();
+    expect(await getSessionUser(handle.db, requestWithCookie(here))).not.toBeNull();
+    expect(
+      await authenticate(handle.db, { email: user.email, password: "min-nye-kode-123", clientAddress: "10.3.0.2" }),
+    ).toMatchObject({ ok: true });
+  });
+
+  test("Min konto shows the user's cohorts, as participant and as trainer", async () => {
+    const learner = await createTestUser(handle.db);
+    await handle.db.insertInto("cohort_members").values({ cohort_id: cohortId, user_id: learner.id }).execute();
+    const session = await createSession(handle.db, learner.id);
+    const me = (await getSessionUser(handle.db, requestWithCookie(session)))!;
+    const account = await myAccount(handle.db, me);
+    expect(account.cohorts).toEqual([
+      expect.objectContaining({ name: "Hold A – foråret", organisation: "Egeby Kommune", as: "deltager" }),
+    ]);
+    expect(account.hasPassword).toBe(true);
+    const trainerSession = await createSession(handle.db, trainerId);
+    const trainer = (await getSessionUser(handle.db, requestWithCookie(trainerSession)))!;
+    expect((await myAccount(handle.db, trainer)).cohorts).toEqual([
+      expect.objectContaining({ name: "Hold A – foråret", as: "underviser" }),
+    ]);
   });
 
   test("kommune names are unique regardless of case and surrounding spaces, in the database itself", async () => {
