@@ -47,6 +47,9 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 export const streamTimeout = 1_000;
 
 function contentSecurityPolicy(nonce: string, development: boolean) {
+  // Logging out of a single sign-on session posts to /logout, which redirects to the provider's
+  // end-session page; browsers apply form-action to that redirect too.
+  const issuer = getEnv().oidc?.issuer.origin;
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -55,7 +58,7 @@ function contentSecurityPolicy(nonce: string, development: boolean) {
     "font-src 'self'",
     // The development server live-reloads over a websocket on another port.
     development ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
-    "form-action 'self'",
+    issuer ? `form-action 'self' ${issuer}` : "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",

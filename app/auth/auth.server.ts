@@ -5,6 +5,7 @@
 import { redirect } from "@remix-run/node";
 import { getDb, type DB } from "~/db/database.server";
 import { findUserByEmail, normaliseEmail } from "~/users/users.server";
+import { getEnv } from "~/utils/env.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 import { sameOriginPath } from "./redirect-target";
 import { mayEnter, type Area } from "./roles";
@@ -50,6 +51,8 @@ export async function requireUser(request: Request, area: Area = "course"): Prom
 export type LoginResult =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" }
+  /** The password is right, but PASSWORD_LOGIN=0 leaves passwords to administrators. */
+  | { ok: false; reason: "single-sign-on-only" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export async function authenticate(
@@ -71,5 +74,6 @@ export async function authenticate(
     return { ok: false, reason: "invalid" };
   }
   await clearFailures(db, [keys.atAddress, keys.everywhere]);
+  if (!getEnv().passwordLogin && user.role !== "admin") return { ok: false, reason: "single-sign-on-only" };
   return { ok: true, userId: user.id };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatMailDate, invitationMail, passwordResetMail } from "./templates";
+import { formatMailDate, invitationMail, passwordResetMail, splitLinks } from "./templates";
 
 const expiresAt = new Date("2026-12-08T13:05:00Z");
 
@@ -57,4 +57,12 @@ test("a password reset says it lasts an hour, is single-use and ends other sessi
 
 test("dates are Danish time, also in summer", () => {
   expect(formatMailDate(new Date("2026-07-01T06:00:00Z"))).toBe("1. juli 2026 kl. 08.00");
+});
+
+test("the links of a mail's text are found for the mailbox page", () => {
+  expect(splitLinks("Åbn:\nhttp://localhost:3000/invitation/abc\n\nHilsen")).toEqual([
+    { text: "Åbn:\n", link: false },
+    { text: "http://localhost:3000/invitation/abc", link: true },
+    { text: "\n\nHilsen", link: false },
+  ]);
 });

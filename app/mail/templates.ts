@@ -108,3 +108,11 @@ export function passwordResetMail(input: PasswordResetMailInput): MailContent {
     input.organisation,
   );
 }
+
+/** A mail's text in pieces, the http(s) addresses marked, so a page can show them as links. */
+export function splitLinks(text: string): { text: string; link: boolean }[] {
+  return text
+    .split(/(https?:\/\/[^\s<>"]+)/)
+    .filter((part) => part !== "")
+    .map((part) => ({ text: part, link: /^https?:\/\//.test(part) }));
+}

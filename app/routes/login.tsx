@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { authenticate, getOptionalUser, safeRedirectTarget } from "~/auth/auth.server";
 import { createSession } from "~/auth/session.server";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/db/seed.server";
 import { ROLES } from "~/auth/roles";
@@ -16,10 +16,19 @@ export const meta: MetaFunction = () => [{ title: "Log ind – Sagslab" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get("redirectTo")));
-  const demo = getEnv().demoMode
+  const env = getEnv();
+  const demo = env.demoMode
     ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role: ROLES[role] })) }
     : null;
-  return { demo };
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  const singleSignOn = env.oidc
+    ? {
+        text: env.oidc.buttonText,
+        href: `/login/oidc${redirectTo ? `?redirectTo=${encodeURIComponent(safeRedirectTarget(redirectTo))}` : ""}`,
+      }
+    : null;
+  const loggedOut = new URL(request.url).searchParams.has("logget-ud");
+  return { demo, singleSignOn, passwordLogin: env.passwordLogin, loggedOut };
 }
 
 const loginSchema = z.object({
@@ -50,15 +59,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
+  if (!result.ok && result.reason === "single-sign-on-only") {
+    return formFailure(
+      {},
+      `Log ind med „${getEnv().oidc?.buttonText ?? "din organisation"}“. Adgangskoder bruges her kun af administratorer.`,
+      403,
+    );
+  }
   if (!result.ok) {
     return formFailure({}, "Forkert e-mailadresse eller adgangskode. Prøv igen.", 401);
   }
-  const cookie = await createSession(db, result.userId);
+  // The same request ends the session this browser had before (a shared computer, a planted cookie).
+  const cookie = await createSession(db, result.userId, { request, clientAddress: context.clientAddress });
   throw redirect(safeRedirectTarget(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, singleSignOn, passwordLogin, loggedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -66,7 +83,21 @@ export default function LoginPage() {
   return (
     <div className="login-form">
       <h1>Log ind</h1>
+      {loggedOut && <SuccessMessage message="Du er logget ud." />}
       <p>Log ind for at følge dine moduler og cases.</p>
+      {singleSignOn && (
+        <p>
+          {/* A link, not a form: the provider's page is a navigation away, and it works without JavaScript. */}
+          <a className="button button-primary" href={singleSignOn.href}>
+            {singleSignOn.text}
+          </a>
+        </p>
+      )}
+      {singleSignOn && (
+        <h2 className="h3">
+          {passwordLogin ? "Eller log ind med adgangskode" : "Administratorer: log ind med adgangskode"}
+        </h2>
+      )}
       <Form method="post" noValidate>
         <ErrorSummary
           errors={errors}
@@ -83,10 +114,17 @@ export default function LoginPage() {
           required
           error={errors?.password}
         />
-        <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          className={`button ${singleSignOn ? "button-secondary" : "button-primary"}`}
+          disabled={navigation.state === "submitting"}
+        >
           Log ind
         </button>
       </Form>
+      <p>
+        <Link to="/glemt-adgangskode">Glemt adgangskode?</Link>
+      </p>
       {demo && (
         <section className="demo-accounts" aria-labelledby="demo-heading">
           <h2 id="demo-heading">Demokonti</h2>

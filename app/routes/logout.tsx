@@ -2,15 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { getOptionalUser } from "~/auth/auth.server";
-import { destroySession } from "~/auth/session.server";
+import { endSessionUrl } from "~/auth/oidc.server";
+import { endSession } from "~/auth/session.server";
 import { getDb } from "~/db/database.server";
+import { getEnv } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ud – Sagslab" }];
 
-/** Logging out changes state, so it happens on POST; a plain visit shows the button. */
+/**
+ * Logging out changes state, so it happens on POST; a plain visit shows the button. A single
+ * sign-on session also ends at the provider, through its end-session endpoint when it has one.
+ */
 export async function action({ request }: ActionFunctionArgs) {
-  const cookie = await destroySession(await getDb(), request);
-  throw redirect("/login", { headers: { "Set-Cookie": cookie } });
+  const { setCookie, idToken } = await endSession(await getDb(), request);
+  const { oidc } = getEnv();
+  const providerLogout = oidc && idToken ? await endSessionUrl(oidc, idToken) : null;
+  throw redirect(providerLogout ?? "/login?logget-ud=1", { headers: { "Set-Cookie": setCookie } });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -23,7 +23,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -42,6 +42,9 @@ export async function startAppServer(
     beforeStart?: (dataDir: string) => void;
     /** A PostgreSQL server to run on instead of a copy of the seeded embedded database. */
     databaseUrl?: string;
+    /** A port chosen beforehand (an OpenID provider started first must know the app's address). */
+    port?: number;
+    /** More environment for the app (single sign-on, mail). */
     env?: Record<string, string>;
   } = {},
 ): Promise<AppServer> {
@@ -50,7 +53,7 @@ export async function startAppServer(
     cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
     options.beforeStart?.(dataDir);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
 
   const launch = async (): Promise<ChildProcess> => {
@@ -62,6 +65,7 @@ export async function startAppServer(
         DATA_DIR: dataDir,
         COURSE_FILE: options.courseFile ?? FIXTURE_COURSE,
         DATABASE_URL: options.databaseUrl ?? "",
+        APP_URL: url,
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
