@@ -1,6 +1,6 @@
 /**
  * Which Sagslab account a verified OpenID Connect identity signs in to (see
- * docs/decisions/0009-account-linking.md): the account linked to (issuer, subject); else, once,
+ * docs/decisions/0014-account-linking-and-single-sign-on.md): the account linked to (issuer, subject); else, once,
  * the account with the same e-mail when the provider says it is verified; else the account an
  * invitation creates; else a new learner when OIDC_AUTO_CREATE=1; else a Danish refusal.
  * OIDC_ROLE_CLAIM and OIDC_ROLE_MAP then set the role from the provider's groups.

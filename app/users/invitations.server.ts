@@ -7,10 +7,11 @@
 import { sql } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import { mayEnter, type Role } from "~/auth/roles";
+import { recordFailure, secondsToWait } from "~/auth/throttle.server";
 import { hashToken, newToken } from "~/auth/tokens.server";
 import type { DB } from "~/db/database.server";
 import { invitationMail } from "~/mail/templates";
-import { sendMail } from "~/mail/mail.server";
+import { MailNotSentError, sendMail } from "~/mail/mail.server";
 import { createUser, normaliseEmail } from "~/users/users.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -62,7 +63,7 @@ export async function createInvitation(db: DB, input: InvitationInput) {
       })
       .returning(["id", "expires_at"])
       .executeTakeFirstOrThrow();
-    return { id: invitation.id, token, expiresAt: invitation.expires_at, existingAccount: Boolean(existing) };
+    return { id: invitation.id, token, email, expiresAt: invitation.expires_at, existingAccount: Boolean(existing) };
   };
   // Inside the import's transaction, or a transaction of its own.
   return db.isTransaction ? work(db) : db.transaction().execute(work);
@@ -298,4 +299,50 @@ export function openInvitationsOfCohort(db: DB, cohortId: string) {
     .orderBy("created_at", "desc")
     .limit(200)
     .execute();
+}
+
+export type InvitationsSent =
+  { ok: true; sent: string[]; notSent: string[] } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Invites people by e-mail and sends the mails: a trainer's participants (learners in the
+ * cohort's kommune), or one person an administrator invites. The answer is the same whether an
+ * address has an account, so the form reveals nothing about other kommuners' users. Each
+ * submission counts once in the inviter's throttle (mail to strangers must not become a tool).
+ */
+export async function sendInvitations(
+  db: DB,
+  input: {
+    invitedBy: string;
+    invitees: { name: string; email: string }[];
+    role: Role;
+    organisationId: string | null;
+    cohortId: string | null;
+  },
+): Promise<InvitationsSent> {
+  const keys = [`invite:${input.invitedBy}`];
+  const wait = await secondsToWait(db, keys);
+  if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  await recordFailure(db, keys);
+  const sent: string[] = [];
+  const notSent: string[] = [];
+  for (const invitee of input.invitees) {
+    const invitation = await createInvitation(db, {
+      email: invitee.email,
+      name: invitee.name,
+      role: input.role,
+      organisationId: input.organisationId,
+      cohortId: input.cohortId,
+      invitedBy: input.invitedBy,
+    });
+    try {
+      await sendInvitationMail(db, invitation.id, invitation.token);
+      sent.push(invitation.email);
+    } catch (error) {
+      if (!(error instanceof MailNotSentError)) throw error;
+      notSent.push(invitation.email);
+    }
+  }
+  // AUDIT(h12): record "invitations sent" (invitedBy, cohortId, count) through the audit log module once it is on main.
+  return { ok: true, sent, notSent };
 }

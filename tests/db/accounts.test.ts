@@ -12,6 +12,7 @@ import {
   findInvitation,
   InvitationError,
   sendInvitationMail,
+  sendInvitations,
 } from "../../app/users/invitations.server";
 import {
   findPasswordReset,
@@ -144,6 +145,27 @@ describe.each(engines)("accounts on %s", (engine) => {
     expect(
       await refusal(acceptInvitation(handle.db, invitation.id, { kind: "password", password: "x".repeat(12) })),
     ).toBe("Invitationen er allerede brugt.");
+  });
+
+  test("a trainer's invitations get the same answer whether an address has an account, and are throttled", async () => {
+    const elsewhere = await createTestUser(handle.db, { email: "andet-sted@fjernby.dk", name: "Anders Andetsted" });
+    const inviter = await createTestUser(handle.db, { role: "trainer" });
+    const since = smtp.received.length;
+    const invite = (email: string) =>
+      sendInvitations(handle.db, {
+        invitedBy: inviter.id,
+        invitees: [{ name: "Ny Deltager", email }],
+        role: "learner",
+        organisationId,
+        cohortId,
+      });
+    expect(await invite("ny-deltager@egeby.dk")).toEqual({ ok: true, sent: ["ny-deltager@egeby.dk"], notSent: [] });
+    expect(await invite(elsewhere.email)).toEqual({ ok: true, sent: [elsewhere.email], notSent: [] });
+    // The existing account's owner is greeted by their own name, and nothing about them reached the trainer.
+    const { mail } = await smtp.nextMailTo(elsewhere.email, since);
+    expect(mail.text).toContain("Hej Anders Andetsted");
+    for (let i = 0; i < 3; i++) expect((await invite(`d${i}@egeby.dk`)).ok).toBe(true);
+    expect(await invite("en-for-meget@egeby.dk")).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
   });
 
   test("the same invitation accepted twice at the same moment creates one account", async () => {
