@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import { mayEnter, type Role } from "~/auth/roles";
-import { recordFailure, secondsToWait } from "~/auth/throttle.server";
+import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
 import { hashToken, newToken } from "~/auth/tokens.server";
 import type { DB } from "~/db/database.server";
 import { invitationMail } from "~/mail/templates";
@@ -301,6 +301,9 @@ export function openInvitationsOfCohort(db: DB, cohortId: string) {
     .execute();
 }
 
+/** Per inviter: ten submissions an hour (each up to MAX_INVITEES people), then a minute's wait, doubling. */
+const INVITATION_POLICY: ThrottlePolicy = { freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 15 * 60 };
+
 export type InvitationsSent =
   { ok: true; sent: string[]; notSent: string[] } | { ok: false; retryAfterSeconds: number };
 
@@ -321,7 +324,7 @@ export async function sendInvitations(
   },
 ): Promise<InvitationsSent> {
   const keys = [`invite:${input.invitedBy}`];
-  const wait = await secondsToWait(db, keys);
+  const wait = await secondsToWait(db, keys, INVITATION_POLICY);
   if (wait > 0) return { ok: false, retryAfterSeconds: wait };
   await recordFailure(db, keys);
   const sent: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { destroyUserSessions, listUserSessions, type SessionUser } from "~/auth/session.server";
-import { clearFailures, recordFailure, secondsToWait, throttleKeys } from "~/auth/throttle.server";
+import { clearFailures, loginKeys, loginWait, recordFailure } from "~/auth/throttle.server";
 import type { DB } from "~/db/database.server";
 
 export async function myAccount(db: DB, user: SessionUser) {
@@ -71,16 +71,16 @@ export async function changeOwnPassword(
   db: DB,
   input: { user: SessionUser; currentPassword: string; newPassword: string; clientAddress: string },
 ): Promise<PasswordChange> {
-  const keys = throttleKeys(input.user.email, input.clientAddress);
-  const wait = await secondsToWait(db, keys);
+  const wait = await loginWait(db, input.user.email, input.clientAddress);
   if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  const keys = loginKeys(input.user.email, input.clientAddress);
   const row = await db
     .selectFrom("users")
     .select("password_hash")
     .where("id", "=", input.user.id)
     .executeTakeFirstOrThrow();
   if (!row.password_hash || !(await verifyPassword(input.currentPassword, row.password_hash))) {
-    await recordFailure(db, keys);
+    await recordFailure(db, [keys.atAddress, keys.everywhere]);
     return {
       ok: false,
       field: "currentPassword",
@@ -89,7 +89,7 @@ export async function changeOwnPassword(
         : "Din konto har ingen adgangskode endnu. Brug „Glemt adgangskode?“ på login-siden for at vælge en.",
     };
   }
-  await clearFailures(db, keys[0]!);
+  await clearFailures(db, [keys.atAddress, keys.everywhere]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", input.user.id).execute();
   const endedSessions = await destroyUserSessions(db, input.user.id, input.user.sessionId);

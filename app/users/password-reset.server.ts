@@ -2,11 +2,11 @@
  * "Glemt adgangskode?": a link by e-mail, valid RESET_MINUTES, used once, stored hashed. The
  * answer to a request is the same whether the address has an account or not, and takes as long:
  * the mail is sent after the answer, not before it. Requests are throttled per address and per
- * client with the login throttle. Setting the new password ends every session of the account.
+ * client with the throttle module. Setting the new password ends every session of the account.
  */
 import { sql } from "kysely";
 import { hashPassword } from "~/auth/password.server";
-import { recordFailure, secondsToWait } from "~/auth/throttle.server";
+import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
 import { hashToken, newToken } from "~/auth/tokens.server";
 import type { DB } from "~/db/database.server";
 import { sendMail } from "~/mail/mail.server";
@@ -20,21 +20,21 @@ export type ResetRequest =
   /** `delivery` settles when the mail is sent (or has failed, which is logged); the page does not wait for it. */
   { ok: true; delivery: Promise<void> } | { ok: false; retryAfterSeconds: number };
 
-/** Each request counts against the address asked for and the client asking, as failed logins do. */
-const resetThrottleKeys = (email: string, clientAddress: string) => [
-  `reset-email:${email}`,
-  `reset-address:${clientAddress}`,
-];
+/**
+ * Each request counts against the e-mail address asked for (5 an hour, then 30 s doubling) and
+ * against the client asking, with more room there: a whole kommune may share one address.
+ */
+const PER_CLIENT: ThrottlePolicy = { freeFailures: 50, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 };
 
 export async function requestPasswordReset(
   db: DB,
   input: { email: string; clientAddress: string },
 ): Promise<ResetRequest> {
   const email = normaliseEmail(input.email);
-  const keys = resetThrottleKeys(email, input.clientAddress);
-  const wait = await secondsToWait(db, keys);
+  const keys = { email: `reset-email:${email}`, client: `reset-address:${input.clientAddress}` };
+  const wait = Math.max(await secondsToWait(db, keys.email), await secondsToWait(db, keys.client, PER_CLIENT));
   if (wait > 0) return { ok: false, retryAfterSeconds: wait };
-  await recordFailure(db, keys);
+  await recordFailure(db, [keys.email, keys.client]);
 
   const user = await findUserByEmail(db, email);
   // With PASSWORD_LOGIN=0 only administrators have a password to reset; the others sign in with single sign-on.
