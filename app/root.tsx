@@ -70,7 +70,7 @@ function Layout({ children }: { children: ReactNode }) {
           {user && (
             <div className="app-user">
               <span>
-                {user.name} <span className="app-role">({ROLES[user.role]})</span>
+                <Link to="/min-konto">{user.name}</Link> <span className="app-role">({ROLES[user.role]})</span>
               </span>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button-tertiary app-logout">

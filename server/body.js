@@ -4,7 +4,8 @@
  * meets a body it cannot parse: only form posts (application/x-www-form-urlencoded, which is what
  * every form of the app sends) up to MAX_BODY_BYTES, decoded as UTF-8, with control characters
  * removed from every field. Anything else is answered here with a Danish message and changes
- * nothing (docs/decisions/0012).
+ * nothing (docs/decisions/0012). The one exception is a file upload on UPLOAD_PATHS
+ * (multipart/form-data, same limit), which Remix parses and the route checks.
  */
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -88,4 +89,38 @@ export async function readFormBody(request, limit = MAX_BODY_BYTES) {
     chunks.push(chunk);
   }
   return cleanFormBody(Buffer.concat(chunks));
+}
+
+/** Paths whose form uploads a file: the spreadsheet import. */
+const UPLOAD_PATHS = new Set(["/admin/import"]);
+
+/**
+ * A file upload to one of UPLOAD_PATHS, posted by the browser itself or by Remix's client (which
+ * adds ".data" to the path).
+ * @param {string} path
+ * @param {import("node:http").IncomingMessage} request
+ */
+export const isUpload = (path, request) =>
+  UPLOAD_PATHS.has(path.replace(/\.data$/, "")) && mediaType(request.headers["content-type"]) === "multipart/form-data";
+
+/**
+ * Reads a file upload's body, whole, up to `limit` bytes. Its fields are parsed by Remix; the
+ * route reads the file as data and strips control characters from what it keeps.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {number} [limit]
+ * @returns {Promise<Buffer>}
+ */
+export async function readUploadBody(request, limit = MAX_BODY_BYTES) {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyError(413);
+  if (!/boundary=/i.test(String(request.headers["content-type"]))) throw new BodyError(400);
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > limit) throw new BodyError(413);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

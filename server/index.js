@@ -13,7 +13,7 @@ import { broadcastDevReady, createRequestHandler, writeReadableStreamToWritable 
 import compression from "compression";
 import express from "express";
 import onHeaders from "on-headers";
-import { BodyError, readFormBody } from "./body.js";
+import { BodyError, isUpload, readFormBody, readUploadBody } from "./body.js";
 import { DANISH_STATUS_TEXT, SECURITY_HEADERS, isCrossOriginWrite } from "./security.js";
 
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
@@ -105,7 +105,9 @@ app.get("/favicon.ico", (_request, response) => {
 app.use(async (request, response, next) => {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return next();
   try {
-    response.locals.formBody = await readFormBody(request);
+    response.locals.formBody = isUpload(request.path, request)
+      ? await readUploadBody(request)
+      : await readFormBody(request);
     next();
   } catch (error) {
     if (!(error instanceof BodyError)) return next(error);
@@ -150,7 +152,7 @@ function remixRequest(request, response) {
   let answered = false;
   response.on("finish", () => (answered = true));
   response.on("close", () => answered || controller.abort());
-  /** @type {string | undefined} */
+  /** @type {string | Buffer | undefined} */
   const body = response.locals.formBody;
   return new Request(url, { method: request.method, headers, body, signal: controller.signal });
 }

@@ -134,3 +134,8 @@ test("an empty role means sagsbehandler; English role keys are accepted", () => 
   const plan = planImport([row(2, {}), row(3, { role: "author" }), row(4, { role: "ADMINISTRATOR" })], lookups);
   expect(plan.rows.map((r) => (r.status === "create" ? r.role : r.status))).toEqual(["learner", "author", "admin"]);
 });
+
+test("control characters in a cell (a NUL from a broken export) are dropped, not stored", () => {
+  const file = readImportFile(utf8("navn;e-mail;rolle;kommune\nBen\u0000te;bente@egeby.dk;;Egeby\n"));
+  expect(file).toMatchObject({ ok: true, rows: [{ name: "Bente" }] });
+});

@@ -11,6 +11,10 @@ import { normaliseJoinCode } from "~/trainer/join-code";
 
 export const MAX_IMPORT_ROWS = 2000;
 
+// C0 and C1 control characters and DEL: no name or address has them, and PostgreSQL refuses NUL.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
 export interface ImportRow {
   /** The line in the file (1 is the header), for messages. */
   line: number;
@@ -116,7 +120,7 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
   }
   const cell = (record: string[], column: Column) => {
     const index = positions.get(column);
-    return index === undefined ? "" : (record[index] ?? "").trim();
+    return index === undefined ? "" : (record[index] ?? "").replace(CONTROL_CHARACTERS, "").trim();
   };
   return {
     ok: true,

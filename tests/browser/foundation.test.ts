@@ -121,7 +121,7 @@ describe.skipIf(Boolean(skipReason))("a caseworker reads the sample module", () 
   test("the learner logs out", async () => {
     await page.goto(app.url);
     await page.getByRole("button", { name: "Log ud" }).click();
-    await page.waitForURL(/\/login$/);
+    await page.waitForURL(/\/login\?logget-ud=1$/);
     const response = await page.goto(`${app.url}/moduler/eksempel`);
     expect(page.url()).toContain("/login?redirectTo=%2Fmoduler%2Feksempel");
     expect(response?.status()).toBe(200);
