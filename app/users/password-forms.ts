@@ -1,6 +1,6 @@
 /** The fields of every "choose a password" form (reset, invitation, Min konto). Pure. */
 import { z } from "zod";
-import { passwordSchema } from "~/models/users.server";
+import { passwordSchema } from "~/users/users.server";
 
 export const newPasswordFields = z
   .object({
