@@ -32,6 +32,12 @@ export interface ActivityFile {
   fragments: Fragments;
   /** The file's own prose, outside the type's components: a lesson, or the intro of a case. */
   html: string;
+  /**
+   * False when the file has errors that keep it from being rendered (a syntax error, an unknown
+   * component): `fragments` and `html` are then empty, while `roots` still holds every component
+   * that could be read. A rule about the text of a fragment waits for a rendered file.
+   */
+  rendered: boolean;
   /** Where the builder reports what breaks a rule of the content format. */
   problems: Problem[];
 }

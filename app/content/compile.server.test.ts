@@ -67,19 +67,28 @@ test("a file with a wrong frontmatter field gives an error naming the file and t
     "test/01-lektion.mdx": "---\nid: lektion\ntitle: Lektion\ntype: lektion\nestimatedMinutes: 5\n---\n\nTekst.\n",
   });
   expect(course.problems.map(formatProblem)).toEqual([
-    "content/test/01-lektion.mdx:4:1 type skal være en af: lesson, case, quiz, evaluation",
+    "content/test/01-lektion.mdx:4:7 type skal være en af: lesson, case, quiz, evaluation.",
   ]);
   expect(course.modules[0]!.activities).toEqual([]);
 });
 
-test("a missing frontmatter field and an unknown one are both named", async () => {
+test("a misspelt frontmatter field is named at its line with the field it was meant to be", async () => {
   const course = await compileFiles({
     "test/module.mdx": MODULE_MDX,
     "test/01-lektion.mdx": "---\nid: lektion\ntitel: Lektion\ntype: lesson\nestimatedMinutes: 5\n---\n\nTekst.\n",
   });
-  const messages = course.problems.map((p) => p.message);
-  expect(messages).toContain("Feltet title mangler i frontmatter.");
-  expect(messages).toContain("Ukendt felt i frontmatter: titel");
+  // One mistake, one message, at the misspelt key, with the field it was meant to be.
+  expect(course.problems.map(formatProblem)).toEqual([
+    "content/test/01-lektion.mdx:3:1 Ukendt felt i frontmatter: titel. Mente du title? (Feltet title mangler.)",
+  ]);
+});
+
+test("a missing field with no misspelling nearby is named on the first line", async () => {
+  const course = await compileFiles({
+    "test/module.mdx": MODULE_MDX,
+    "test/01-lektion.mdx": "---\nid: lektion\ntype: lesson\nestimatedMinutes: 5\n---\n\nTekst.\n",
+  });
+  expect(course.problems.map(formatProblem)).toEqual(["content/test/01-lektion.mdx:1:1 Feltet title mangler i frontmatter."]);
 });
 
 test("a module without module.mdx, a bad folder name and a bad file name are reported", async () => {
@@ -111,7 +120,7 @@ test("JavaScript in content is refused", async () => {
 test("an MDX syntax error is reported with its line", async () => {
   const course = await compileActivity("lesson", "Tekst.\n\n<Callout type=\"obs\">\n\nIkke lukket.\n");
   expect(course.problems.map(formatProblem)).toEqual([
-    "content/test/01-aktivitet.mdx:10:1 MDX kan ikke læses: Mangler et afsluttende </Callout>.",
+    "content/test/01-aktivitet.mdx:10:1 <Callout> er ikke lukket. Skriv </Callout>, hvor indholdet af <Callout> slutter, eller <Callout … /> (med / til sidst), hvis den ikke har indhold.",
   ]);
 });
 
@@ -139,9 +148,22 @@ test("a checklist renders as labelled checkboxes and is gathered for its module"
   expect(checklist!.html).toContain('<input class="form-checkbox" type="checkbox" id="tjek-2" name="tjek-2"/><label class="form-label" for="tjek-2">Partshøring</label>');
 });
 
-test("a heading with a single # is refused, because the page already has the title as its h1", async () => {
-  const course = await compileActivity("lesson", "# Overskrift\n\nTekst.");
-  expect(course.problems[0]?.message).toMatch(/Begynd med ##/);
+test("headings: the highest level in the file becomes <h2> under the page title, the levels below keep their order", async () => {
+  const course = await compileActivity("lesson", "# Overskrift\n\nTekst.\n\n## Under\n\nMere.\n\n# Næste");
+  expect(course.problems).toEqual([]);
+  const lesson = course.modules[0]!.activities[0]!;
+  expect(lesson.type === "lesson" && lesson.html.match(/<h\d>[^<]*<\/h\d>/g)).toEqual([
+    "<h2>Overskrift</h2>",
+    "<h3>Under</h3>",
+    "<h2>Næste</h2>",
+  ]);
+});
+
+test("a skipped heading level is an error at the heading", async () => {
+  const course = await compileActivity("lesson", "# Overskrift\n\n### For dybt");
+  expect(course.problems.map(formatProblem)).toEqual([
+    'content/test/01-aktivitet.mdx:10:1 Overskriften "For dybt" springer et niveau over: den har ### og kommer efter en overskrift med #. Brug ##.',
+  ]);
 });
 
 test("a case file becomes a graph with HTML fragments: situations, documents, feedback and outcomes", async () => {

@@ -7,11 +7,14 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { z } from "zod";
 import type { ActivityContent } from "~/activities/activity-type";
-import { ACTIVITY_TYPES, activityContents, type ActivityType } from "~/activities/registry";
+import { ACTIVITY_TYPES, activityContents, isActivityType, type ActivityType } from "~/activities/registry";
 import { remember } from "~/utils/remember.server";
+import { frontmatterSchemaProblems, readFrontmatter } from "./frontmatter";
+import { normaliseHeadings } from "./headings";
 import { danishToday, formatDanishDate, isLegalCheckStale, LEGAL_CHECK_MONTHS } from "./legal-date";
+import { parseWithRecovery } from "./mdx-errors";
+import { errorsOf } from "./problems";
 import { checkSatsReferences, outdatedSatserWarnings, parseSatser, SATSER_FILE, type SatserTable } from "./satser";
 import {
   ACTIVITY_FILE_PATTERN,
@@ -22,7 +25,7 @@ import {
   type ActivityFrontmatter,
   type ModuleFrontmatter,
 } from "./format";
-import { readTree, type ComponentTable, type FileTree, type Problem } from "./mdx-tree";
+import { readTree, unravelParagraphs, type ComponentTable, type FileTree, type Problem } from "./mdx-tree";
 import { renderCompiledMdx } from "./render.server";
 import { buildChecklists, globalIds } from "./structure";
 import type {
@@ -253,19 +256,29 @@ function keyLines(source: string): Map<string, number> {
   return lines;
 }
 
-function frontmatterProblems(source: string, error: z.ZodError, data: Record<string, unknown>): Problem[] {
-  const lines = keyLines(source);
-  return error.issues.map((issue) => {
-    const key = String(issue.path[0] ?? "");
-    const missing = key !== "" && !(key in data);
-    return {
-      line: lines.get(key) ?? 1,
-      column: 1,
-      message: missing ? `Feltet ${key} mangler i frontmatter.` : issue.message,
-    };
-  });
+/** The root of a file's MDX syntax tree, as `readTree` reads it. */
+type MdRoot = Parameters<typeof readTree>[0];
+
+/**
+ * The type a file's body makes, for a file whose frontmatter does not say (or says wrongly): the
+ * type whose own top-level component stands in it (`<Case>` → case), otherwise a lesson.
+ */
+function typeFromBody(format: Format, root: MdRoot): ActivityType {
+  for (const node of root.children ?? []) {
+    if (node.type !== "mdxJsxFlowElement" || !node.name) continue;
+    const spec = Object.prototype.hasOwnProperty.call(format.components, node.name) ? format.components[node.name] : undefined;
+    const owner = spec?.parents.includes("root") && spec.onlyIn?.length === 1 ? spec.onlyIn[0] : undefined;
+    if (owner && isActivityType(owner)) return owner;
+  }
+  return "lesson";
 }
 
+/**
+ * Compiles one file. Every rule runs that can: a frontmatter error does not stop the body from
+ * being checked, a syntax error is repaired and the rest of the file read on (`parseWithRecovery`),
+ * and a case with a broken reference still has its graph checked. Only a file without errors
+ * becomes an activity (warnings are reported and stop nothing).
+ */
 async function compileSource(
   format: Format,
   source: string,
@@ -276,66 +289,40 @@ async function compileSource(
   satser: SatserTable,
 ): Promise<CompiledFile> {
   const problems: Problem[] = [];
-  const empty: CompiledFile = {
-    kind: kindHint ?? "lesson",
-    frontmatter: null,
-    activity: null,
-    introHtml: "",
-    checklists: [],
-    tree: { roots: [], problems: [] },
-    problems,
-  };
 
   // Loaded on first use: the production server imports this module but never compiles.
-  const [{ default: matter }, { bundleMDX }, { default: remarkGfm }] = await Promise.all([
-    import("gray-matter"),
+  const [{ bundleMDX }, { default: remarkGfm }, { createProcessor }] = await Promise.all([
     import("mdx-bundler"),
     import("remark-gfm"),
+    import("@mdx-js/mdx"),
   ]);
 
-  let data: Record<string, unknown>;
-  try {
-    const parsed = matter(source);
-    data = parsed.data;
-    if (!source.startsWith("---")) {
-      problems.push({ line: 1, column: 1, message: "Filen skal begynde med frontmatter mellem to linjer med ---." });
-      return empty;
-    }
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    problems.push({
-      line: (mark?.line ?? 0) + 2,
-      column: (mark?.column ?? 0) + 1,
-      message: `Frontmatter kan ikke læses (YAML): ${(error as { reason?: string }).reason ?? String(error)}`,
-    });
-    return empty;
+  // Frontmatter: every field that can be read, every error at its line and key.
+  const read = readFrontmatter(source);
+  problems.push(...read.problems);
+  const schema = kindHint === "module" ? moduleFrontmatterSchema : format.activityFrontmatter;
+  const checked = read.present ? schema.safeParse(read.data) : null;
+  if (checked && !checked.success) {
+    problems.push(...frontmatterSchemaProblems(read, checked.error, Object.keys(schema.shape)));
   }
+  const frontmatter =
+    checked?.success && read.problems.length === 0 ? (checked.data as ModuleFrontmatter | ActivityFrontmatter) : null;
 
-  let frontmatter: ModuleFrontmatter | ActivityFrontmatter;
-  let kind: ActivityType | "module";
-  if (kindHint === "module") {
-    const result = moduleFrontmatterSchema.safeParse(data);
-    if (!result.success) {
-      problems.push(...frontmatterProblems(source, result.error, data));
-      return empty;
-    }
-    frontmatter = result.data;
-    kind = "module";
-  } else {
-    const result = format.activityFrontmatter.safeParse(data);
-    if (!result.success) {
-      problems.push(...frontmatterProblems(source, result.error, data));
-      return empty;
-    }
-    frontmatter = result.data;
-    kind = result.data.type;
-  }
+  const declaredType = typeof read.data.type === "string" && isActivityType(read.data.type) ? read.data.type : null;
+  const kindOf = (root: MdRoot): ActivityType | "module" =>
+    kindHint === "module" ? "module" : (declaredType ?? typeFromBody(format, root));
 
-  const tree: FileTree = { roots: [], problems: [] };
-  let code: string;
+  // The body is parsed once, by mdx-bundler's own MDX parser: its tree is read and checked inside
+  // the bundle (before mdx-bundler's plugins add their `export`s), and rendered if it has no error.
+  // The frontmatter lines are blank in `read.body`, so lines stay where they are in the file.
+  let kind: ActivityType | "module" = kindHint === "module" ? "module" : (declaredType ?? "lesson");
+  let tree: FileTree = { roots: [], problems: [] };
+  let headingProblems: Problem[] = [];
+  let code: string | null = null;
+  let bundleError: unknown = null;
   try {
     const bundled = await bundleMDX({
-      source,
+      source: read.body,
       cwd: path.dirname(path.resolve(file)),
       esbuildOptions(options) {
         // Problems are reported by the check, with file and line; esbuild should not print them too.
@@ -343,10 +330,11 @@ async function compileSource(
         return options;
       },
       mdxOptions(options) {
-        // The tree is read before mdx-bundler's own plugins add their generated `export`s.
         options.remarkPlugins = [
-          () => (root: Parameters<typeof readTree>[0]) => {
-            Object.assign(tree, readTree(root, kind, format.components));
+          () => (root: MdRoot) => {
+            kind = kindOf(root);
+            tree = readTree(root, kind, format.components);
+            headingProblems = normaliseHeadings(root);
           },
           remarkGfm,
           ...(options.remarkPlugins ?? []),
@@ -356,22 +344,69 @@ async function compileSource(
     });
     code = bundled.code;
   } catch (error) {
-    problems.push(...mdxSyntaxProblems(error));
-    return { ...empty, kind, frontmatter, tree };
+    bundleError = error;
   }
-  problems.push(...tree.problems, ...checkSatsReferences(tree.roots, satser));
-  if (problems.length > 0) return { ...empty, kind, frontmatter, tree };
+  if (bundleError !== null) {
+    // A syntax error: the file is parsed again, and repaired after each error, so that every
+    // syntax error is reported and the rules still run on the rest of the file.
+    const processor = createProcessor({ remarkPlugins: [remarkGfm] });
+    const parsed = parseWithRecovery(read.body, (body) => processor.parse(body) as unknown as MdRoot);
+    problems.push(...(parsed.problems.length > 0 ? parsed.problems : mdxSyntaxProblems(bundleError)));
+    if (parsed.root) {
+      unravelParagraphs(parsed.root);
+      kind = kindOf(parsed.root);
+      tree = readTree(parsed.root, kind, format.components);
+      headingProblems = normaliseHeadings(parsed.root);
+    }
+  }
+  problems.push(...tree.problems, ...headingProblems, ...checkSatsReferences(tree.roots, satser));
 
-  const rendered = renderCompiledMdx(code, format.components, satser);
-  const activityFrontmatter = kind === "module" ? null : (frontmatter as ActivityFrontmatter);
-  const checklists = buildChecklists(tree.roots, rendered.fragments, activityFrontmatter?.id ?? null, problems);
-  let activity: Activity | null = null;
+  // Rendered only when the file has no error; otherwise its rules run on the tree alone.
+  const rendered: Rendered | null =
+    code !== null && errorsOf(problems).length === 0 ? renderCompiledMdx(code, format.components, satser) : null;
+
+  const activityFrontmatter = kind === "module" ? null : (frontmatter as ActivityFrontmatter | null);
+  const fragments = rendered?.fragments ?? new Map<number, string>();
+  const checklists = buildChecklists(tree.roots, fragments, activityFrontmatter?.id ?? null, problems);
   const unplayable: { case?: UnplayableCase } = {};
-  if (activityFrontmatter) {
-    activity = buildActivity(format, activityFrontmatter, moduleId, relativeFile, tree, rendered, problems, unplayable);
-  }
-  return { kind, frontmatter, activity, unplayableCase: unplayable.case, introHtml: rendered.html, checklists, tree, problems };
+  const built =
+    kind === "module"
+      ? null
+      : buildActivity(
+          format,
+          activityFrontmatter ?? placeholderFrontmatter(kind),
+          moduleId,
+          relativeFile,
+          tree,
+          rendered,
+          problems,
+          unplayable,
+        );
+  // A file with an error in any part is not an activity (its case map may still show, see unplayableCase).
+  const activity = activityFrontmatter && errorsOf(problems).length === 0 ? built : null;
+  return {
+    kind,
+    frontmatter,
+    activity,
+    unplayableCase: activityFrontmatter ? unplayable.case : undefined,
+    introHtml: rendered?.html ?? "",
+    checklists,
+    tree,
+    problems,
+  };
 }
+
+type Rendered = { html: string; fragments: Map<number, string> };
+
+/** Stands in for frontmatter that could not be read, so that the body's rules still run. */
+const placeholderFrontmatter = (type: ActivityType): ActivityFrontmatter => ({
+  id: "",
+  title: "",
+  type,
+  estimatedMinutes: 1,
+  required: true,
+  legalBasis: [],
+});
 
 function buildActivity(
   format: Format,
@@ -379,7 +414,7 @@ function buildActivity(
   moduleId: string,
   file: string,
   tree: FileTree,
-  rendered: { html: string; fragments: Map<number, string> },
+  rendered: Rendered | null,
   problems: Problem[],
   unplayable: { case?: UnplayableCase },
 ): Activity | null {
@@ -393,7 +428,13 @@ function buildActivity(
     file,
   };
   const content = format.contents.get(frontmatter.type as ActivityType)!;
-  const built = content.build({ roots: tree.roots, fragments: rendered.fragments, html: rendered.html, problems });
+  const built = content.build({
+    roots: tree.roots,
+    fragments: rendered?.fragments ?? new Map(),
+    html: rendered?.html ?? "",
+    rendered: rendered !== null,
+    problems,
+  });
   if (!built) return null;
   if ("unplayableCase" in built) {
     unplayable.case = { ...base, case: built.unplayableCase };

@@ -53,7 +53,3 @@ export function normaliseHeadings(root: Node): Problem[] {
   return problems;
 }
 
-/** The remark plugin that renders the normalised levels (the check reports the skipped ones). */
-export const remarkNormaliseHeadings = () => (root: Node) => {
-  normaliseHeadings(root);
-};

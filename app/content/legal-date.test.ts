@@ -40,8 +40,8 @@ test("a module without legalAsOf, or with a date that does not exist, is an erro
   });
   expect(course.problems.map(formatProblem)).toEqual([
     "content/a/module.mdx:1:1 Feltet legalAsOf mangler i frontmatter.",
-    "content/b/module.mdx:7:1 legalAsOf skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2026-12-01",
-    "content/c/module.mdx:7:1 legalAsOf skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2026-12-01",
+    "content/b/module.mdx:7:12 legalAsOf skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2026-12-01.",
+    "content/c/module.mdx:7:12 legalAsOf skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2026-12-01.",
   ]);
 });
 

@@ -6,6 +6,7 @@
  * HTML that the renderer produces for it can be joined back to it.
  */
 import { ID_PATTERN, type AttributeSpec, type CheckedComponentSpec } from "./format";
+import { didYouMean } from "./suggest";
 
 export interface Position {
   line: number;
@@ -98,12 +99,6 @@ export function readTree(root: MdNode, activityType: string, components: Compone
       }
       return;
     }
-    if (node.type === "heading" && node.depth === 1) {
-      problems.push({
-        ...position,
-        message: "Brug ikke overskrifter med ét # – siden har allerede titlen som overskrift. Begynd med ## .",
-      });
-    }
     if (parent && isProse(node)) {
       const spec = components[parent.name]!;
       if (spec.noProse) {
@@ -132,7 +127,10 @@ export function readTree(root: MdNode, activityType: string, components: Compone
     if (!spec) {
       problems.push({
         ...position,
-        message: `Ukendt komponent <${name}>. Tilladte komponenter: ${Object.keys(components).map((c) => `<${c}>`).join(", ")}.`,
+        message:
+          `Ukendt komponent <${name}>.` +
+          (didYouMean(name, Object.keys(components), (c) => `<${c}>`) ||
+            ` Tilladte komponenter: ${Object.keys(components).map((c) => `<${c}>`).join(", ")}.`),
       });
       return null;
     }
@@ -172,7 +170,10 @@ export function readTree(root: MdNode, activityType: string, components: Compone
         const allowed = Object.keys(spec.attributes);
         problems.push({
           ...attributePosition,
-          message: `Ukendt attribut ${attribute.name} på <${name}>. ${allowed.length ? `Tilladte attributter: ${allowed.join(", ")}.` : `<${name}> har ingen attributter.`}`,
+          message:
+            `Ukendt attribut ${attribute.name} på <${name}>.` +
+            (didYouMean(attribute.name, allowed, (a) => a) ||
+              (allowed.length ? ` Tilladte attributter: ${allowed.join(", ")}.` : ` <${name}> har ingen attributter.`)),
         });
         continue;
       }
@@ -250,7 +251,9 @@ export function parseAttribute(
         return { error: `${where} ("${value}") må kun indeholde bogstaver (a-z), tal, bindestreg og understregning.` };
       }
       if (spec.kind === "enum" && !spec.values.includes(value)) {
-        return { error: `Ukendt ${spec.what} "${value}" i ${where}. Tilladt: ${spec.values.join(", ")}.` };
+        return {
+          error: `Ukendt ${spec.what} "${value}" i ${where}.${didYouMean(value, spec.values)} Tilladt: ${spec.values.join(", ")}.`,
+        };
       }
       if (spec.kind === "flags") {
         const flags = value.split(/\s+/).filter(Boolean);
@@ -287,4 +290,40 @@ function example(name: string, spec: AttributeSpec): string {
     default:
       return `${name}="…"`;
   }
+}
+
+/**
+ * What the MDX compiler does before any remark plugin runs (`remark-mark-and-unravel` in
+ * @mdx-js/mdx): a paragraph that holds nothing but components and whitespace is replaced by those
+ * components as blocks, so `<Outcome …>Tekst</Outcome>` on one line is a block like any other.
+ * The check parses the file itself (to find every syntax error), so it does the same.
+ */
+export function unravelParagraphs(root: MdNode) {
+  const walk = (node: MdNode) => {
+    const children = node.children;
+    if (!children) return;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      const inner = child.children ?? [];
+      const onlyComponents =
+        child.type === "paragraph" &&
+        inner.some((c) => c.type === "mdxJsxTextElement" || c.type === "mdxTextExpression") &&
+        inner.every(
+          (c) =>
+            c.type === "mdxJsxTextElement" ||
+            c.type === "mdxTextExpression" ||
+            (c.type === "text" && typeof c.value === "string" && c.value.trim() === ""),
+        );
+      if (onlyComponents) {
+        const blocks = inner
+          .filter((c) => c.type !== "text")
+          .map((c) => ({ ...c, type: c.type === "mdxJsxTextElement" ? "mdxJsxFlowElement" : "mdxFlowExpression" }));
+        children.splice(index, 1, ...blocks);
+        index += blocks.length - 1;
+        continue;
+      }
+      walk(child);
+    }
+  };
+  walk(root);
 }

@@ -131,6 +131,64 @@ const RULES: [rule: string, fixture: string, messages: string[]][] = [
     "evaluation-duplicate-statement.mdx",
     [at("12:1", 'Id\'et "kendskab" er brugt før i denne evaluering (linje 10). Hvert udsagn og felt skal have sit eget id.')],
   ],
+  [
+    "a best path that does not end in a korrekt outcome (with the path and its score)",
+    "case-best-path-not-korrekt.mdx",
+    [
+      at(
+        "20:1",
+        'Den bedste vej gennem casen (50 point) ender i afslutningen "afslag" med result="forkert", men den skal ende i en afslutning med result="korrekt". Vejen: ansoegning → afslag → afslag. Giv flere point til valgene mod den korrekte afslutning, eller færre til valgene på denne vej.',
+      ),
+    ],
+  ],
+  [
+    "a YAML title with a colon, at its line and the colon",
+    "yaml-title-colon.mdx",
+    [
+      at(
+        "3:12",
+        'Værdien af title indeholder et kolon. Sæt titlen i anførselstegn, når den indeholder kolon: title: "Case: Ingrid søger om BPA"',
+      ),
+    ],
+  ],
+  [
+    "a YAML list indented wrongly, at the line that is",
+    "yaml-indentation.mdx",
+    [at("6:1", 'Punkterne i listen legalBasis skal være rykket lige meget ind, f.eks. to mellemrum før hvert "- ".')],
+  ],
+  [
+    "a misspelt frontmatter field and a wrong type, each at its key",
+    "frontmatter-unknown-field.mdx",
+    [
+      at("3:1", "Ukendt felt i frontmatter: titel. Mente du title? (Feltet title mangler.)"),
+      at("4:7", "type skal være en af: lesson, case, quiz, evaluation."),
+    ],
+  ],
+  [
+    "curly quotes from Word in an attribute",
+    "mdx-curly-quotes.mdx",
+    [at("10:15", 'Brug lige anførselstegn " i attributter, ikke krøllede ” (som Word laver): skriv type="…".')],
+  ],
+  [
+    "a tag that is never closed",
+    "mdx-unclosed-tag.mdx",
+    [
+      at(
+        "10:1",
+        "<Callout> er ikke lukket. Skriv </Callout>, hvor indholdet af <Callout> slutter, eller <Callout … /> (med / til sidst), hvis den ikke har indhold.",
+      ),
+    ],
+  ],
+  [
+    "a skipped heading level",
+    "heading-skipped-level.mdx",
+    [at("10:1", 'Overskriften "For dybt" springer et niveau over: den har ### og kommer efter en overskrift med #. Brug ##.')],
+  ],
+  [
+    "an unknown component and an unknown attribute, with the known one they were meant to be",
+    "unknown-component.mdx",
+    [at("8:1", "Ukendt komponent <callout>. Mente du <Callout>?"), at("14:21", "Ukendt attribut tpye på <Callout>. Mente du type?")],
+  ],
 ];
 
 test.each(RULES)("the check reports %s", async (_rule, fixture, messages) => {
@@ -149,5 +207,44 @@ test("the check reports a quiz id used in two files (ids are unique across the c
   });
   expect(course.problems.map(formatProblem)).toEqual([
     'content/regler/02-quiz.mdx:8:7 Id\'et "regel-quiz" (quiz) er allerede brugt i content/regler/01-quiz.mdx. Id\'er skal være unikke i hele kurset.',
+  ]);
+});
+
+test("every error of a file with eleven typical mistakes is reported in one run, each at its line", async () => {
+  expect(await problemsOf("multi-error.mdx")).toEqual([
+    at("3:12", 'Værdien af title indeholder et kolon. Sæt titlen i anførselstegn, når den indeholder kolon: title: "Case: Ingrid søger om BPA"'),
+    at("16:26", 'Brug lige anførselstegn " i attributter, ikke krøllede ” (som Word laver): skriv label="…".'),
+    at(
+      "18:9",
+      'Valget "Bevil nu" i trinnet "ansoegning" peger på to="bevillng", men der er intet trin eller nogen afslutning med det id. Mente du "bevilling"?',
+    ),
+    at("22:1", 'Fra trinnet "laege" (uden flag sat) kan kursisten ikke nå nogen afslutning; alle veje fører i ring.'),
+    at(
+      "26:49",
+      'Ukendt emne "afgorelse" i topic på <Choice>. Mente du "afgoerelse"? Tilladt: sagsoplysning, partshoering, begrundelse, klagevejledning, frister, personkreds, udmaaling, arbejdsleder, udland, merudgifter, afgoerelse, opfoelgning.',
+    ),
+    at(
+      "26:67",
+      'Flaget "laegeerklaring" i requires på valget "Bevil" sættes ikke af noget valg (sets="laegeerklaring"), så valget kan aldrig vælges. Mente du "laegeerklaering"?',
+    ),
+    at("32:1", 'Fra trinnet "ring" (uden flag sat) kan kursisten ikke nå nogen afslutning; alle veje fører i ring.'),
+    at("40:1", 'Fra trinnet "ring2" (uden flag sat) kan kursisten ikke nå nogen afslutning; alle veje fører i ring.'),
+    at("48:1", 'Trinnet "glemt" kan ikke nås fra start ("ansoegning"): intet valg, som kursisten kan træffe, fører hertil.'),
+    at("48:18", 'Ukendt fase "opfolgning" i phase på <Step>. Mente du "opfoelgning"? Tilladt: opstart, oplysning, afgoerelse, opfoelgning.'),
+    at("58:1", 'Id\'et "bevilling" er brugt før i denne case (linje 56). Trin og afslutninger skal have hver sit id.'),
+  ]);
+});
+
+test("errors in several files are all reported in the same run", async () => {
+  const course = await compileFiles({
+    "regler/module.mdx": MODULE_MDX,
+    "regler/01-kolon.mdx": readFileSync(path.join(FIXTURES, "yaml-title-colon.mdx"), "utf8"),
+    "regler/02-overskrift.mdx": readFileSync(path.join(FIXTURES, "heading-skipped-level.mdx"), "utf8"),
+    "regler/03-vej.mdx": readFileSync(path.join(FIXTURES, "case-best-path-not-korrekt.mdx"), "utf8"),
+  });
+  expect(course.problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+    "content/regler/01-kolon.mdx:3",
+    "content/regler/02-overskrift.mdx:10",
+    "content/regler/03-vej.mdx:20",
   ]);
 });

@@ -51,6 +51,8 @@ export interface CaseAnalysis {
   problems: Problem[];
   /** Null when no outcome can be reached at all, or the case is too large. */
   best: BestPath | null;
+  /** The problem among `problems` that says the best path does not end korrekt, if it does not. */
+  bestPathProblem: Problem | null;
 }
 
 // ---- The case, compiled for the search: places by number, flag sets and scored choices as bits.
@@ -149,6 +151,8 @@ interface SituationGraph {
   flags: bigint[];
   /** Choices offered in each situation (their `requires` met), whether or not their target exists. */
   offered: number[];
+  /** An offered choice leads to no place (its `to` is reported as unknown): not a dead end of its own. */
+  broken: boolean[];
   /** Edges of situation i: edgeStart[i] … edgeStart[i + 1] - 1. */
   edgeStart: number[];
   edgeTarget: number[];
@@ -163,6 +167,7 @@ function exploreSituations(search: SearchCase, trackScored: boolean): SituationG
     place: [],
     flags: [],
     offered: [],
+    broken: [],
     edgeStart: [],
     edgeTarget: [],
     edgeChoice: [],
@@ -188,10 +193,14 @@ function exploreSituations(search: SearchCase, trackScored: boolean): SituationG
     const flags = graph.flags[situation]!;
     const made = scored[situation]!;
     let offered = 0;
+    let broken = false;
     for (const [choiceIndex, choice] of (search.choices[place] ?? []).entries()) {
       if ((choice.requires & flags) !== choice.requires) continue;
       offered++;
-      if (choice.to < 0) continue;
+      if (choice.to < 0) {
+        broken = true;
+        continue;
+      }
       const firstTime = (made & choice.scoredBit) === 0n;
       const nextMade = trackScored ? (made | choice.scoredBit) & search.relevantScored[choice.to]! : 0n;
       const target = add(choice.to, (flags | choice.sets) & search.relevantFlags[choice.to]!, nextMade);
@@ -200,6 +209,7 @@ function exploreSituations(search: SearchCase, trackScored: boolean): SituationG
       graph.edgeReward.push(firstTime ? choice.points : 0);
     }
     graph.offered.push(offered);
+    graph.broken.push(broken);
   }
   graph.edgeStart.push(graph.edgeTarget.length);
   return graph;
@@ -220,7 +230,9 @@ function graphRules(search: SearchCase, graph: SituationGraph, definition: CaseD
   const count = graph.place.length;
   const reachedPlaces = new Set(graph.place.map((place) => search.placeIds[place]!));
 
-  // Which situations can still reach an outcome: walk the edges backwards from the outcomes.
+  // Which situations can still reach an outcome: walk the edges backwards from the outcomes. A step
+  // without choices and a choice whose `to` names nothing are reported on their own; counting them as
+  // ways out keeps them from making every step before them a dead end too.
   const incoming: number[][] = Array.from({ length: count }, () => []);
   for (let from = 0; from < count; from++) {
     for (let edge = graph.edgeStart[from]!; edge < graph.edgeStart[from + 1]!; edge++) {
@@ -230,7 +242,8 @@ function graphRules(search: SearchCase, graph: SituationGraph, definition: CaseD
   const canFinish = new Uint8Array(count);
   const queue: number[] = [];
   for (let situation = 0; situation < count; situation++) {
-    if (isOutcome(search, graph.place[situation]!)) {
+    const place = graph.place[situation]!;
+    if (isOutcome(search, place) || search.choices[place]!.length === 0 || graph.broken[situation]) {
       canFinish[situation] = 1;
       queue.push(situation);
     }
@@ -415,7 +428,12 @@ const tooLargeMessage =
 /** Everything the content check and the author's map need to know about a case's graph. */
 export function analyseCase(definition: CaseDefinition): CaseAnalysis {
   const search = compileForSearch(definition);
-  const empty = { reachedPlaces: new Set<string>(), deadEndSteps: new Set<string>(), best: null };
+  const empty = {
+    reachedPlaces: new Set<string>(),
+    deadEndSteps: new Set<string>(),
+    best: null,
+    bestPathProblem: null,
+  };
   if (search.start < 0) return { ...empty, situationCount: 0, tooLarge: false, problems: [] }; // start is reported elsewhere
   const position = definition.steps[search.start]!.position;
   try {
@@ -424,20 +442,21 @@ export function analyseCase(definition: CaseDefinition): CaseAnalysis {
     const rules = graphRules(search, rulesGraph, definition);
     const scoreGraph = exploreSituations(search, true);
     const best = bestPath(search, scoreGraph);
-    const problems = [...rules.problems];
+    let bestPathProblem: Problem | null = null;
     if (best && rules.problems.length === 0) {
       const outcome = definition.outcomes.find((o) => o.id === best.outcomeId)!;
       if (outcome.result !== "korrekt") {
-        problems.push({
+        bestPathProblem = {
           ...outcome.position,
           message:
             `Den bedste vej gennem casen (${best.maxScore} point) ender i afslutningen "${outcome.id}" med result="${outcome.result}", ` +
             `men den skal ende i en afslutning med result="korrekt". Vejen: ${describePath(best)}. ` +
             "Giv flere point til valgene mod den korrekte afslutning, eller færre til valgene på denne vej.",
-        });
+        };
       }
     }
-    return { situationCount: scoreGraph.place.length, tooLarge: false, ...rules, problems, best };
+    const problems = bestPathProblem ? [...rules.problems, bestPathProblem] : rules.problems;
+    return { situationCount: scoreGraph.place.length, tooLarge: false, ...rules, problems, best, bestPathProblem };
   } catch (error) {
     if (!(error instanceof TooManySituations)) throw error;
     return {

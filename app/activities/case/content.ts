@@ -6,7 +6,9 @@
 import type { ActivityContent } from "../activity-type";
 import { id, oneOf, text } from "~/content/format";
 import type { ComponentNode, Position, Problem } from "~/content/mdx-tree";
+import { errorsOf } from "~/content/problems";
 import { flags, html, int, positionOf, reportDuplicates, single, str, type Fragments } from "~/content/structure";
+import { didYouMean } from "~/content/suggest";
 import type { ActivityBase } from "~/content/types";
 import { PHASES, RESULTS, TOPICS, type CaseResult, type Phase, type Topic } from "~/content/vocabulary";
 import { analyseCase } from "./analysis";
@@ -108,13 +110,17 @@ export const caseContent: ActivityContent<CaseActivity> = {
     },
   },
   build(file) {
-    const before = file.problems.length;
     const definition = buildCase(file.roots, file.fragments, file.problems);
-    if (!definition || file.problems.length > before) return null;
+    if (!definition) return null;
+    // The graph is checked even when a reference is broken (the broken choice leads nowhere), so a
+    // misspelt to= does not hide an unreachable step. The best-path rule waits for a file without
+    // other errors: an unknown result or a missing choice would decide it.
+    const sound = errorsOf(file.problems).length === 0;
     const analysis = analyseCase(definition);
-    file.problems.push(...analysis.problems);
+    file.problems.push(...analysis.problems.filter((problem) => sound || problem !== analysis.bestPathProblem));
     const best = analysis.best;
-    if (analysis.problems.length > 0 || !best) return { unplayableCase: definition };
+    // Any error in the file keeps the case from learners; the author's map still shows it.
+    if (errorsOf(file.problems).length > 0 || !best) return { unplayableCase: definition };
     return {
       activity: {
         type: "case",
@@ -205,7 +211,10 @@ function buildCase(roots: ComponentNode[], fragments: Fragments, problems: Probl
       ...positionOf(caseNode, "start"),
       message: outcomes.some((o) => o.id === start)
         ? `start="${start}" peger på en afslutning; casen skal starte i et <Step>.`
-        : `start="${start}" findes ikke: der er intet <Step id="${start}"> i casen.`,
+        : `start="${start}" findes ikke: der er intet <Step id="${start}"> i casen.${didYouMean(
+            start,
+            steps.map((s) => s.id),
+          )}`,
     });
   }
   if (outcomes.length === 0) {
@@ -217,14 +226,14 @@ function buildCase(roots: ComponentNode[], fragments: Fragments, problems: Probl
     if (choice.to && !places.has(choice.to)) {
       problems.push({
         ...positionOf(choiceNode, "to"),
-        message: `Valget "${choice.label}" i trinnet "${stepId}" peger på to="${choice.to}", men der er intet trin eller nogen afslutning med det id.`,
+        message: `Valget "${choice.label}" i trinnet "${stepId}" peger på to="${choice.to}", men der er intet trin eller nogen afslutning med det id.${didYouMean(choice.to, places)}`,
       });
     }
     for (const flag of choice.requires) {
       if (!flagsSet.has(flag)) {
         problems.push({
           ...positionOf(choiceNode, "requires"),
-          message: `Flaget "${flag}" i requires på valget "${choice.label}" sættes ikke af noget valg (sets="${flag}"), så valget kan aldrig vælges.`,
+          message: `Flaget "${flag}" i requires på valget "${choice.label}" sættes ikke af noget valg (sets="${flag}"), så valget kan aldrig vælges.${didYouMean(flag, flagsSet)}`,
         });
       }
     }

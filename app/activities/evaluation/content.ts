@@ -4,6 +4,7 @@
  */
 import type { ActivityContent } from "../activity-type";
 import { id, text } from "~/content/format";
+import { errorsOf } from "~/content/problems";
 import type { ComponentNode, Problem } from "~/content/mdx-tree";
 import { reportDuplicates, single, str } from "~/content/structure";
 import type { ActivityBase } from "~/content/types";
@@ -35,9 +36,9 @@ export const evaluationContent: ActivityContent<EvaluationActivity> = {
     FreeText: { attributes: { id: id(), label: text() }, parents: ["Evaluation"], empty: true },
   },
   build(file) {
-    const before = file.problems.length;
+    const before = errorsOf(file.problems).length;
     const evaluation = buildEvaluation(file.roots, file.problems);
-    if (!evaluation || file.problems.length > before) return null;
+    if (!evaluation || errorsOf(file.problems).length > before) return null;
     return { activity: { type: "evaluation", introHtml: file.html, evaluation }, versionOf: evaluation };
   },
 };

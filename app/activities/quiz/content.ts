@@ -4,6 +4,7 @@
  */
 import type { ActivityContent } from "../activity-type";
 import { id, oneOf, text } from "~/content/format";
+import { errorsOf } from "~/content/problems";
 import type { ComponentNode, Position, Problem } from "~/content/mdx-tree";
 import { bool, html, int, reportDuplicates, single, str, type Fragments } from "~/content/structure";
 import type { ActivityBase } from "~/content/types";
@@ -65,9 +66,9 @@ export const quizContent: ActivityContent<QuizActivity> = {
     Explanation: { attributes: {}, parents: ["Question"], prose: true },
   },
   build(file) {
-    const before = file.problems.length;
+    const before = errorsOf(file.problems).length;
     const quiz = buildQuiz(file.roots, file.fragments, file.problems);
-    if (!quiz || file.problems.length > before) return null;
+    if (!quiz || errorsOf(file.problems).length > before) return null;
     return { activity: { type: "quiz", introHtml: file.html, quiz }, versionOf: quiz };
   },
 };
