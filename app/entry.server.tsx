@@ -3,7 +3,7 @@
  * own scripts plus the inline ones carrying this request's nonce: no `eval`, because no MDX is
  * ever evaluated in the browser. Also exports the start-up and shut-down hooks server/index.js calls.
  *
- * Two faults of React 18's Node renderer are avoided here, at their cause (docs/decisions/0010):
+ * Two faults of React 18's Node renderer are avoided here, at their cause (docs/decisions/0015):
  * - `renderToPipeableStream` sends a whole 2,048-byte buffer when a multi-byte character (æ, ø,
  *   –) does not fit at its end, unused NUL bytes included (facebook/react#24985, fixed only in
  *   React 19). React's web-streams renderer, `renderToReadableStream`, copies bytes without that

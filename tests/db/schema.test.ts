@@ -56,7 +56,7 @@ function declaredTables(): Tables {
               ? "date"
               : text.join() === "string[]"
                 ? "string[]"
-                : text.join() === "unknown"
+                : text.join() === "unknown" || /^Record<string, \w+>$/.test(text.join())
                   ? "json"
                   : "unknown";
       if (kind === "unknown") throw new Error(`${tableName}.${column.name}: cannot read the type ${text.join(" | ")}`);
