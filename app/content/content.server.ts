@@ -112,8 +112,3 @@ export function findActivity(module: CourseModule, activityId: string): Activity
   return module.activities.find((activity) => activity.id === activityId);
 }
 
-/** The activity after this one in the module, for the "Næste" button. */
-export function nextActivity(module: CourseModule, activityId: string): Activity | undefined {
-  const index = module.activities.findIndex((activity) => activity.id === activityId);
-  return index >= 0 ? module.activities[index + 1] : undefined;
-}

@@ -1,7 +1,7 @@
 /** A lesson on the server: read it, mark it read ("Næste"), and its status on the module page. */
 import { redirect } from "@remix-run/node";
 import type { ActivityServer } from "../activity-type";
-import { nextActivity } from "~/content/content.server";
+import { nextActivity } from "../next-activity";
 import { titleInSentence } from "~/progress/passing";
 import { completions, recordCompletion } from "~/progress/progress.server";
 import type { LessonActivity } from "./content";
