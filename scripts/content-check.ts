@@ -38,5 +38,5 @@ if (warningSummary)
   console.error(`\n${warningSummary[0]!.toUpperCase()}${warningSummary.slice(1)} (de standser ikke bygningen).`);
 console.log(
   `Indholdet er i orden: ${course.modules.length} moduler, ${count("lesson")} lektioner, ${count("case")} cases, ` +
-    `${count("quiz")} quizzer, ${count("evaluation")} evalueringer (${seconds} s).`,
+    `${count("quiz")} quizzer, ${count("evaluation")} evalueringer, ${count("begrundelse")} begrundelser (${seconds} s).`,
 );

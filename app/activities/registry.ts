@@ -4,6 +4,7 @@
  * in which authors read the types listed (`type skal være en af: …`).
  */
 import type { ActivityContent, ActivityServer, ActivityTypeEntry } from "./activity-type";
+import { begrundelseType } from "./begrundelse";
 import { caseType } from "./case";
 import { evaluationType } from "./evaluation";
 import { lessonType } from "./lesson";
@@ -14,6 +15,7 @@ export const ACTIVITY_REGISTRY = {
   case: caseType,
   quiz: quizType,
   evaluation: evaluationType,
+  begrundelse: begrundelseType,
 };
 
 type Registry = typeof ACTIVITY_REGISTRY;

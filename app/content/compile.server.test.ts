@@ -67,7 +67,7 @@ test("a file with a wrong frontmatter field gives an error naming the file and t
     "test/01-lektion.mdx": "---\nid: lektion\ntitle: Lektion\ntype: lektion\nestimatedMinutes: 5\n---\n\nTekst.\n",
   });
   expect(course.problems.map(formatProblem)).toEqual([
-    "content/test/01-lektion.mdx:4:7 type skal være en af: lesson, case, quiz, evaluation.",
+    "content/test/01-lektion.mdx:4:7 type skal være en af: lesson, case, quiz, evaluation, begrundelse.",
   ]);
   expect(course.modules[0]!.activities).toEqual([]);
 });

@@ -132,6 +132,56 @@ const RULES: [rule: string, fixture: string, messages: string[]][] = [
     [at("12:1", 'Id\'et "kendskab" er brugt før i denne evaluering (linje 10). Hvert udsagn og felt skal have sit eget id.')],
   ],
   [
+    "a begrundelse with fewer than three criteria",
+    "begrundelse-too-few-criteria.mdx",
+    [at("8:1", "Begrundelsen skal have mindst 3 <Criterion>, som kursisten vurderer sin tekst efter, men har 2.")],
+  ],
+  [
+    "a duplicate criterion id in a begrundelse",
+    "begrundelse-duplicate-criterion.mdx",
+    [
+      at(
+        "14:1",
+        'Kriterie-id\'et "retsgrundlag" er brugt før i denne begrundelse (linje 12). Hvert <Criterion> skal have sit eget id.',
+      ),
+    ],
+  ],
+  [
+    "a criterion with a topic outside the vocabulary",
+    "begrundelse-unknown-topic.mdx",
+    [
+      at(
+        "13:23",
+        'Ukendt emne "fakta" i topic på <Criterion>. Tilladt: sagsoplysning, partshoering, begrundelse, klagevejledning, frister, personkreds, udmaaling, arbejdsleder, udland, merudgifter, afgoerelse, opfoelgning.',
+      ),
+    ],
+  ],
+  [
+    "a criterion without an explanation",
+    "begrundelse-criterion-without-explanation.mdx",
+    [
+      at(
+        "13:1",
+        'Kriteriet "Nævner de faktiske oplysninger" har ingen forklaring. Skriv inde i <Criterion>, hvad en god begrundelse gør, og hvorfor (f.eks. med <LawRef>).',
+      ),
+    ],
+  ],
+  [
+    "a begrundelse without a task",
+    "begrundelse-no-task.mdx",
+    [at("8:1", "Begrundelsen mangler <Task> med opgaven (hvad kursisten har besluttet, og hvem begrundelsen er til).")],
+  ],
+  [
+    "a begrundelse without a model answer",
+    "begrundelse-no-model-answer.mdx",
+    [at("8:1", "Begrundelsen mangler <ModelAnswer> med en mønsterbesvarelse.")],
+  ],
+  [
+    "a minLength out of range",
+    "begrundelse-min-length.mdx",
+    [at("8:14", "minLength på <Begrundelse> må ikke være større end 5000 (er 20000).")],
+  ],
+  [
     "a best path that does not end in a korrekt outcome (with the path and its score)",
     "case-best-path-not-korrekt.mdx",
     [
@@ -161,7 +211,7 @@ const RULES: [rule: string, fixture: string, messages: string[]][] = [
     "frontmatter-unknown-field.mdx",
     [
       at("3:1", "Ukendt felt i frontmatter: titel. Mente du title? (Feltet title mangler.)"),
-      at("4:7", "type skal være en af: lesson, case, quiz, evaluation."),
+      at("4:7", "type skal være en af: lesson, case, quiz, evaluation, begrundelse."),
     ],
   ],
   [

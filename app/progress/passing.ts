@@ -42,7 +42,8 @@ export interface Standing {
 export const NOT_STARTED: Standing = { passedAt: null, played: false, inProgress: false };
 
 /** A title as it reads inside a sentence, quoted: "Case: Kan Jonas …" becomes „Kan Jonas …“. */
-export const titleInSentence = (title: string) => `„${title.replace(/^(case|quiz|evaluering|lektion)\s*:\s*/i, "")}“`;
+export const titleInSentence = (title: string) =>
+  `„${title.replace(/^(case|quiz|evaluering|lektion|skriv begrundelsen)\s*:\s*/i, "")}“`;
 
 /** The ids of the activities passed, for `moduleProgress`. */
 export const passedIds = (standings: ReadonlyMap<string, Standing>) =>

@@ -60,7 +60,7 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
       "✓ Ingen fejl",
       expect.stringContaining("Kort"),
     ]);
-    expect(await page.getByRole("row").filter({ hasText: "Ingen fejl" }).count()).toBe(6);
+    expect(await page.getByRole("row").filter({ hasText: "Ingen fejl" }).count()).toBe(7);
     await expectAccessible(page);
   });
 

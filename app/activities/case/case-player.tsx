@@ -7,8 +7,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ActivityViewProps } from "../activity-type";
+import { CaseFile } from "~/components/case-file";
 import type { CasePage } from "./page";
-import type { DocumentView } from "./view";
 
 function Intent({ value }: { value: string }) {
   return <input type="hidden" name="intent" value={value} />;
@@ -26,34 +26,6 @@ function useFocusOnChange<T extends HTMLElement>(key: string) {
     ref.current?.focus();
   }, [key]);
   return ref;
-}
-
-function CaseFile({ documents }: { documents: DocumentView[] }) {
-  return (
-    <aside className="case-aside" aria-labelledby="sagens-akter">
-      <h2 id="sagens-akter">Sagens akter</h2>
-      {documents.length === 0 ? (
-        <p className="meta">Der er endnu ingen dokumenter i sagen.</p>
-      ) : (
-        <>
-          <p className="meta">Nyeste øverst. Åbn et dokument for at læse det.</p>
-          <ul className="case-documents">
-            {documents.map((document) => (
-              <li key={document.key}>
-                <details open={document.isNew}>
-                  <summary>
-                    {document.title}
-                    {document.isNew && <span className="tag-new"> (nyt)</span>}
-                  </summary>
-                  <div className="case-document prose" dangerouslySetInnerHTML={{ __html: document.html }} />
-                </details>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </aside>
-  );
 }
 
 export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
