@@ -184,8 +184,14 @@ function sendText(response, status, message) {
 
 const server = app.listen(port, () => {
   console.log(`Sagslab kører på http://localhost:${port} (${mode})`);
-  if (mode === "development") void broadcastDevReady(build);
+  if (mode === "development") announceDevReady();
 });
+
+/** Tells `remix dev` the build is live; without it (the server started on its own in development mode) there is no one to tell. */
+function announceDevReady() {
+  if (!process.env.REMIX_DEV_ORIGIN) return;
+  broadcastDevReady(build).catch((error) => console.error(error));
+}
 
 if (mode === "development") {
   /** @type {NodeJS.Timeout | undefined} */
@@ -196,7 +202,7 @@ if (mode === "development") {
       try {
         build = await importBuild();
         await build.entry.module.startup();
-        await broadcastDevReady(build);
+        announceDevReady();
       } catch (error) {
         console.error(error);
       }

@@ -1,5 +1,5 @@
 /**
- * Compiles `content/` into the course the server plays: every MDX file once with mdx-bundler,
+ * Compiles `content/` into the course the server plays: every MDX file once with the MDX compiler,
  * rendered to HTML on the server, its components read into definitions, and every rule of the
  * content format checked. Used by `npm run build`, `npm run content:check` and, in development,
  * by the content loader when a file changes.
@@ -18,6 +18,7 @@ import { errorsOf } from "./problems";
 import { checkSatsReferences, outdatedSatserWarnings, parseSatser, SATSER_FILE, type SatserTable } from "./satser";
 import {
   ACTIVITY_FILE_PATTERN,
+  ID_PATTERN,
   MODULE_ID_PATTERN,
   activityFrontmatterSchema,
   contentComponents,
@@ -30,6 +31,7 @@ import { renderCompiledMdx } from "./render.server";
 import { buildChecklists, globalIds } from "./structure";
 import type {
   Activity,
+  BrokenActivity,
   ChecklistDefinition,
   CompiledCourse,
   ContentProblem,
@@ -61,6 +63,8 @@ interface CompiledFile {
   activity: Activity | null;
   /** A case whose graph breaks a rule: not playable, but the author's map shows where it breaks. */
   unplayableCase?: UnplayableCase;
+  /** An activity file with an error: listed for authors, its address shows the errors. */
+  broken?: BrokenActivity;
   introHtml: string;
   checklists: ChecklistDefinition[];
   tree: FileTree;
@@ -124,6 +128,7 @@ class Compilation {
     const moduleCompiled = await this.compileFile(moduleFile, "module");
     const activities: Activity[] = [];
     const unplayableCases: UnplayableCase[] = [];
+    const brokenActivities: BrokenActivity[] = [];
     const checklists: ChecklistDefinition[] = [...moduleCompiled.checklists];
     const files = (await readdir(moduleDir)).filter((name) => name.endsWith(".mdx") && name !== "module.mdx").sort();
     for (const name of files) {
@@ -135,6 +140,7 @@ class Compilation {
       const compiled = await this.compileFile(file, null, moduleId);
       if (compiled.activity) activities.push(compiled.activity);
       if (compiled.unplayableCase) unplayableCases.push(compiled.unplayableCase);
+      if (compiled.broken) brokenActivities.push(compiled.broken);
       checklists.push(...compiled.checklists);
     }
     const frontmatter = moduleCompiled.frontmatter as ModuleFrontmatter | null;
@@ -166,6 +172,7 @@ class Compilation {
       activities,
       unplayableCases,
       checklists,
+      brokenActivities,
     };
   }
 
@@ -256,6 +263,16 @@ function keyLines(source: string): Map<string, number> {
   return lines;
 }
 
+/** The MDX compiler and GitHub Markdown, loaded on first use: the production server imports this module but never compiles. */
+let tools: Promise<{ remarkGfm: typeof import("remark-gfm").default; createProcessor: typeof import("@mdx-js/mdx").createProcessor }> | null = null;
+function mdxTools() {
+  tools ??= Promise.all([import("remark-gfm"), import("@mdx-js/mdx")]).then(([gfm, mdx]) => ({
+    remarkGfm: gfm.default,
+    createProcessor: mdx.createProcessor,
+  }));
+  return tools;
+}
+
 /** The root of a file's MDX syntax tree, as `readTree` reads it. */
 type MdRoot = Parameters<typeof readTree>[0];
 
@@ -290,12 +307,7 @@ async function compileSource(
 ): Promise<CompiledFile> {
   const problems: Problem[] = [];
 
-  // Loaded on first use: the production server imports this module but never compiles.
-  const [{ bundleMDX }, { default: remarkGfm }, { createProcessor }] = await Promise.all([
-    import("mdx-bundler"),
-    import("remark-gfm"),
-    import("@mdx-js/mdx"),
-  ]);
+  const { remarkGfm, createProcessor } = await mdxTools();
 
   // Frontmatter: every field that can be read, every error at its line and key.
   const read = readFrontmatter(source);
@@ -312,37 +324,30 @@ async function compileSource(
   const kindOf = (root: MdRoot): ActivityType | "module" =>
     kindHint === "module" ? "module" : (declaredType ?? typeFromBody(format, root));
 
-  // The body is parsed once, by mdx-bundler's own MDX parser: its tree is read and checked inside
-  // the bundle (before mdx-bundler's plugins add their `export`s), and rendered if it has no error.
-  // The frontmatter lines are blank in `read.body`, so lines stay where they are in the file.
+  // The body is parsed once, by the MDX compiler: its tree is read and checked before it is
+  // compiled to JavaScript, and the JavaScript rendered if the file has no error. The frontmatter
+  // lines are blank in `read.body`, so lines stay where they are in the file. No bundler: content
+  // may not import anything (the tree reader refuses import and export), so there is nothing to bundle.
   let kind: ActivityType | "module" = kindHint === "module" ? "module" : (declaredType ?? "lesson");
   let tree: FileTree = { roots: [], problems: [] };
   let headingProblems: Problem[] = [];
   let code: string | null = null;
   let bundleError: unknown = null;
   try {
-    const bundled = await bundleMDX({
-      source: read.body,
-      cwd: path.dirname(path.resolve(file)),
-      esbuildOptions(options) {
-        // Problems are reported by the check, with file and line; esbuild should not print them too.
-        options.logLevel = "silent";
-        return options;
-      },
-      mdxOptions(options) {
-        options.remarkPlugins = [
-          () => (root: MdRoot) => {
-            kind = kindOf(root);
-            tree = readTree(root, kind, format.components);
-            headingProblems = normaliseHeadings(root);
-          },
-          remarkGfm,
-          ...(options.remarkPlugins ?? []),
-        ];
-        return options;
-      },
+    const compiler = createProcessor({
+      outputFormat: "function-body",
+      remarkPlugins: [
+        () => (root: MdRoot) => {
+          kind = kindOf(root);
+          tree = readTree(root, kind, format.components);
+          headingProblems = normaliseHeadings(root);
+          // Reported by readTree; dropped so that the compiler is not asked to resolve an import.
+          root.children = (root.children ?? []).filter((node) => node.type !== "mdxjsEsm");
+        },
+        remarkGfm,
+      ],
     });
-    code = bundled.code;
+    code = String(await compiler.process({ value: read.body, path: file }));
   } catch (error) {
     bundleError = error;
   }
@@ -389,6 +394,7 @@ async function compileSource(
     frontmatter,
     activity,
     unplayableCase: activityFrontmatter ? unplayable.case : undefined,
+    broken: kind === "module" || activity ? undefined : brokenActivity(read.data, kind, relativeFile),
     introHtml: rendered?.html ?? "",
     checklists,
     tree,
@@ -397,6 +403,14 @@ async function compileSource(
 }
 
 type Rendered = { html: string; fragments: Map<number, string> };
+
+/** What the author's pages can say of a file the check refused: its id and title as far as they can be read. */
+function brokenActivity(data: Record<string, unknown>, type: ActivityType, file: string): BrokenActivity {
+  const name = file.slice(file.lastIndexOf("/") + 1).replace(/\.mdx$/, "");
+  const id = typeof data.id === "string" && ID_PATTERN.test(data.id) ? data.id : name;
+  const title = typeof data.title === "string" && data.title.trim() ? data.title.trim() : name;
+  return { id, title, type, file };
+}
 
 /** Stands in for frontmatter that could not be read, so that the body's rules still run. */
 const placeholderFrontmatter = (type: ActivityType): ActivityFrontmatter => ({

@@ -7,7 +7,8 @@
  */
 import { Children, createContext, isValidElement, useContext, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { getMDXComponent } from "mdx-bundler/client/index.js";
+import { runSync } from "@mdx-js/mdx";
+import * as jsxRuntime from "react/jsx-runtime";
 import { NODE_ATTRIBUTE, type ComponentTable } from "./mdx-tree";
 import { formatSats, type SatserTable } from "./satser";
 import { CALLOUT_TYPES, LAWS, LAW_SOURCES, isKeyOf } from "./vocabulary";
@@ -210,7 +211,10 @@ export function renderCompiledMdx(code: string, table: ComponentTable, amounts: 
     components = { ...structureComponents(table), ...readingComponents };
     componentsByTable.set(table, components);
   }
-  const Content = getMDXComponent(code) as (props: { components: Record<string, unknown> }) => ReactElement;
+  // `code` is the MDX compiler's function body (outputFormat "function-body"): run it with React's JSX runtime.
+  const Content = runSync(code, { ...jsxRuntime, baseUrl: import.meta.url }).default as unknown as (props: {
+    components: Record<string, unknown>;
+  }) => ReactElement;
   const fragments = new Map<number, string>();
   const previous = { collector, satser };
   collector = fragments;

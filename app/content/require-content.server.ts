@@ -24,10 +24,24 @@ export async function requireModule(params: Record<string, string | undefined>, 
 }
 
 export async function requireActivity(params: Record<string, string | undefined>, role: Role) {
+  const found = await requireActivityOrBroken(params, role);
+  if (!found.activity) notFound("Aktiviteten findes ikke i dette modul.");
+  return { ...found, activity: found.activity };
+}
+
+/**
+ * The activity, or for an author or administrator an activity file the content check refused,
+ * with its errors: the author sees them where the content would be. A learner or trainer never
+ * sees a broken activity (404), in development either.
+ */
+export async function requireActivityOrBroken(params: Record<string, string | undefined>, role: Role) {
   const parsed = activityParams.safeParse(params);
   if (!parsed.success) notFound("Aktiviteten findes ikke.");
   const { course, module } = await requireModule(params, role);
   const activity = findActivity(module, parsed.data.activityId);
-  if (!activity) notFound("Aktiviteten findes ikke i dette modul.");
-  return { course, module, activity };
+  if (activity) return { course, module, activity, broken: null };
+  const broken = seesDrafts(role) ? module.brokenActivities?.find((b) => b.id === parsed.data.activityId) : undefined;
+  if (!broken) notFound("Aktiviteten findes ikke i dette modul.");
+  const problems = course.problems.filter((problem) => problem.file === broken.file);
+  return { course, module, activity: null, broken: { ...broken, problems } };
 }

@@ -6,7 +6,7 @@
  * Each activity type defines its own compiled shape in `app/activities/<type>/content.ts`;
  * `Activity` is the union of the types in the registry.
  */
-import type { Activity } from "~/activities/registry";
+import type { Activity, ActivityType } from "~/activities/registry";
 import type { CaseDefinition } from "~/activities/case/content";
 import type { Severity } from "./mdx-tree";
 
@@ -49,6 +49,23 @@ export interface CourseModule {
   unplayableCases?: UnplayableCase[];
   /** Every checklist of the module, in file order, for the printable overview. */
   checklists: ChecklistDefinition[];
+  /**
+   * Activity files with an error (unplayable cases among them): never offered to learners, but
+   * listed for authors on the module page, marked "Fejl", and their address shows the errors in
+   * place of the content. Only a course with problems has them, so a production build never does.
+   */
+  brokenActivities?: BrokenActivity[];
+}
+
+/** An activity file that the check refused: what can be read of it, to list it for authors. */
+export interface BrokenActivity {
+  /** The frontmatter's id, or the file name without .mdx when the id cannot be read. */
+  id: string;
+  /** The frontmatter's title, or the file name. */
+  title: string;
+  /** The type the file declares (or its body suggests). */
+  type: ActivityType;
+  file: string;
 }
 
 /** What every compiled activity has; each type adds its `type` and its own fields. */

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ComponentType } from "react";
 import { handleActivityAction, loadActivityPage } from "~/activities/activity-page.server";
 import type { ActivityActionData, ActivityViewProps } from "~/activities/activity-type";
@@ -7,17 +7,37 @@ import { ACTIVITY_REGISTRY } from "~/activities/registry";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireActivity } from "~/content/require-content.server";
+import { editorHref } from "~/authoring/editor-links";
+import { ContentProblems } from "~/components/content-problems";
+import { activityTypeLabel } from "~/activities/registry";
+import { requireActivity, requireActivityOrBroken } from "~/content/require-content.server";
+import { editorEnabled } from "~/authoring/editor.server";
+import { isWarning } from "~/content/problems";
+import type { ContentProblem } from "~/content/types";
 import { getDb } from "~/db/database.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.activity.title} – ${data.module.title} – Sagslab` : "Aktivitet – Sagslab" },
+  {
+    title: data
+      ? `${data.broken ? "Fejl: " : ""}${data.activity.title} – ${data.module.title} – Sagslab`
+      : "Aktivitet – Sagslab",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { module, activity } = await requireActivity(params, user.role);
-  return loadActivityPage(await getDb(), user, module, activity, new URL(request.url));
+  const { module, activity, broken } = await requireActivityOrBroken(params, user.role);
+  if (!activity) {
+    // Only an author or administrator gets here: the errors stand where the content would be.
+    const unplayable = module.unplayableCases?.some((c) => c.file === broken.file) ?? false;
+    return {
+      module: { id: module.id, title: module.title },
+      activity: { id: broken.id, title: broken.title, type: broken.type, typeLabel: activityTypeLabel(broken.type) },
+      broken: { file: broken.file, problems: broken.problems, unplayable, editor: editorEnabled() },
+      view: null,
+    };
+  }
+  return { ...(await loadActivityPage(await getDb(), user, module, activity, new URL(request.url))), broken: null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,11 +46,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleActivityAction(await getDb(), user, module, activity, await request.formData(), new URL(request.url));
 }
 
+type BrokenPage = { file: string; problems: ContentProblem[]; unplayable: boolean; editor: boolean };
+
+/** An activity the content check refused, as its author sees it: the errors in place of the content. */
+function BrokenActivity({ id, broken }: { id: string; broken: BrokenPage }) {
+  const count = broken.problems.filter((problem) => !isWarning(problem)).length;
+  return (
+    <>
+      <div className="alert alert-error">
+        <div className="alert-body">
+          <p className="alert-heading">Aktiviteten har {count} fejl og vises ikke for kursister</p>
+          <p className="alert-text">
+            Indholdskontrollen har fundet fejlene nedenfor i <code>{broken.file}</code>. Kursister og undervisere ser
+            ikke aktiviteten, før de er rettet. Ret dem, og gem filen: siden viser aktiviteten, når den er i orden.
+          </p>
+        </div>
+      </div>
+      <ContentProblems problems={broken.problems} caption="Fejl i aktivitetens fil" />
+      <ul className="nobullet-list author-links">
+        {broken.editor && (
+          <li>
+            <Link to={editorHref(broken.file, broken.problems[0]?.line)}>Ret filen i editoren</Link>
+          </li>
+        )}
+        {broken.unplayable && (
+          <li>
+            <Link to={`/forfatter/case/${id}`}>Se kortet over casen, og hvor den går i stå</Link>
+          </li>
+        )}
+        <li>
+          <Link to="/forfatter#fejl">Alle fejl på forfattersiden</Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
 export default function ActivityPage() {
-  const { module, activity, view } = useLoaderData<typeof loader>();
+  const { module, activity, view, broken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActivityActionData | undefined;
   // The loader paired the page with its type, so the type's own component gets its own page data.
-  const View = ACTIVITY_REGISTRY[view.type].View as ComponentType<ActivityViewProps<unknown>>;
+  const View = view ? (ACTIVITY_REGISTRY[view.type].View as ComponentType<ActivityViewProps<unknown>>) : null;
   return (
     <>
       <Breadcrumbs
@@ -40,9 +96,18 @@ export default function ActivityPage() {
           { label: activity.title },
         ]}
       />
-      <p className="meta">{activity.typeLabel}</p>
+      <p className="meta">
+        {activity.typeLabel}
+        {broken && (
+          <>
+            {" · "}
+            <span className="status status-wrong">Fejl</span>
+          </>
+        )}
+      </p>
       <h1>{activity.title}</h1>
-      <View page={view.page} actionData={actionData} />
+      {broken && <BrokenActivity id={activity.id} broken={broken} />}
+      {View && view && <View page={view.page} actionData={actionData} />}
     </>
   );
 }

@@ -11,6 +11,8 @@ import { passedIds } from "~/progress/passing";
 import { learnerStandings } from "~/progress/passing.server";
 import { moduleProgress } from "~/progress/progress";
 import { requireModule } from "~/content/require-content.server";
+import { activityTypeLabel } from "~/activities/registry";
+import { mayEnter } from "~/auth/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} – Sagslab` : "Modul – Sagslab" },
@@ -39,11 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     missing: await missingActivities(module, standings),
     begun: standings.size > 0,
     activities,
+    // Only authors and administrators reach a module with broken files listed (drafts rule the same).
+    broken: mayEnter(user.role, "author")
+      ? (module.brokenActivities ?? []).map(({ id, title, type, file }) => ({
+          id,
+          title,
+          file,
+          typeLabel: activityTypeLabel(type),
+        }))
+      : [],
   };
 }
 
 export default function ModulePage() {
-  const { module, activities, progress, missing, begun } = useLoaderData<typeof loader>();
+  const { module, activities, progress, missing, begun, broken } = useLoaderData<typeof loader>();
   const firstOpen = activities.find((activity) => activity.status.tone === "todo" && activity.required);
   return (
     <>
@@ -97,6 +108,25 @@ export default function ModulePage() {
           </li>
         ))}
       </ol>
+      {broken.length > 0 && (
+        <>
+          <h2>Aktiviteter med fejl</h2>
+          <p>Kun forfattere og administratorer ser disse aktiviteter. Kursister ser dem ikke, før fejlene er rettet.</p>
+          <ul className="activity-list">
+            {broken.map((activity) => (
+              <li key={activity.file}>
+                <span className="activity-title">
+                  <Link to={`/moduler/${module.id}/${activity.id}`}>{activity.title}</Link>
+                </span>
+                <span className="meta">
+                  {activity.typeLabel} · <code>{activity.file}</code>
+                </span>
+                <span className="status status-wrong">Fejl</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="actions">
         {firstOpen && (
           <Link className="button button-primary" to={`/moduler/${module.id}/${firstOpen.id}`}>
