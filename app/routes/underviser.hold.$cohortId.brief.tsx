@@ -6,9 +6,9 @@ import { PrintButton } from "~/components/print-button";
 import { ScrollBox } from "~/components/scroll-box";
 import briefStyles from "~/styles/brief.css";
 import trainerStyles from "~/styles/trainer.css";
-import type { BriefPlace } from "~/trainer/brief";
+import { LABELS, type BriefPlace } from "~/trainer/brief";
 import { cohortBriefPage } from "~/trainer/brief.server";
-import { formatShare } from "~/trainer/dashboard";
+import { formatShare, MIN_RESPONDENTS } from "~/trainer/dashboard";
 import { formatDecimal } from "~/utils/danish";
 
 export const links: LinksFunction = () => [
@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Places({ places, kind }: { places: BriefPlace[]; kind: "case" | "quiz" }) {
+  const labels = LABELS[kind];
   return (
     <ol className="brief-places">
       {places.map((place) => (
@@ -36,18 +37,18 @@ function Places({ places, kind }: { places: BriefPlace[]; kind: "case" | "quiz" 
           </h3>
           <p className="brief-figure">{place.figure}.</p>
           <p>
-            <strong>{kind === "case" ? "Situationen: " : "Spørgsmålet: "}</strong>
+            <strong>{labels.situation}</strong>
             {place.situation}
           </p>
           {place.wrongChoice && (
             <p>
-              <strong>{kind === "case" ? "Oftest valgt forkert: " : "Hyppigste forkerte svar: "}</strong>
+              <strong>{labels.wrongChoice}</strong>
               {place.wrongChoice}
             </p>
           )}
           {place.explanation && (
             <p>
-              <strong>{kind === "case" ? "Til drøftelse (feedbacken på valget): " : "Forklaring: "}</strong>
+              <strong>{labels.explanation}</strong>
               {place.explanation}
             </p>
           )}
@@ -57,33 +58,37 @@ function Places({ places, kind }: { places: BriefPlace[]; kind: "case" | "quiz" 
   );
 }
 
-function Evaluations({ table }: { table: Data["evaluationTable"] }) {
-  if (table.rows.length === 0) return <p>Holdets moduler har ingen evaluering.</p>;
+function Evaluations({ rows }: { rows: Data["evaluationTable"] }) {
+  if (rows.length === 0) return <p>Holdets moduler har ingen evaluering.</p>;
   return (
     <ScrollBox label="Tabel: evalueringen">
-      <table className="table table--compact">
-        <caption>Andel, der svarede i høj eller nogen grad</caption>
+      <table className="table table--compact brief-evaluations">
+        <caption>Andel, der svarede i høj eller nogen grad, pr. modul og udsagn</caption>
         <thead>
           <tr>
             <th scope="col">Modul</th>
-            {table.statements.map((statement) => (
-              <th scope="col" key={statement}>
-                {statement}
-              </th>
-            ))}
+            <th scope="col">Udsagn: i høj eller nogen grad</th>
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row) => (
+          {rows.map((row) => (
             <tr key={row.activityId}>
               <th scope="row">
                 {row.moduleTitle} <span className="meta">({row.respondents} svar)</span>
               </th>
-              {row.cells ? (
-                row.cells.map((cell, index) => <td key={index}>{cell ? formatShare(cell.share) : "–"}</td>)
-              ) : (
-                <td colSpan={Math.max(1, table.statements.length)}>Vises fra 5 besvarelser</td>
-              )}
+              <td>
+                {row.statements ? (
+                  <ul className="nobullet-list">
+                    {row.statements.map((s) => (
+                      <li key={s.id}>
+                        {s.statement} <strong>{formatShare(s.share)}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  `Vises fra ${MIN_RESPONDENTS} besvarelser`
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -167,7 +172,7 @@ export default function CohortBriefPage() {
           </table>
         </ScrollBox>
         <h2>Evaluering</h2>
-        <Evaluations table={data.evaluationTable} />
+        <Evaluations rows={data.evaluationTable} />
       </section>
 
       <section className="brief-section" aria-labelledby="brief-cases">

@@ -151,6 +151,14 @@ test("labels from HTML fragments are plain text, shortened", () => {
   expect(plainText("<p>Hvem skal <strong>oplyse</strong> sagen?</p>")).toBe("Hvem skal oplyse sagen?");
   expect(plainText("<p>Tom &amp; Jerry</p>")).toBe("Tom & Jerry");
   expect(plainText(`<p>${"a".repeat(200)}</p>`, 10)).toBe("aaaaaaaaa…");
+  // Shortened at a word, without a dangling comma.
+  expect(plainText("<p>Borgeren søger om hjælp, men kommunen afviser</p>", 27)).toBe("Borgeren søger om hjælp…");
+  // What a sighted reader sees: no screen-reader note, no space where an inline tag was.
+  expect(
+    plainText(
+      '<p>Efter (<a href="x">serviceloven § 96<span class="sr-only"> (lovteksten på Retsinformation, eksternt link)</span></a>).</p><p>Ny</p>',
+    ),
+  ).toBe("Efter (serviceloven § 96). Ny");
 });
 
 test("a case's summary line names the step where the fewest chose best, the earlier one on a tie, and skips unplayed steps", () => {

@@ -17,11 +17,20 @@ export function share(part: number, whole: number): number | null {
 
 export const formatShare = (value: number | null) => (value === null ? "–" : `${value} %`);
 
-/** Text of an HTML fragment, for labels (question prompts, step situations). */
+/** Elements that end a line of text: their tags become a space, inline tags become nothing. */
+const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|blockquote|section|aside)\b[^>]*>/gi;
+
+/**
+ * Text of an HTML fragment, for labels (question prompts, step situations) and printed texts:
+ * what a sighted reader sees, so a law reference's screen-reader note ("lovteksten på
+ * Retsinformation, eksternt link") is left out. Shortened at a word to at most `max` characters.
+ */
 export function plainText(html: string, max = 120): string {
   const text = html
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
+    .replace(/<span class="sr-only">[^<]*<\/span>/g, "")
+    .replace(BLOCK_TAG, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;|&#xa0;|&#160;/gi, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -29,7 +38,10 @@ export function plainText(html: string, max = 120): string {
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/\s+/g, " ")
     .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(" ");
+  return `${(atWord > max * 0.7 ? cut.slice(0, atWord) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
 }
 
 // ---------------------------------------------------------------------------------------------
