@@ -80,15 +80,18 @@ describe.skipIf(Boolean(skipReason))("the HTML of every page type", () => {
         }
         if (activity.type === "quiz") {
           const submissionId = /name="submissionId" value="([^"]+)"/.exec(page.text)?.[1] ?? "";
+          const attemptNumber = /name="attemptNumber" value="([^"]+)"/.exec(page.text)?.[1] ?? "";
           const firstOptions = new Map<string, string>();
           for (const [, name, value] of page.text.matchAll(/name="(q-[^"]+)"[^>]*value="([^"]+)"/g)) {
             if (!firstOptions.has(name!)) firstOptions.set(name!, value!);
           }
-          const unanswered = await learner.post(here, { intent: "quiz.submit", submissionId });
+          const unanswered = await learner.post(here, { intent: "quiz.submit", submissionId, attemptNumber });
           expect(unanswered.status).toBe(400);
           pages.push({ label: `quiz, unanswered (${here})`, response: unanswered });
           const answers = Object.fromEntries(firstOptions);
-          expect((await learner.post(here, { intent: "quiz.submit", submissionId, ...answers })).status).toBe(302);
+          expect(
+            (await learner.post(here, { intent: "quiz.submit", submissionId, attemptNumber, ...answers })).status,
+          ).toBe(302);
         }
       }
     }

@@ -6,6 +6,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ActivityViewProps } from "../activity-type";
 import { ErrorSummary, FieldError } from "~/components/forms";
+import { WayForwardLink } from "~/components/way-forward-link";
 import { LIKERT_SCALE } from "~/content/vocabulary";
 import type { EvaluationPage } from "./page";
 
@@ -26,6 +27,9 @@ export function EvaluationView({ page: data, actionData }: ActivityViewProps<Eva
           Dine svar er indsendt. Underviserne ser kun svarene samlet for hele holdet, aldrig dine enkelte svar med dit
           navn.
         </p>
+        <div className="actions">
+          <WayForwardLink way={data.way} primary />
+        </div>
       </section>
     );
   }

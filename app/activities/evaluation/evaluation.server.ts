@@ -6,6 +6,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { ActivityActionData, ActivityRequest, ActivityServer } from "../activity-type";
 import { titleInSentence } from "~/progress/passing";
+import { wayForward } from "../next-activity";
 import { FREE_TEXT_MAX, readEvaluationForm } from "./answers";
 import type { EvaluationActivity } from "./content";
 import type { EvaluationPage } from "./page";
@@ -26,7 +27,7 @@ async function save(
 }
 
 export const evaluationServer: ActivityServer<EvaluationActivity, EvaluationPage> = {
-  async load({ db, user, activity }) {
+  async load({ db, user, module, activity }) {
     const state = await loadEvaluation(db, user.id, activity);
     return {
       introHtml: activity.introHtml,
@@ -34,6 +35,7 @@ export const evaluationServer: ActivityServer<EvaluationActivity, EvaluationPage
       items: activity.evaluation.items,
       answers: state.answers,
       maxLength: FREE_TEXT_MAX,
+      way: wayForward(module, activity.id),
     };
   },
   intents: {

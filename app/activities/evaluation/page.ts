@@ -1,3 +1,4 @@
+import type { WayForward } from "../next-activity";
 import type { EvaluationItem } from "./content";
 
 /** What the activity page shows of an evaluation: the form with the learner's draft, or a thank-you. */
@@ -7,4 +8,6 @@ export interface EvaluationPage {
   items: EvaluationItem[];
   answers: Record<string, string>;
   maxLength: number;
+  /** "Næste aktivitet" or "Tilbage til modulet", offered on the receipt. */
+  way: WayForward;
 }

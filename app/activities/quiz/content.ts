@@ -38,6 +38,8 @@ export interface QuizOption {
   id: string;
   label: string;
   correct: boolean;
+  /** `<Option last>`: stays at the end when the options are shuffled ("Ved ikke", "Ingen af dem"). */
+  last?: true;
 }
 
 export const quizContent: ActivityContent<QuizActivity> = {
@@ -59,7 +61,12 @@ export const quizContent: ActivityContent<QuizActivity> = {
       prose: true,
     },
     Option: {
-      attributes: { id: id(), label: text(), correct: { kind: "boolean", required: false } },
+      attributes: {
+        id: id(),
+        label: text(),
+        correct: { kind: "boolean", required: false },
+        last: { kind: "boolean", required: false },
+      },
       parents: ["Question"],
       empty: true,
     },
@@ -84,10 +91,12 @@ function buildQuiz(roots: ComponentNode[], fragments: Fragments, problems: Probl
     const questionId = str(questionNode, "id");
     const multiple = bool(questionNode, "multiple");
     const optionNodes = questionNode.children.filter((node) => node.name === "Option");
-    const options = optionNodes.map((optionNode) => ({
+    const options = optionNodes.map((optionNode): QuizOption => ({
       id: str(optionNode, "id"),
       label: str(optionNode, "label"),
       correct: bool(optionNode, "correct"),
+      // Only when set, so that a quiz without it keeps its version.
+      ...(bool(optionNode, "last") ? { last: true as const } : {}),
     }));
     if (options.length < 2) {
       problems.push({

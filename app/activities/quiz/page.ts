@@ -1,4 +1,5 @@
 /** What the activity page shows of a quiz: the form, or the result of one of the learner's attempts. */
+import type { WayForward } from "../next-activity";
 import type { QuizFormView, QuizResultView } from "./view";
 
 export type QuizPage =
@@ -7,8 +8,17 @@ export type QuizPage =
       introHtml: string;
       /** A fresh id per page view: a second submit of the same form stores nothing new. */
       submissionId: string;
+      /** The number this attempt will have (1 for the first): the seed of its order of options, posted back. */
+      attemptNumber: number;
       form: QuizFormView;
       best: { correctCount: number; questionCount: number; percent: number; passed: boolean } | null;
       attempts: number;
     }
-  | { kind: "result"; introHtml: string; result: QuizResultView & { attemptNumber: number }; retakeUrl: string };
+  | {
+      kind: "result";
+      introHtml: string;
+      result: QuizResultView & { attemptNumber: number };
+      retakeUrl: string;
+      /** "Næste aktivitet" or "Tilbage til modulet", beside "Tag quizzen igen". */
+      way: WayForward;
+    };

@@ -6,6 +6,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ActivityViewProps } from "../activity-type";
 import { ErrorSummary, FieldError } from "~/components/forms";
+import { WayForwardLink } from "~/components/way-forward-link";
 import type { QuizPage } from "./page";
 
 /** A new form (a retake) starts empty: keyed on its submission id. */
@@ -66,10 +67,13 @@ function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewP
             </li>
           ))}
         </ol>
+        {/* Passed: going on comes first; not passed: trying again does. */}
         <div className="actions">
-          <Link className="button button-primary" to={data.retakeUrl}>
+          {result.passed && <WayForwardLink way={data.way} primary />}
+          <Link className={`button ${result.passed ? "button-secondary" : "button-primary"}`} to={data.retakeUrl}>
             Tag quizzen igen
           </Link>
+          {!result.passed && <WayForwardLink way={data.way} />}
         </div>
       </>
     );
@@ -94,6 +98,7 @@ function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewP
         />
         <input type="hidden" name="intent" value="quiz.submit" />
         <input type="hidden" name="submissionId" value={data.submissionId} />
+        <input type="hidden" name="attemptNumber" value={data.attemptNumber} />
         {form.questions.map((question) => {
           const error = fieldErrors[question.field];
           const promptId = `${question.field}-prompt`;
@@ -113,16 +118,16 @@ function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewP
               <FieldError id={`${question.field}-error`} message={error} />
               <ul className="nobullet-list">
                 {question.options.map((option) => {
-                  const inputId = `${question.field}-${option.id}`;
+                  const inputId = `${question.field}-${option.value}`;
                   return (
-                    <li key={option.id} className={question.multiple ? "form-group-checkbox" : "form-group-radio"}>
+                    <li key={option.value} className={question.multiple ? "form-group-checkbox" : "form-group-radio"}>
                       <input
                         className={question.multiple ? "form-checkbox" : "form-radio"}
                         type={question.multiple ? "checkbox" : "radio"}
                         id={inputId}
                         name={question.field}
-                        value={option.id}
-                        defaultChecked={chosen.includes(option.id)}
+                        value={option.value}
+                        defaultChecked={chosen.includes(option.value)}
                       />
                       <label className="form-label" htmlFor={inputId}>
                         {option.label}

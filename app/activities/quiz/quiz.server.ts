@@ -9,17 +9,24 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { ActivityActionData, ActivityServer, ActivityStatus } from "../activity-type";
 import { titleInSentence } from "~/progress/passing";
+import { wayForward } from "../next-activity";
 import { notFound } from "~/utils/http.server";
 import { quizAttemptResult, quizSummaries, submitQuiz, type QuizSummary } from "./attempts.server";
 import type { QuizActivity } from "./content";
 import type { QuizPage } from "./page";
-import { readAnswers } from "./scoring";
+import { attemptOptionOrder, readAnswers } from "./scoring";
 import { quizFormView } from "./view";
 
 const attemptParam = z.string().uuid();
 const submissionSchema = z
   .string({ error: "Formularen mangler sit id. Genindlæs siden." })
   .uuid("Formularen mangler sit id. Genindlæs siden.");
+/** The attempt number the form was shown for: its options were shuffled by it. */
+const attemptNumberSchema = z.coerce
+  .number({ error: "Formularen mangler sit forsøgsnummer. Genindlæs siden." })
+  .int("Formularen mangler sit forsøgsnummer. Genindlæs siden.")
+  .min(1, "Formularen mangler sit forsøgsnummer. Genindlæs siden.")
+  .max(1_000_000, "Formularen mangler sit forsøgsnummer. Genindlæs siden.");
 
 function quizStatus(done: boolean, summary: QuizSummary | undefined): ActivityStatus {
   if (!summary?.best) return { label: "Ikke taget", tone: "todo", details: [] };
@@ -37,14 +44,22 @@ export const quizServer: ActivityServer<QuizActivity, QuizPage> = {
       const attemptId = attemptParam.safeParse(requested);
       const result = attemptId.success ? await quizAttemptResult(db, user.id, activity, attemptId.data) : null;
       if (!result) notFound("Forsøget findes ikke.");
-      return { kind: "result", introHtml: activity.introHtml, result, retakeUrl: here };
+      return {
+        kind: "result",
+        introHtml: activity.introHtml,
+        result,
+        retakeUrl: here,
+        way: wayForward(module, activity.id),
+      };
     }
     const summary = (await quizSummaries(db, user.id, module.id)).get(activity.id);
+    const attemptNumber = (summary?.attempts ?? 0) + 1;
     return {
       kind: "form",
       introHtml: activity.introHtml,
       submissionId: randomUUID(),
-      form: quizFormView(activity.quiz),
+      attemptNumber,
+      form: quizFormView(activity.quiz, attemptOptionOrder(user.id, activity.id, attemptNumber)),
       best: summary?.best ?? null,
       attempts: summary?.attempts ?? 0,
     };
@@ -54,8 +69,12 @@ export const quizServer: ActivityServer<QuizActivity, QuizPage> = {
       const submissionId = submissionSchema.safeParse(form.get("submissionId"));
       if (!submissionId.success)
         return data<ActivityActionData>({ error: submissionId.error.issues[0]!.message }, { status: 400 });
+      // The order the form was shown in, even if another tab has submitted an attempt since.
+      const attemptNumber = attemptNumberSchema.safeParse(form.get("attemptNumber") ?? undefined);
+      if (!attemptNumber.success)
+        return data<ActivityActionData>({ error: attemptNumber.error.issues[0]!.message }, { status: 400 });
       const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-      const reading = readAnswers(activity.quiz, entries);
+      const reading = readAnswers(activity.quiz, entries, attemptOptionOrder(user.id, activity.id, attemptNumber.data));
       if (!reading.ok && reading.kind === "invalid")
         return data<ActivityActionData>({ error: reading.message }, { status: 400 });
       if (!reading.ok) {

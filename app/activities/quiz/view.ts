@@ -4,7 +4,7 @@
  * wrong, the right answer and the explanation. Pure.
  */
 import type { QuizDefinition } from "./content";
-import { answerField, type QuizScore } from "./scoring";
+import { answerField, type OptionOrder, type QuizScore } from "./scoring";
 
 export interface QuizFormView {
   passPercent: number;
@@ -14,11 +14,13 @@ export interface QuizFormView {
     number: number;
     promptHtml: string;
     multiple: boolean;
-    options: { id: string; label: string }[];
+    /** In the attempt's order; `value` is the position posted, not the option's id. */
+    options: { value: string; label: string }[];
   }[];
 }
 
-export function quizFormView(quiz: QuizDefinition): QuizFormView {
+/** The form of one attempt, its options in the attempt's `order`. */
+export function quizFormView(quiz: QuizDefinition, order: OptionOrder): QuizFormView {
   return {
     passPercent: quiz.passPercent,
     questions: quiz.questions.map((question, index) => ({
@@ -27,7 +29,7 @@ export function quizFormView(quiz: QuizDefinition): QuizFormView {
       number: index + 1,
       promptHtml: question.promptHtml,
       multiple: question.multiple,
-      options: question.options.map(({ id, label }) => ({ id, label })),
+      options: order(question).map(({ label }, position) => ({ value: String(position), label })),
     })),
   };
 }
