@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { findBestPath, pathsToOutcomes, replay } from "../../app/activities/case/analysis";
 import { createCaseMachine } from "../../app/activities/case/machine";
 import { compileContent } from "../../app/content/compile.server";
+import type { BegrundelseActivity } from "../../app/activities/begrundelse/content";
 import type { CaseActivity } from "../../app/activities/case/content";
 import { errorsOf, warningsOf } from "../../app/content/problems";
 import type { CompiledCourse, CourseModule } from "../../app/content/types";
@@ -135,6 +136,29 @@ describe.each(["sagsbehandlingsregler", "kontant-tilskud", "bpa", "bil", "tabt-a
             /class="lawref"|\b[A-C]?-?\d{1,3}-\d{2}\b|FOB \d{4}|[Oo]fficialprincippet/,
           );
         }
+      }
+    });
+
+    test("has a begrundelse to write (issue 13, item 11): a case file, 4-7 criteria on the reasons, the høringssvar and the klagevejledning, a model answer", () => {
+      const list = module().activities.filter((a): a is BegrundelseActivity => a.type === "begrundelse");
+      expect(list.length).toBeGreaterThanOrEqual(1);
+      for (const { id, title, begrundelse } of list) {
+        expect(title, id).toMatch(/^Skriv begrundelsen: /);
+        expect(begrundelse.documents.length, id).toBeGreaterThanOrEqual(4);
+        expect(begrundelse.criteria.length, id).toBeGreaterThanOrEqual(4);
+        expect(begrundelse.criteria.length, id).toBeLessThanOrEqual(7);
+        const topics = begrundelse.criteria.map((c) => c.topic);
+        for (const topic of ["begrundelse", "partshoering", "klagevejledning"]) expect(topics, id).toContain(topic);
+        // Every explanation says what it rests on: a provision, a decision number or the ombudsman.
+        for (const criterion of begrundelse.criteria) {
+          expect(criterion.explanationHtml, `${id}: ${criterion.id}`).toMatch(
+            /class="lawref"|\b\d{1,3}-\d{2}\b|Ombudsmand|Ankestyrelsen/,
+          );
+        }
+        // The model answer is a letter to the citizen: the provision with stykke, and where to complain.
+        expect(begrundelse.modelAnswerHtml, id).toMatch(/§ \d+( a)?, stk\. \d/);
+        expect(begrundelse.modelAnswerHtml, id).toMatch(/Ankestyrelsen/);
+        expect(begrundelse.modelAnswerHtml, id).toMatch(/inden 4 uger/);
       }
     });
   },
