@@ -26,6 +26,8 @@ import type { CaseDefinition } from "./case/content";
 
 /** One activity file, read and rendered, handed to its type's builder. */
 export interface ActivityFile {
+  /** The activity's title (frontmatter), for a message that names the activity (the length warning). */
+  title: string;
   /** Components at the top of the file, each with its nested components. */
   roots: ComponentNode[];
   /** The HTML of each component that holds prose (`prose: true`), by node number. */

@@ -443,6 +443,7 @@ function buildActivity(
   };
   const content = format.contents.get(frontmatter.type as ActivityType)!;
   const built = content.build({
+    title: frontmatter.title,
     roots: tree.roots,
     fragments: rendered?.fragments ?? new Map(),
     html: rendered?.html ?? "",

@@ -40,6 +40,17 @@ test("more than 60 % of the steps warns, naming the case and the share; exactly 
   expect(warning!.message).toContain("(80 %)");
 });
 
+test("a step whose choices all score the same has no best choice: it is considered but never counts", () => {
+  const definition = caseOf(
+    step("a", [
+      choice("end", { id: "x", points: 0, label: "Gå tilbage og vurdér sagen igen" }),
+      choice("end", { id: "y", points: 0, label: "Afgør nu" }),
+    ]),
+    decision("b", "Et langt og grundigt svar", "Kort"),
+  );
+  expect(caseLengthShare(definition)).toEqual({ counted: 1, considered: 2 });
+});
+
 test("among several best choices of a step, one that is strictly the longest is enough", () => {
   const definition = caseOf(
     step("a", [

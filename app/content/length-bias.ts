@@ -4,6 +4,7 @@
  * because authors rewrite labels to it:
  * - In a case, each step with two or more choices is considered. It counts when a choice with the
  *   highest points of the step has a label strictly longer (in characters) than every other choice.
+ *   A step whose choices all have the same points has no best choice, so it never counts.
  * - In a quiz, every question is considered. It counts when a correct option's label is strictly
  *   longer than every incorrect option's label.
  * - The warning is given when counted / considered is more than 60 %.
@@ -28,6 +29,7 @@ export function caseLengthShare(definition: CaseDefinition): LengthShare {
   const steps = definition.steps.filter((step) => step.choices.length >= 2);
   const counted = steps.filter((step) => {
     const top = Math.max(...step.choices.map((choice) => choice.points));
+    if (step.choices.every((choice) => choice.points === top)) return false;
     return step.choices.some(
       (choice) =>
         choice.points === top &&

@@ -157,6 +157,26 @@ const RULES: [rule: string, fixture: string, messages: string[]][] = [
     ],
   ],
   [
+    "a case whose best choice is the longest in more than 60 % of its steps with two or more choices (a warning)",
+    "case-length-bias.mdx",
+    [
+      at(
+        "8:1",
+        "Advarsel: I casen „Case: Valget kan kendes på længden“ har det bedste valg den længste tekst i 2 af 3 trin med flere valg (67 %). Over 60 % lærer kursisten at vælge det længste svar: skriv valgene, så det bedste ikke kan kendes på længden.",
+      ),
+    ],
+  ],
+  [
+    "a quiz whose correct option is the longest in more than 60 % of its questions (a warning)",
+    "quiz-length-bias.mdx",
+    [
+      at(
+        "8:1",
+        "Advarsel: I quizzen „Quiz: Svaret kan kendes på længden“ er det rigtige svar det længste i 2 af 3 spørgsmål (67 %). Over 60 % lærer kursisten at vælge det længste svar: skriv svarmulighederne, så det rigtige ikke kan kendes på længden.",
+      ),
+    ],
+  ],
+  [
     "a criterion without an explanation",
     "begrundelse-criterion-without-explanation.mdx",
     [

@@ -141,8 +141,9 @@ export default function AuthorOverviewPage() {
               <p className="alert-text">Kontrolleret {new Date(overview.compiledAt).toLocaleString("da-DK")}.</p>
               {warnings && (
                 <p className="alert-text">
-                  Den har {warnings}, f.eks. en sats fra et tidligere år eller et retsgrundlag, der er kontrolleret for
-                  over et år siden. De standser ikke kurset, men bør rettes. De står under det modul, de hører til.
+                  Den har {warnings}, f.eks. en sats fra et tidligere år, et retsgrundlag, der er kontrolleret for over
+                  et år siden, eller en case eller quiz, hvor det rigtige svar kan kendes på, at det er det længste. De
+                  standser ikke kurset, men bør rettes. De står under det modul, de hører til.
                 </p>
               )}
             </div>

@@ -61,6 +61,17 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
       expect.stringContaining("Kort"),
     ]);
     expect(await page.getByRole("row").filter({ hasText: "Ingen fejl" }).count()).toBe(7);
+    // The draft's long case has its best choice as the longest label in 4 of 6 steps: the length
+    // warning stands under its module, naming the file and the case, and stops nothing.
+    expect(await page.getByText(/Den har 1 advarsel/).innerText()).toMatch(/det længste/);
+    const draftCase = page.getByRole("row", { name: /^Case: En lang sag om hjemmehjælp/ });
+    expect(await draftCase.innerText()).toMatch(/Ingen fejl\s+! 1 advarsel/);
+    const warnings = page.getByRole("table", { name: "Advarsler i Kladdemodul – en stor sag" });
+    expect(await warnings.locator("tbody tr").allInnerTexts()).toEqual([
+      expect.stringMatching(
+        /kladde\/01-stor-sag\.mdx\s+11\s+1\s+Advarsel: I casen „Case: En lang sag om hjemmehjælp“ har det bedste valg den længste tekst i 4 af 6 trin med flere valg \(67 %\)/,
+      ),
+    ]);
     await expectAccessible(page);
   });
 

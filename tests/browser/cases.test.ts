@@ -168,7 +168,7 @@ describe.skipIf(Boolean(skipReason))("with JavaScript turned off", () => {
       "Fortsæt",
       "Skriv afgørelsen ud fra ansøgningen alene",
       "Fortsæt",
-      "Send udkastet, som det er",
+      "Send udkastet, som det er – Birthe får fuldt medhold, så en begrundelse er ikke nødvendig",
       "Se resultatet",
     ]) {
       await page.getByRole("button", { name: button, exact: true }).click();

@@ -10,7 +10,9 @@ import { createCaseMachine } from "../../app/activities/case/machine";
 import { compileContent } from "../../app/content/compile.server";
 import type { BegrundelseActivity } from "../../app/activities/begrundelse/content";
 import type { CaseActivity } from "../../app/activities/case/content";
+import { caseLengthShare, LENGTH_BIAS_LIMIT, quizLengthShare } from "../../app/content/length-bias";
 import { errorsOf, warningsOf } from "../../app/content/problems";
+import type { QuizActivity } from "../../app/activities/quiz/content";
 import type { CompiledCourse, CourseModule } from "../../app/content/types";
 
 let course: CompiledCourse;
@@ -34,6 +36,24 @@ test("the course compiles without errors; its only warnings are satser whose cur
     "bil",
     "tabt-arbejdsfortjeneste",
   ]);
+});
+
+test("length is no clue: content:check gives no length warning, and in no case or quiz is the best answer the longest in more than 60 %", () => {
+  expect(warningsOf(course.problems).filter((warning) => /længste/.test(warning.message))).toEqual([]);
+  const activities = course.modules.flatMap((m) => m.activities);
+  const quizzes = activities.filter((a): a is QuizActivity => a.type === "quiz");
+  expect(quizzes).toHaveLength(course.modules.length);
+  const shares = [
+    ...course.modules.flatMap(cases).map((a) => ({ id: a.id, ...caseLengthShare(a.case) })),
+    ...quizzes.map((a) => ({ id: a.id, ...quizLengthShare(a.quiz) })),
+  ];
+  for (const { id, counted, considered } of shares) {
+    expect(considered, id).toBeGreaterThan(0);
+    expect(
+      counted / considered,
+      `${id}: the best answer is the longest in ${counted} of ${considered}`,
+    ).toBeLessThanOrEqual(LENGTH_BIAS_LIMIT);
+  }
 });
 
 describe("every case", () => {

@@ -11,6 +11,7 @@ import { flags, html, int, positionOf, reportDuplicates, single, str, type Fragm
 import { didYouMean } from "~/content/suggest";
 import type { ActivityBase } from "~/content/types";
 import { PHASES, RESULTS, TOPICS, type CaseResult, type Phase, type Topic } from "~/content/vocabulary";
+import { caseLengthWarning } from "~/content/length-bias";
 import { analyseCase } from "./analysis";
 
 export interface CaseActivity extends ActivityBase {
@@ -121,6 +122,9 @@ export const caseContent: ActivityContent<CaseActivity> = {
     const best = analysis.best;
     // Any error in the file keeps the case from learners; the author's map still shows it.
     if (errorsOf(file.problems).length > 0 || !best) return { unplayableCase: definition };
+    const caseNode = file.roots.find((node) => node.name === "Case")!;
+    const lengthWarning = caseLengthWarning(definition, file.title, caseNode.position);
+    if (lengthWarning) file.problems.push(lengthWarning);
     return {
       activity: {
         type: "case",

@@ -4,6 +4,7 @@
  */
 import type { ActivityContent } from "../activity-type";
 import { id, oneOf, text } from "~/content/format";
+import { quizLengthWarning } from "~/content/length-bias";
 import { errorsOf } from "~/content/problems";
 import type { ComponentNode, Position, Problem } from "~/content/mdx-tree";
 import { bool, html, int, reportDuplicates, single, str, type Fragments } from "~/content/structure";
@@ -76,6 +77,9 @@ export const quizContent: ActivityContent<QuizActivity> = {
     const before = errorsOf(file.problems).length;
     const quiz = buildQuiz(file.roots, file.fragments, file.problems);
     if (!quiz || errorsOf(file.problems).length > before) return null;
+    const quizNode = file.roots.find((node) => node.name === "Quiz")!;
+    const lengthWarning = quizLengthWarning(quiz, file.title, quizNode.position);
+    if (lengthWarning) file.problems.push(lengthWarning);
     return { activity: { type: "quiz", introHtml: file.html, quiz }, versionOf: quiz };
   },
 };
