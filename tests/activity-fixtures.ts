@@ -1,5 +1,6 @@
 /** Activities for tests (pure data), and a small course of them (one module: a case, a quiz, an evaluation) for the trainer tests. */
 import { findBestPath } from "../app/activities/case/analysis";
+import type { BegrundelseActivity } from "../app/activities/begrundelse/content";
 import type { CaseActivity } from "../app/activities/case/content";
 import { sampleCase } from "../app/activities/case/test-cases";
 import type { EvaluationActivity } from "../app/activities/evaluation/content";
@@ -76,6 +77,47 @@ export const testEvaluation: EvaluationActivity = {
       { kind: "likert", id: "kendskab", statement: "Forløbet har givet mig øget kendskab." },
       { kind: "text", id: "forbedringer", label: "Hvad kan gøres bedre?" },
     ],
+  },
+};
+
+/** A begrundelse with three criteria, for the begrundelse tests (not in `trainerCourse`: its figures stay as they are). */
+export const testBegrundelse: BegrundelseActivity = {
+  ...base,
+  id: "test-begrundelse",
+  title: "Skriv begrundelsen: Afslag",
+  type: "begrundelse",
+  file: "content/test/04-begrundelse.mdx",
+  version: "b1",
+  introHtml: "<p>Skriv afgørelsens begrundelse.</p>",
+  begrundelse: {
+    minLength: 50,
+    maxLength: 10_000,
+    taskHtml: "<p>Du har givet afslag. Skriv begrundelsen til borgeren.</p>",
+    documents: [{ id: "ansoegning", title: "Ansøgning", html: "<p>Jeg søger.</p>", position: at }],
+    criteria: [
+      {
+        id: "retsgrundlag",
+        topic: "begrundelse",
+        label: "Henvisning til retsgrundlaget",
+        explanationHtml: "<p>FVL § 24, stk. 1.</p>",
+        position: at,
+      },
+      {
+        id: "fakta",
+        topic: "sagsoplysning",
+        label: "De faktiske oplysninger",
+        explanationHtml: "<p>FVL § 24, stk. 2.</p>",
+        position: at,
+      },
+      {
+        id: "klage",
+        topic: "klagevejledning",
+        label: "Klagevejledning",
+        explanationHtml: "<p>FVL § 25.</p>",
+        position: at,
+      },
+    ],
+    modelAnswerHtml: "<p>Mønsterbesvarelsen: du får afslag efter serviceloven.</p>",
   },
 };
 

@@ -81,11 +81,14 @@ export interface ActivityRequest<A> {
 
 /** What an action hands back to the page when it refuses (a redirect when it succeeds). */
 export interface ActivityActionData {
-  error: string;
+  /** Why the post was refused; absent for an answer that is not a refusal (an autosave's `saved`). */
+  error?: string;
   /** Messages by form field name, shown beside the field. */
   fieldErrors?: Record<string, string>;
   /** What the learner had chosen, by question id, so a refused form keeps it. */
   values?: Record<string, string[]>;
+  /** A draft saved in the background (the page stays as it is): when, and the attempt it is in. */
+  saved?: { at: string; iso: string; attemptId: string };
 }
 
 export type ActivityActionResult = ReturnType<typeof redirect> | ReturnType<typeof data<ActivityActionData>>;

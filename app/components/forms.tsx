@@ -135,3 +135,8 @@ export function SuccessMessage({ message }: { message: string }) {
     </div>
   );
 }
+
+/** The hidden field that names a form's action (`intent=<type>.<name>` on an activity page). */
+export function IntentField({ value }: { value: string }) {
+  return <input type="hidden" name="intent" value={value} />;
+}

@@ -87,6 +87,14 @@ export const LIKERT_SCALE = [
 ] as const;
 export type LikertValue = (typeof LIKERT_SCALE)[number]["value"];
 
+/** How a text meets a begrundelse's criterion, the learner's own rating and the trainer's; best first. */
+export const CRITERION_RATINGS = [
+  { value: "opfyldt", label: "Opfyldt" },
+  { value: "delvist", label: "Delvist" },
+  { value: "ikke-opfyldt", label: "Ikke opfyldt" },
+] as const;
+export type CriterionRatingValue = (typeof CRITERION_RATINGS)[number]["value"];
+
 export function isKeyOf<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
   return Object.prototype.hasOwnProperty.call(table, key);
 }

@@ -251,6 +251,56 @@ export interface FollowUpResponsesTable {
 
 export type FollowUpAnswersTable = EvaluationAnswersTable;
 
+export type BegrundelseStatus = "draft" | "submitted" | "assessed";
+/** A learner's or a trainer's rating of a text against one criterion. */
+export type CriterionRating = "opfyldt" | "delvist" | "ikke-opfyldt";
+
+/** One attempt at writing a begrundelse: a draft until submitted, then fixed; `assessed` after the self-assessment. */
+export interface BegrundelseAttemptsTable {
+  id: Generated<string>;
+  user_id: string;
+  activity_id: string;
+  module_id: string;
+  content_version: string;
+  number: number;
+  status: BegrundelseStatus;
+  draft_text: Generated<string>;
+  submitted_text: string | null;
+  created_at: CreatedAt;
+  /** When the draft was last saved (or the attempt last changed). */
+  updated_at: CreatedAt;
+  submitted_at: Date | null;
+  self_assessed_at: Date | null;
+}
+
+export interface BegrundelseRatingsTable {
+  attempt_id: string;
+  /** The learner whose text it is. */
+  user_id: string;
+  activity_id: string;
+  criterion_id: string;
+  rating: CriterionRating;
+}
+
+/** A trainer's assessment of a text: one per attempt, the last trainer's. */
+export interface BegrundelseReviewsTable {
+  attempt_id: string;
+  user_id: string;
+  activity_id: string;
+  trainer_id: string | null;
+  comment: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface BegrundelseDiscussionsTable {
+  cohort_id: string;
+  attempt_id: string;
+  user_id: string;
+  marked_by: string | null;
+  marked_at: CreatedAt;
+}
+
 export interface CertificatesTable {
   /** The verification code printed on the certificate, e.g. "K7QM-3XPA-9TRW". */
   code: string;
@@ -294,6 +344,11 @@ export interface AuditLogTable {
 export interface Database {
   audit_log: AuditLogTable;
   certificates: CertificatesTable;
+  begrundelse_attempts: BegrundelseAttemptsTable;
+  begrundelse_self_ratings: BegrundelseRatingsTable;
+  begrundelse_reviews: BegrundelseReviewsTable;
+  begrundelse_review_ratings: BegrundelseRatingsTable;
+  begrundelse_discussions: BegrundelseDiscussionsTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_answers: QuizAnswersTable;
   evaluation_responses: EvaluationResponsesTable;

@@ -66,6 +66,18 @@ export const TABLES: Record<keyof Database, TableClassification> = {
       .execute(),
   ),
   follow_up_responses: learning(byUser("follow_up_responses")),
+  // A begrundelse's texts and ratings (issue 13); a review is also the data of the trainer who wrote it.
+  begrundelse_discussions: learning(byUser("begrundelse_discussions")),
+  begrundelse_review_ratings: learning(byUser("begrundelse_review_ratings")),
+  begrundelse_reviews: learning((db, userId) =>
+    db
+      .selectFrom("begrundelse_reviews")
+      .selectAll()
+      .where((eb) => eb.or([eb("user_id", "=", userId), eb("trainer_id", "=", userId)]))
+      .execute(),
+  ),
+  begrundelse_self_ratings: learning(byUser("begrundelse_self_ratings")),
+  begrundelse_attempts: learning(byUser("begrundelse_attempts")),
   activity_completions: learning(byUser("activity_completions")),
 
   // The account and what belongs to it; kept by deleteLearningData.
@@ -167,7 +179,7 @@ export const LEARNING_TABLES = Object.entries(TABLES)
 
 /**
  * Removes a user's learning data (completions, case attempts and decisions, quiz attempts and
- * answers, evaluation and follow-up responses) in one transaction. The account, its sessions and
+ * answers, evaluation and follow-up responses, begrundelse texts and their ratings) in one transaction. The account, its sessions and
  * memberships stay. Returns how many rows each table lost.
  */
 export async function deleteLearningData(db: DB, userId: string): Promise<Record<string, number>> {

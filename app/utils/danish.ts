@@ -33,6 +33,11 @@ export function formatDateTime(value: Date): string {
   return `${longDate.format(value)} kl. ${time.format(value)}`;
 }
 
+/** "14.05", Danish time: the clock of a moment today ("Gemt kl. 14.05"). */
+export function formatClock(value: Date): string {
+  return time.format(value);
+}
+
 const isoMinute = new Intl.DateTimeFormat("sv-SE", {
   timeZone: TIME_ZONE,
   year: "numeric",

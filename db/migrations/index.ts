@@ -8,6 +8,7 @@ import * as m0002 from "./0002_cases";
 import * as m0003 from "./0003_quizzes_evaluations";
 import * as m0004 from "./0004_trainer_dashboard";
 import * as m0006 from "./0006_audit_log";
+import * as m0007 from "./0007_begrundelse";
 import * as m0008 from "./0008_cohort_management";
 import * as m0009 from "./0009_accounts";
 import * as m0005 from "./0005_certificates";
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0003_quizzes_evaluations": m0003,
   "0004_trainer_dashboard": m0004,
   "0006_audit_log": m0006,
+  "0007_begrundelse": m0007,
   "0008_cohort_management": m0008,
   "0009_accounts": m0009,
   "0005_certificates": m0005,

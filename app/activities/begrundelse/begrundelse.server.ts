@@ -1,15 +1,142 @@
 /**
- * A begrundelse on the server: the page (task and case file; criteria and model answer only
- * after submission), its status on the module page and what is missing for the certificate.
+ * A begrundelse on the server: the page, the intents (`draft`, `submit`, `assess`, `again`),
+ * its status on the module page, what is missing for the certificate, and its export columns.
+ * The criteria and the model answer join the page only once the text is submitted (the labels)
+ * and self-assessed (the explanations and the model answer). It is completed on the
+ * self-assessment.
  */
-import type { ActivityServer } from "../activity-type";
+import { data, redirect } from "@remix-run/node";
+import { sql } from "kysely";
+import { z } from "zod";
+import type { ActivityActionData, ActivityRequest, ActivityServer } from "../activity-type";
 import { titleInSentence } from "~/progress/passing";
+import type { CriterionRatingValue } from "~/content/vocabulary";
+import { danishDay, formatClock, formatDate, formatDateTime } from "~/utils/danish";
+import { metCount } from "./agreement";
+import {
+  learnerAttempts,
+  moduleBegrundelseStates,
+  saveDraft,
+  saveSelfAssessment,
+  startNewAttempt,
+  submitText,
+  type LearnerAttempt,
+} from "./attempts.server";
 import type { BegrundelseActivity } from "./content";
-import type { BegrundelsePage } from "./page";
+import type { BegrundelsePage, BegrundelseStep, EarlierAttempt } from "./page";
+import { normaliseText, readRatings, readText } from "./text";
+
+type Request = ActivityRequest<BegrundelseActivity>;
+
+const attemptField = z.union([z.literal(""), z.string().uuid()]).nullable();
+const readAttemptId = (form: FormData): string | null | undefined => {
+  const parsed = attemptField.safeParse(form.get("attempt"));
+  return parsed.success ? parsed.data || null : undefined;
+};
+
+/** A refusal that gives the learner's text back, so nothing typed is lost. */
+const refused = (error: string, status: number, text?: string, fieldErrors?: Record<string, string>) =>
+  data<ActivityActionData>(
+    { error, fieldErrors, ...(text !== undefined ? { values: { text: [text] } } : {}) },
+    { status },
+  );
+
+async function writeText({ db, user, activity, here }: Request, form: FormData, submitting: boolean) {
+  const attemptId = readAttemptId(form);
+  const raw = form.get("text");
+  const posted = typeof raw === "string" ? normaliseText(raw) : undefined;
+  if (attemptId === undefined) return refused("Formularen er ugyldig. Genindlæs siden.", 400, posted);
+  const limits = { minLength: activity.begrundelse.minLength, maxLength: activity.begrundelse.maxLength };
+  const reading = readText(raw, limits, { submitting });
+  if (!reading.ok) {
+    // A text too short to submit is still saved as the draft, so nothing is lost.
+    if (posted !== undefined && submitting && reading.length <= limits.maxLength) {
+      const saved = await saveDraft(db, { userId: user.id, activity, attemptId, text: posted });
+      if (!saved.ok) return refused(saved.message, saved.status, posted);
+      return refused(`${reading.message} Din tekst er gemt som kladde.`, 400, posted, { text: reading.message });
+    }
+    return refused(reading.message, 400, posted, { text: reading.message });
+  }
+  if (!submitting) {
+    const saved = await saveDraft(db, { userId: user.id, activity, attemptId, text: reading.text });
+    if (!saved.ok) return refused(saved.message, saved.status, reading.text);
+    // The page's autosave stays where it is; "Gem kladde" (also without JavaScript) reloads the page.
+    if (form.get("autosave") === "1") {
+      return data<ActivityActionData>({
+        saved: { at: savedWhen(saved.savedAt), iso: saved.savedAt.toISOString(), attemptId: saved.attemptId },
+      });
+    }
+    return redirect(`${here}#tekst`);
+  }
+  const submitted = await submitText(db, { userId: user.id, activity, attemptId, text: reading.text });
+  if (!submitted.ok) return refused(submitted.message, submitted.status, reading.text);
+  return redirect(`${here}#vurdering`);
+}
+
+/** "kl. 14.32" today, "3. december 2026 kl. 14.32" another day. */
+export const savedWhen = (at: Date, now = new Date()) =>
+  danishDay(at) === danishDay(now) ? `kl. ${formatClock(at)}` : formatDateTime(at);
+
+const ratingsSummary = (ratings: Record<string, CriterionRatingValue> | null, activity: BegrundelseActivity) =>
+  ratings ? `${metCount(ratings, activity.begrundelse.criteria)} kriterier opfyldt` : null;
+
+function currentStep(activity: BegrundelseActivity, attempt: LearnerAttempt | undefined): BegrundelseStep {
+  const { begrundelse } = activity;
+  if (!attempt) return { kind: "writing", attemptId: null, number: 1, text: "", savedAt: null };
+  if (attempt.status === "draft") {
+    return {
+      kind: "writing",
+      attemptId: attempt.id,
+      number: attempt.number,
+      text: attempt.draftText,
+      savedAt:
+        attempt.draftText === "" ? null : { label: savedWhen(attempt.updatedAt), iso: attempt.updatedAt.toISOString() },
+    };
+  }
+  const text = attempt.submittedText ?? "";
+  if (attempt.status === "submitted") {
+    return {
+      kind: "self-assessment",
+      attemptId: attempt.id,
+      number: attempt.number,
+      text,
+      criteria: begrundelse.criteria.map(({ id, label }) => ({ id, label })),
+    };
+  }
+  return {
+    kind: "review",
+    attemptId: attempt.id,
+    number: attempt.number,
+    text,
+    criteria: begrundelse.criteria.map((criterion) => ({
+      id: criterion.id,
+      label: criterion.label,
+      explanationHtml: criterion.explanationHtml,
+      self: attempt.selfRatings?.[criterion.id] ?? null,
+      trainer: attempt.review?.ratings[criterion.id] ?? null,
+    })),
+    modelAnswerHtml: begrundelse.modelAnswerHtml,
+    trainer: attempt.review ? { comment: attempt.review.comment, at: formatDateTime(attempt.review.updatedAt) } : null,
+  };
+}
 
 export const begrundelseServer: ActivityServer<BegrundelseActivity, BegrundelsePage> = {
-  async load({ activity }) {
+  async load({ db, user, activity }) {
     const { begrundelse } = activity;
+    const attempts = await learnerAttempts(db, user.id, activity.id);
+    const current = attempts.at(-1);
+    const earlier: EarlierAttempt[] = attempts
+      .slice(0, -1)
+      .filter((attempt) => attempt.submittedAt)
+      .reverse()
+      .map((attempt) => ({
+        number: attempt.number,
+        submittedOn: formatDate(attempt.submittedAt!),
+        text: attempt.submittedText ?? "",
+        self: ratingsSummary(attempt.selfRatings, activity),
+        trainer: attempt.review ? ratingsSummary(attempt.review.ratings, activity) : null,
+        trainerComment: attempt.review?.comment ?? null,
+      }));
     return {
       introHtml: activity.introHtml,
       taskHtml: begrundelse.taskHtml,
@@ -21,10 +148,74 @@ export const begrundelseServer: ActivityServer<BegrundelseActivity, BegrundelseP
       })),
       minLength: begrundelse.minLength,
       maxLength: begrundelse.maxLength,
+      step: currentStep(activity, current),
+      earlier,
+      olderVersion: current !== undefined && current.contentVersion !== activity.version,
     };
   },
-  intents: {},
-  statuses: async () => (_activity, done) =>
-    done ? { label: "Vurderet", tone: "done", details: [] } : { label: "Ikke skrevet", tone: "todo", details: [] },
-  missing: (activity) => `Begrundelsen ${titleInSentence(activity.title)} er ikke skrevet og vurderet endnu.`,
+  intents: {
+    draft: (request, form) => writeText(request, form, false),
+    submit: (request, form) => writeText(request, form, true),
+    async assess({ db, user, activity, here }, form) {
+      const attemptId = readAttemptId(form);
+      if (!attemptId) return refused("Formularen er ugyldig. Genindlæs siden.", 400);
+      const reading = readRatings(activity.begrundelse.criteria, form.entries());
+      if (!reading.ok) return refused(reading.message, 400, undefined, reading.errors);
+      const saved = await saveSelfAssessment(db, { userId: user.id, activity, attemptId, ratings: reading.ratings });
+      if (!saved.ok) return refused(saved.message, saved.status);
+      return redirect(`${here}#sammenligning`);
+    },
+    async again({ db, user, activity, here }, form) {
+      const started = await startNewAttempt(db, { userId: user.id, activity, prefill: form.get("prefill") === "1" });
+      if (!started.ok) return refused(started.message, started.status);
+      return redirect(`${here}#tekst`);
+    },
+  },
+  async statuses(db, userId, moduleId) {
+    const states = await moduleBegrundelseStates(db, userId, moduleId);
+    return (activity, done) => {
+      const state = states.get(activity.id);
+      const details = state?.reviewed ? ["Din underviser har kommenteret din begrundelse"] : [];
+      if (state && state.attempts > 1) details.push(`${state.attempts} forsøg`);
+      if (done) return { label: "Vurderet", tone: "done", details };
+      if (state?.status === "submitted") return { label: "Indsendt, ikke vurderet", tone: "partial", details };
+      if (state?.status === "draft") return { label: "Kladde gemt", tone: "partial", details };
+      return { label: "Ikke skrevet", tone: "todo", details };
+    };
+  },
+  missing: (activity, standing) =>
+    standing.played
+      ? `Begrundelsen ${titleInSentence(activity.title)} er skrevet, men ikke indsendt og vurderet endnu.`
+      : `Begrundelsen ${titleInSentence(activity.title)} er ikke skrevet endnu.`,
+  learnerRecords: { table: "begrundelse_attempts", at: "updated_at" },
+  exportOrder: 3,
+  async exportColumns(db, members, activities) {
+    const ids = activities.map((activity) => activity.id);
+    // Each participant's latest submitted text per activity, with its ratings.
+    const rows = await sql<{ userId: string; activityId: string; self: string | null; trainer: string | null }>`
+      with latest as (
+        select distinct on (user_id, activity_id) id, user_id, activity_id
+        from begrundelse_attempts
+        where user_id in ${members} and activity_id = any(${sql`${ids}::text[]`}) and status <> 'draft'
+        order by user_id, activity_id, number desc
+      )
+      select l.user_id as "userId", l.activity_id as "activityId",
+        (select count(*) filter (where s.rating = 'opfyldt') || '/' || count(*) from begrundelse_self_ratings s where s.attempt_id = l.id having count(*) > 0) as self,
+        (select count(*) filter (where r.rating = 'opfyldt') || '/' || count(*) from begrundelse_review_ratings r where r.attempt_id = l.id having count(*) > 0) as trainer
+      from latest l`.execute(db);
+    const rowOf = (userId: string, activityId: string) =>
+      rows.rows.find((row) => row.userId === userId && row.activityId === activityId);
+    const criteriaMet = (value: string | null | undefined) => (value ? value.replace("/", " af ") : "");
+    return activities.flatMap((activity) => [
+      { heading: `${activity.title}: indsendt`, cell: (userId: string) => (rowOf(userId, activity.id) ? "ja" : "nej") },
+      {
+        heading: `${activity.title}: selvvurdering (kriterier opfyldt)`,
+        cell: (userId: string) => criteriaMet(rowOf(userId, activity.id)?.self),
+      },
+      {
+        heading: `${activity.title}: underviserens vurdering (kriterier opfyldt)`,
+        cell: (userId: string) => criteriaMet(rowOf(userId, activity.id)?.trainer),
+      },
+    ]);
+  },
 };

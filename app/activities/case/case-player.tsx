@@ -8,25 +8,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ActivityViewProps } from "../activity-type";
 import { CaseFile } from "~/components/case-file";
+import { IntentField as Intent } from "~/components/forms";
+import { useFocusOnChange } from "~/utils/use-focus-on-change";
 import type { CasePage } from "./page";
-
-function Intent({ value }: { value: string }) {
-  return <input type="hidden" name="intent" value={value} />;
-}
-
-/** Moves focus to the element when `key` changes (not on the first render of the page). */
-function useFocusOnChange<T extends HTMLElement>(key: string) {
-  const ref = useRef<T>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    ref.current?.focus();
-  }, [key]);
-  return ref;
-}
 
 export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
   const error = actionData?.error;
