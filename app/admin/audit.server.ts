@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import type { SessionUser } from "~/auth/session.server";
-import type { DB } from "~/db/database.server";
+import { inTransaction, type DB } from "~/db/database.server";
 import type { AuditAction } from "~/db/schema";
 
 export const AUDIT_KEEP_MONTHS = 12;
@@ -13,6 +13,7 @@ export const AUDIT_KEEP_MONTHS = 12;
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.role_changed": "Rolle ændret",
   "user.deactivated": "Bruger deaktiveret",
+  "user.reactivated": "Bruger aktiveret igen",
   "user.data_exported": "Brugerens data eksporteret",
   "user.learning_data_deleted": "Brugerens læringsdata slettet",
   "cohort.csv_exported": "Holdets CSV eksporteret",
@@ -45,6 +46,23 @@ export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
       client_address: entry.clientAddress ?? null,
     })
     .execute();
+}
+
+/**
+ * Makes a change and writes its audit entry in one transaction: the change is never made without
+ * its entry, nor the entry written for a change that failed. `entry` may depend on the change's
+ * result (the trainer who was added, the rows that were deleted).
+ */
+export async function audited<T>(
+  db: DB,
+  entry: AuditEntry | ((result: T) => AuditEntry),
+  change: (trx: DB) => Promise<T>,
+): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const result = await change(trx);
+    await recordAudit(trx, typeof entry === "function" ? entry(result) : entry);
+    return result;
+  });
 }
 
 export const AUDIT_PER_PAGE = 100;

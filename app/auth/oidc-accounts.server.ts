@@ -6,6 +6,7 @@
  * OIDC_ROLE_CLAIM and OIDC_ROLE_MAP then set the role from the provider's groups.
  */
 import { sql } from "kysely";
+import { audited } from "~/admin/audit.server";
 import { acceptInvitation, InvitationError } from "~/users/invitations.server";
 import { isUniqueViolation, type DB } from "~/db/database.server";
 import { createUser } from "~/users/users.server";
@@ -23,7 +24,7 @@ export async function signInWithIdentity(
   db: DB,
   settings: OidcSettings,
   claims: OidcClaims,
-  options: { invitationId?: string | null } = {},
+  options: { invitationId?: string | null; clientAddress?: string | null } = {},
 ): Promise<IdentitySignIn> {
   const found = await resolveAccount(db, settings, claims, options.invitationId ?? null);
   if (!found.ok) return found;
@@ -33,7 +34,7 @@ export async function signInWithIdentity(
     .where("issuer", "=", claims.issuer)
     .where("subject", "=", claims.subject)
     .execute();
-  await applyRoleClaim(db, settings, claims, found.userId);
+  await applyRoleClaim(db, settings, claims, found.userId, options.clientAddress ?? null);
   return found;
 }
 
@@ -176,11 +177,27 @@ async function organisationByName(db: DB, name: string): Promise<string> {
     .id;
 }
 
-async function applyRoleClaim(db: DB, settings: OidcSettings, claims: OidcClaims, userId: string) {
+async function applyRoleClaim(
+  db: DB,
+  settings: OidcSettings,
+  claims: OidcClaims,
+  userId: string,
+  clientAddress: string | null,
+) {
   if (!settings.roleClaim) return;
   const user = await db.selectFrom("users").select("role").where("id", "=", userId).executeTakeFirstOrThrow();
   const role = roleFromGroups(settings.roleMap, user.role, claimValues(claims, settings.roleClaim));
   if (!role || role === user.role) return;
-  await db.updateTable("users").set({ role }).where("id", "=", userId).execute();
-  // AUDIT(h12): record "role changed by single sign-on" (userId, user.role → role) through the audit log module once it is on main.
+  // A role change like an administrator's, in the audit log with it; the actor is the login provider.
+  await audited(
+    db,
+    {
+      actor: null,
+      action: "user.role_changed",
+      subjectUserId: userId,
+      details: { role, previous: user.role, via: "single sign-on" },
+      clientAddress,
+    },
+    (trx) => trx.updateTable("users").set({ role }).where("id", "=", userId).execute(),
+  );
 }

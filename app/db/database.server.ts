@@ -25,6 +25,14 @@ import { remember } from "~/utils/remember.server";
 
 export type DB = Kysely<Database>;
 
+/**
+ * Runs `work` in a transaction: the caller's, when `db` already is one (so a change and what it
+ * must not happen without, such as its audit log entry, commit together), or a new one.
+ */
+export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 /** Whether a query failed on a unique constraint (SQLSTATE 23505), on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";

@@ -321,6 +321,7 @@ export interface CertificatesTable {
 export type AuditAction =
   | "user.role_changed"
   | "user.deactivated"
+  | "user.reactivated"
   | "user.data_exported"
   | "user.learning_data_deleted"
   | "cohort.csv_exported"

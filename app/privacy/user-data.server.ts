@@ -9,7 +9,7 @@
  * to find their rows, and whether those rows are learning data.
  */
 import { sql, type Transaction } from "kysely";
-import type { DB } from "~/db/database.server";
+import { inTransaction, type DB } from "~/db/database.server";
 import type { Database } from "~/db/schema";
 
 type Executor = DB | Transaction<Database>;
@@ -183,7 +183,7 @@ export const LEARNING_TABLES = Object.entries(TABLES)
  * memberships stay. Returns how many rows each table lost.
  */
 export async function deleteLearningData(db: DB, userId: string): Promise<Record<string, number>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const deleted: Record<string, number> = {};
     for (const table of LEARNING_TABLES) {
       let result;
@@ -205,20 +205,12 @@ export async function deleteLearningData(db: DB, userId: string): Promise<Record
   });
 }
 
-/**
- * The retention rule: learning data of accounts not active for `months` is removed. Returns the
- * accounts whose data was removed (accounts without learning data are not counted).
- */
-export async function removeLearningDataOfInactiveAccounts(db: DB, months: number): Promise<string[]> {
-  const inactive = await db
+/** The accounts not active for `months`: the retention rule removes their learning data. */
+export async function inactiveAccounts(db: DB, months: number): Promise<string[]> {
+  const rows = await db
     .selectFrom("users")
     .select("id")
     .where("last_active_at", "<", sql<Date>`now() - make_interval(months => ${months})`)
     .execute();
-  const removed: string[] = [];
-  for (const { id } of inactive) {
-    const deleted = await deleteLearningData(db, id);
-    if (Object.values(deleted).some((count) => count > 0)) removed.push(id);
-  }
-  return removed;
+  return rows.map((row) => row.id);
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { recordAudit } from "~/admin/audit.server";
+import { audited } from "~/admin/audit.server";
 import {
   adminActionSchema,
   createOrganisation,
@@ -12,6 +12,7 @@ import {
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
@@ -70,25 +71,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
           message: `Brugeren ${input.email} er oprettet som ${ROLES[input.role].toLowerCase()}.`,
         });
       case "change-role":
-        await changeRole(db, { actorId: user.id, userId: input.userId, role: input.role });
-        await recordAudit(db, {
-          actor: user,
-          action: "user.role_changed",
-          subjectUserId: input.userId,
-          details: { role: input.role },
-          clientAddress: context.clientAddress,
-        });
+        await audited(
+          db,
+          {
+            actor: user,
+            action: "user.role_changed",
+            subjectUserId: input.userId,
+            details: { role: input.role },
+            clientAddress: context.clientAddress,
+          },
+          (trx) => changeRole(trx, { actorId: user.id, userId: input.userId, role: input.role }),
+        );
         return data({ ok: true as const, message: `Rollen er ændret til ${ROLES[input.role].toLowerCase()}.` });
       case "set-active":
-        await setActive(db, { actorId: user.id, userId: input.userId, active: input.active });
-        if (!input.active) {
-          await recordAudit(db, {
+        await audited(
+          db,
+          {
             actor: user,
-            action: "user.deactivated",
+            action: input.active ? "user.reactivated" : "user.deactivated",
             subjectUserId: input.userId,
             clientAddress: context.clientAddress,
-          });
-        }
+          },
+          (trx) => setActive(trx, { actorId: user.id, userId: input.userId, active: input.active }),
+        );
         return data({
           ok: true as const,
           message: input.active ? "Brugeren er aktiveret igen." : "Brugeren er deaktiveret og logget ud alle steder.",
@@ -138,7 +143,7 @@ export default function AdminPage() {
         </button>
       </Form>
       {more && <p>Viser de første {USERS_PER_PAGE} brugere. Søg for at finde andre.</p>}
-      <div className="table--responsive-scroll">
+      <ScrollBox label={query ? `Brugere, der matcher „${query}“` : "Brugere"}>
         <table className="table">
           <caption>{query ? `Brugere, der matcher „${query}“` : "Brugere"}</caption>
           <thead>
@@ -193,7 +198,7 @@ export default function AdminPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
 
       <h2>Opret bruger</h2>
       <Form method="post" noValidate>
@@ -226,7 +231,7 @@ export default function AdminPage() {
       </Form>
 
       <h2>Kommuner</h2>
-      <div className="table--responsive-scroll">
+      <ScrollBox label={"Kommuner"}>
         <table className="table">
           <caption>Kommuner (organisationer)</caption>
           <thead>
@@ -275,7 +280,7 @@ export default function AdminPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <h3>Opret kommune</h3>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="create-organisation" />

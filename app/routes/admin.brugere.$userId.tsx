@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AUDIT_ACTION_LABELS, listAuditLog, recordAudit } from "~/admin/audit.server";
+import { AUDIT_ACTION_LABELS, audited, listAuditLog } from "~/admin/audit.server";
 import { requireUser } from "~/auth/auth.server";
 import { ROLES } from "~/auth/roles";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { ErrorSummary, SuccessMessage } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { deleteLearningData, LEARNING_TABLES, TABLES } from "~/privacy/user-data.server";
@@ -86,18 +87,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user } = await requireSubject(params);
   const parsed = await parseForm(request, deleteSchema);
   if (!parsed.ok) return formFailure(parsed.errors, "Intet er slettet.");
-  const deleted = await deleteLearningData(db, user.id);
-  const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
-  await recordAudit(db, {
-    actor: admin,
-    action: "user.learning_data_deleted",
-    subjectUserId: user.id,
-    details: { rows: total },
-    clientAddress: context.clientAddress,
-  });
+  const total = await audited(
+    db,
+    (rows: number) => ({
+      actor: admin,
+      action: "user.learning_data_deleted",
+      subjectUserId: user.id,
+      details: { rows },
+      clientAddress: context.clientAddress,
+    }),
+    async (trx) => Object.values(await deleteLearningData(trx, user.id)).reduce((sum, count) => sum + count, 0),
+  );
   return data({
     ok: true as const,
-    message: `${user.name}s læringsdata er slettet (${total} rækker). Kontoen findes stadig.`,
+    message: `${user.name}s læringsdata er slettet (${total} ${total === 1 ? "række" : "rækker"}). Kontoen findes stadig.`,
   });
 }
 
@@ -137,7 +140,7 @@ export default function AdminUserPage() {
       </p>
 
       <h2>Læringsdata</h2>
-      <div className="table--responsive-scroll">
+      <ScrollBox label={`Læringsdata om ${user.name}`}>
         <table className="table">
           <caption>Læringsdata om {user.name}</caption>
           <thead>
@@ -155,7 +158,7 @@ export default function AdminUserPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Form method="post">
         <input type="hidden" name="intent" value="delete-learning-data" />
         <div className="form-group">

@@ -5,6 +5,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_KEEP_MONTHS, listAuditLog } from "~/admin/au
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { getDb } from "~/db/database.server";
 import { formatDateTime } from "~/utils/danish";
 
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     page,
     more,
+    keepMonths: AUDIT_KEEP_MONTHS,
     entries: entries.map((entry) => ({
       id: entry.id,
       at: formatDateTime(entry.at),
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLogPage() {
-  const { entries, page, more } = useLoaderData<typeof loader>();
+  const { entries, page, more, keepMonths } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/admin", label: "Administration" }, { label: "Logbog" }]} />
@@ -43,12 +45,12 @@ export default function AuditLogPage() {
       <p>
         Hvem der har ændret en rolle, deaktiveret en bruger, eksporteret et holds CSV eller en brugers data, slettet
         læringsdata, givet et hold en ny tilmeldingskode eller tilføjet og fjernet undervisere – hvornår og fra hvilken
-        adresse. Hver post gemmes i {AUDIT_KEEP_MONTHS} måneder. Nyeste først.
+        adresse. Hver post gemmes i {keepMonths} måneder. Nyeste først.
       </p>
       {entries.length === 0 ? (
         <p>Logbogen er tom.</p>
       ) : (
-        <div className="table--responsive-scroll">
+        <ScrollBox label={`Logbog, side ${page}`}>
           <table className="table">
             <caption>Logbog, side {page}</caption>
             <thead>
@@ -76,7 +78,7 @@ export default function AuditLogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <nav aria-label="Sider i logbogen">
         <ul className="nobullet-list">

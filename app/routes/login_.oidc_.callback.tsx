@@ -28,7 +28,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return data({ message: error.message }, { status: error.reason === "unavailable" ? 503 : 400 });
   }
   const headers = new Headers({ "Set-Cookie": finished.setCookie });
-  const result = await signInWithIdentity(db, oidc, finished.claims, { invitationId: finished.invitationId });
+  const result = await signInWithIdentity(db, oidc, finished.claims, {
+    invitationId: finished.invitationId,
+    clientAddress: context.clientAddress,
+  });
   if (!result.ok) return data({ message: result.message }, { status: 403, headers });
   headers.append(
     "Set-Cookie",

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { recordAudit } from "~/admin/audit.server";
+import { audited } from "~/admin/audit.server";
 import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
 import {
@@ -50,8 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "add-trainer": {
-        const added = await addCohortTrainer(db, cohort.id, input.email, user);
-        await recordAudit(db, { ...audit, action: "cohort.trainer_added", subjectUserId: added.id });
+        const added = await addCohortTrainer(db, cohort.id, input.email, user, context.clientAddress);
         return data({
           ok: true as const,
           added: true,
@@ -59,15 +58,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
       }
       case "remove-trainer": {
-        const removed = await removeCohortTrainer(db, cohort.id, input.userId);
-        await recordAudit(db, { ...audit, action: "cohort.trainer_removed", subjectUserId: input.userId });
+        const removed = await audited(
+          db,
+          { ...audit, action: "cohort.trainer_removed", subjectUserId: input.userId },
+          (trx) => removeCohortTrainer(trx, cohort.id, input.userId),
+        );
         // A trainer who removes themselves can no longer see the cohort.
         if (input.userId === user.id && user.role !== "admin") throw redirect("/underviser");
         return data({ ok: true as const, message: `${removed.name} er ikke længere underviser på holdet.` });
       }
       case "renew-code": {
-        const code = await renewJoinCode(db, cohort.id);
-        await recordAudit(db, { ...audit, action: "cohort.join_code_renewed" });
+        const code = await audited(db, { ...audit, action: "cohort.join_code_renewed" }, (trx) =>
+          renewJoinCode(trx, cohort.id),
+        );
         return data({
           ok: true as const,
           message: `Holdet har fået den nye tilmeldingskode ${code}. Den gamle kode og det gamle link virker ikke længere.`,

@@ -9,7 +9,8 @@ import { requireUser } from "~/auth/auth.server";
 import { mayEnter, type Role } from "~/auth/roles";
 import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
 import type { SessionUser } from "~/auth/session.server";
-import { getDb, isUniqueViolation, type DB } from "~/db/database.server";
+import { audited } from "~/admin/audit.server";
+import { getDb, inTransaction, type DB } from "~/db/database.server";
 import { formatDate } from "~/utils/danish";
 import { forbidden, notFound } from "~/utils/http.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
@@ -350,7 +351,8 @@ export async function addCohortTrainer(
   db: DB,
   cohortId: string,
   email: string,
-  actor: { id: string; role: Role },
+  actor: { id: string; name: string; role: Role },
+  clientAddress: string | null = null,
 ): Promise<{ id: string; name: string }> {
   const lookupKey = `trainer-lookup:${actor.id}`;
   const wait = await secondsToWait(db, lookupKey, TRAINER_LOOKUP);
@@ -381,19 +383,26 @@ export async function addCohortTrainer(
   if (await onCohort(db, "cohort_members", cohortId, user.id)) {
     throw new CohortRuleError(`${user.name} er deltager på holdet og kan ikke også være underviser på det.`);
   }
-  const inserted = await db
-    .insertInto("cohort_trainers")
-    .values({ cohort_id: cohortId, user_id: user.id })
-    .onConflict((oc) => oc.columns(["cohort_id", "user_id"]).doNothing())
-    .returning("user_id")
-    .executeTakeFirst();
-  if (!inserted) throw new CohortRuleError(`${user.name} er allerede underviser på holdet.`);
+  // The lookup above and its throttle stay outside: a refusal must count even though nothing is added.
+  await audited(
+    db,
+    { actor, action: "cohort.trainer_added", cohortId, subjectUserId: user.id, clientAddress },
+    async (trx) => {
+      const inserted = await trx
+        .insertInto("cohort_trainers")
+        .values({ cohort_id: cohortId, user_id: user.id })
+        .onConflict((oc) => oc.columns(["cohort_id", "user_id"]).doNothing())
+        .returning("user_id")
+        .executeTakeFirst();
+      if (!inserted) throw new CohortRuleError(`${user.name} er allerede underviser på holdet.`);
+    },
+  );
   return { id: user.id, name: user.name };
 }
 
 /** Removes a trainer from the cohort. The last one stays: a cohort nobody trains is lost. */
 export async function removeCohortTrainer(db: DB, cohortId: string, userId: string): Promise<{ name: string }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Two trainers removing each other at once must not leave the cohort without one.
     await trx.selectFrom("cohorts").select("id").where("id", "=", cohortId).forUpdate().execute();
     const trainers = await trx
@@ -417,19 +426,19 @@ export async function removeCohortTrainer(db: DB, cohortId: string, userId: stri
  * The old code and link stop working at once; participants stay on the cohort.
  */
 export async function renewJoinCode(db: DB, cohortId: string, random: RandomBytes = randomBytes): Promise<string> {
-  // A clash of random codes is very unlikely; try again rather than fail.
+  // A clash of random codes is very unlikely; draw again rather than fail. Looked up first rather
+  // than caught: inside a transaction (with its audit entry) a unique violation would end it.
   for (let attempt = 0; attempt < 10; attempt++) {
-    try {
-      const updated = await db
-        .updateTable("cohorts")
-        .set({ join_code: joinCodeFrom(random(8)) })
-        .where("id", "=", cohortId)
-        .returning("join_code")
-        .executeTakeFirstOrThrow();
-      return updated.join_code;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+    const code = joinCodeFrom(random(8));
+    const taken = await db.selectFrom("cohorts").select("id").where("join_code", "=", code).executeTakeFirst();
+    if (taken) continue;
+    const updated = await db
+      .updateTable("cohorts")
+      .set({ join_code: code })
+      .where("id", "=", cohortId)
+      .returning("join_code")
+      .executeTakeFirstOrThrow();
+    return updated.join_code;
   }
   throw new Error("Der kunne ikke dannes en ledig tilmeldingskode.");
 }

@@ -9,7 +9,7 @@ import { hashPassword } from "~/auth/password.server";
 import { mayEnter, type Role } from "~/auth/roles";
 import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
 import { hashToken, newToken } from "~/auth/tokens.server";
-import type { DB } from "~/db/database.server";
+import { inTransaction, type DB } from "~/db/database.server";
 import { invitationMail } from "~/mail/templates";
 import { MailNotSentError, sendMail } from "~/mail/mail.server";
 import { createUser, normaliseEmail } from "~/users/users.server";
@@ -66,7 +66,7 @@ export async function createInvitation(db: DB, input: InvitationInput) {
     return { id: invitation.id, token, email, expiresAt: invitation.expires_at, existingAccount: Boolean(existing) };
   };
   // Inside the import's transaction, or a transaction of its own.
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(db, work);
 }
 
 export const invitationLink = (token: string) => `${getEnv().appUrl}/invitation/${token}`;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { hashPassword } from "~/auth/password.server";
 import { ALL_ROLES, type Role } from "~/auth/roles";
-import type { DB } from "~/db/database.server";
+import { inTransaction, type DB } from "~/db/database.server";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -115,7 +115,7 @@ export async function setActive(db: DB, input: { actorId: string; userId: string
   if (input.actorId === input.userId && !input.active) {
     throw new AdminRuleError("Du kan ikke deaktivere dig selv.");
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("users")
       .set({ active: input.active })

@@ -62,7 +62,7 @@ describe.each(engines)("cohort settings on %s", (engine) => {
     sessionId: "",
   });
   const add = (cohortId: string, email: string, actor: { id: string; role: SessionUser["role"] }) =>
-    addCohortTrainer(handle.db, cohortId, email, actor);
+    addCohortTrainer(handle.db, cohortId, email, { name: "", ...actor });
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => "accepted",

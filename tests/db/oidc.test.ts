@@ -13,6 +13,7 @@ import {
   resetOidcForTests,
   startOidcLogin,
 } from "../../app/auth/oidc.server";
+import { listAuditLog } from "../../app/admin/audit.server";
 import { parseRoleMap } from "../../app/auth/role-map";
 import { resetEnvForTests, type OidcSettings } from "../../app/utils/env.server";
 import { createTestUser } from "../factories";
@@ -183,6 +184,12 @@ describe.each(engines)("OpenID Connect sign-in on %s", (engine) => {
     provider.accounts.set("gitte", { email: "gitte@egeby.dk", email_verified: true, groups: ["Andet"] });
     await signIn("gitte", config);
     expect(await role(user.id)).toBe("learner");
+    // Each change is in the audit log like an administrator's, made by the login provider.
+    const { entries } = await listAuditLog(handle.db, { subjectUserId: user.id });
+    expect(entries.map((e) => [e.action, e.actorName, e.details])).toEqual([
+      ["user.role_changed", null, { role: "learner", previous: "trainer", via: "single sign-on" }],
+      ["user.role_changed", null, { role: "trainer", previous: "learner", via: "single sign-on" }],
+    ]);
 
     const admin = await createTestUser(handle.db, { email: "it@egeby.dk", role: "admin" });
     provider.accounts.set("it", { email: "it@egeby.dk", email_verified: true, groups: [] });

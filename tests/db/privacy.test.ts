@@ -6,10 +6,12 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { listAuditLog, purgeOldAuditEntries, recordAudit } from "../../app/admin/audit.server";
+import { audited, listAuditLog, purgeOldAuditEntries, recordAudit } from "../../app/admin/audit.server";
 import type { DB } from "../../app/db/database.server";
 import { applyRetention } from "../../app/privacy/retention.server";
 import { deleteLearningData, exportUserData, LEARNING_TABLES, TABLES } from "../../app/privacy/user-data.server";
+import { addCohortTrainer, createCohort } from "../../app/trainer/cohorts.server";
+import { changeRole } from "../../app/users/users.server";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
@@ -163,5 +165,82 @@ describe.each(engines)("personal data on %s", (engine) => {
       actorName: user.name,
       clientAddress: "10.0.0.1",
     });
+  });
+
+  test("a change and its audit entry commit together: neither without the other", async () => {
+    const admin = await createTestUser(handle.db, { role: "admin" });
+    const user = await createTestUser(handle.db);
+    const roleOf = async () =>
+      (await handle.db.selectFrom("users").select("role").where("id", "=", user.id).executeTakeFirstOrThrow()).role;
+    const entriesAbout = async () => (await listAuditLog(handle.db, { subjectUserId: user.id })).entries;
+
+    // The entry cannot be written (it names a cohort that does not exist): the role stays.
+    await expect(
+      audited(
+        handle.db,
+        { actor: admin, action: "user.role_changed", subjectUserId: user.id, cohortId: crypto.randomUUID() },
+        (trx) => changeRole(trx, { actorId: admin.id, userId: user.id, role: "trainer" }),
+      ),
+    ).rejects.toThrow();
+    expect(await roleOf()).toBe("learner");
+    expect(await entriesAbout()).toEqual([]);
+
+    // The change is refused: no entry.
+    await expect(
+      audited(handle.db, { actor: admin, action: "user.role_changed", subjectUserId: user.id }, (trx) =>
+        changeRole(trx, { actorId: admin.id, userId: admin.id, role: "learner" }),
+      ),
+    ).rejects.toThrow(/egen administratorrolle/);
+    expect(await entriesAbout()).toEqual([]);
+
+    await audited(
+      handle.db,
+      { actor: admin, action: "user.role_changed", subjectUserId: user.id, clientAddress: "10.1.2.3" },
+      (trx) => changeRole(trx, { actorId: admin.id, userId: user.id, role: "trainer" }),
+    );
+    expect(await roleOf()).toBe("trainer");
+    expect(await entriesAbout()).toEqual([
+      expect.objectContaining({ action: "user.role_changed", actorName: admin.name, clientAddress: "10.1.2.3" }),
+    ]);
+  });
+
+  test("adding a trainer is logged with the address; a refused address is not, but still counts for the throttle", async () => {
+    const organisationId = (
+      await handle.db
+        .insertInto("organisations")
+        .values({ name: "Logby Kommune" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const trainer = await createTestUser(handle.db, { role: "trainer", organisationId });
+    const colleague = await createTestUser(handle.db, { role: "trainer", organisationId });
+    const cohort = await createCohort(handle.db, {
+      name: "Logbogshold",
+      organisationId,
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+      modules: ["test"],
+      trainerId: trainer.id,
+    });
+    const actor = { id: trainer.id, name: trainer.name, role: trainer.role };
+    await expect(addCohortTrainer(handle.db, cohort.id, "ingen@logby.dk", actor, "10.0.0.9")).rejects.toThrow(
+      /kan ikke tilføjes/,
+    );
+    const failures = await handle.db
+      .selectFrom("login_failures")
+      .select("key")
+      .where("key", "=", `trainer-lookup:${trainer.id}`)
+      .execute();
+    expect(failures.length).toBeGreaterThan(0);
+    await addCohortTrainer(handle.db, cohort.id, colleague.email, actor, "10.0.0.9");
+    const { entries } = await listAuditLog(handle.db, { subjectUserId: colleague.id });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: "cohort.trainer_added",
+        actorName: trainer.name,
+        cohortName: "Logbogshold",
+        clientAddress: "10.0.0.9",
+      }),
+    ]);
   });
 });
