@@ -7,6 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, watch } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
@@ -21,6 +22,8 @@ const port = Number(process.env.PORT || 3000);
 const buildPath = path.resolve("build", "index.js");
 /** How long a stopping server lets requests in flight finish. */
 const DRAIN_MILLISECONDS = 10_000;
+/** How long an idle keep-alive connection stays open (a proxy in front must give up sooner). */
+const KEEP_ALIVE_MILLISECONDS = 5_000;
 
 /**
  * @typedef {{
@@ -183,8 +186,17 @@ function sendText(response, status, message) {
 }
 
 const server = app.listen(port, () => {
-  console.log(`Sagslab kører på http://localhost:${port} (${mode})`);
+  const address = server.address();
+  const listening = typeof address === "object" && address ? address.port : port;
+  console.log(`Sagslab kører på http://localhost:${listening} (${mode})`);
   if (mode === "development") announceDevReady();
+});
+server.keepAliveTimeout = KEEP_ALIVE_MILLISECONDS;
+server.on("error", (error) => {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  if (code === "EADDRINUSE") console.error(`Porten ${port} bruges allerede af en anden proces (PORT=${port}).`);
+  else console.error(error);
+  process.exit(1);
 });
 
 /** Tells `remix dev` the build is live; without it (the server started on its own in development mode) there is no one to tell. */
@@ -214,13 +226,18 @@ if (mode === "development") {
  * SIGTERM (a rolling restart, `docker stop`): stop accepting connections, let requests in flight
  * finish for up to DRAIN_MILLISECONDS (their responses close the connection), then close the
  * database and exit.
+ *
+ * Idle keep-alive connections are not cut at once (http.Server#close would): a proxy may be
+ * writing a request on one at that very moment, and a form post it has sent it cannot retry
+ * on another replica. Requests that still arrive on them are answered (with Connection: close);
+ * the proxy closes the idle ones itself (deploy/nginx.conf: keepalive_timeout below Node's
+ * KEEP_ALIVE_MILLISECONDS), and whatever is left goes at the deadline.
  */
 async function stop() {
   if (stopping) return;
   stopping = true;
   console.log("Sagslab stopper: ingen nye forespørgsler, de igangværende gøres færdige.");
-  const drained = new Promise((resolve) => server.close(resolve));
-  server.closeIdleConnections();
+  const drained = new Promise((resolve) => net.Server.prototype.close.call(server, resolve));
   const deadline = new Promise((resolve) => setTimeout(resolve, DRAIN_MILLISECONDS).unref());
   await Promise.race([drained, deadline]);
   server.closeAllConnections();

@@ -39,7 +39,10 @@ type Preview = { plan: ImportPlan; text: string; fingerprint: string };
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const db = await getDb();
-  const form = await request.formData();
+  // The one form posted as multipart (server/body.js lets it through unparsed): a broken body is
+  // the uploader's problem, told in Danish, never a 500.
+  const form = await request.formData().catch(() => null);
+  if (!form) return formFailure({ file: "Filen kunne ikke modtages. Vælg den igen, og prøv igen." });
   if (form.get("intent") === "preview") {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return formFailure({ file: "Vælg en CSV-fil." });

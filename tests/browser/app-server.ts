@@ -53,8 +53,8 @@ export async function startAppServer(
     cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
     options.beforeStart?.(dataDir);
   }
-  const port = options.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
+  let port = options.port ?? (await freePort());
+  let url = `http://127.0.0.1:${port}`;
 
   const launch = async (): Promise<ChildProcess> => {
     const child = spawn(process.execPath, ["server/index.js"], {
@@ -75,7 +75,7 @@ export async function startAppServer(
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`The app server stopped while starting:\n${output}`);
+      if (child.exitCode !== null) throw new PortTakenOrStopped(output);
       const healthy = await fetch(`${url}/healthz`).then(
         (r) => r.ok,
         () => false,
@@ -96,7 +96,20 @@ export async function startAppServer(
   };
 
   let output = "";
-  let child = await launch();
+  // The free port was free when it was chosen; another process (a test running beside this one)
+  // may take it before the app binds it. Then the app says so and exits, and another port is tried.
+  const firstLaunch = async (attempt: number): Promise<ChildProcess> => {
+    try {
+      return await launch();
+    } catch (error) {
+      const taken = error instanceof PortTakenOrStopped && error.message.includes("bruges allerede");
+      if (!taken || options.port !== undefined || attempt === 5) throw error;
+      port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      return firstLaunch(attempt + 1);
+    }
+  };
+  let child = await firstLaunch(1);
   return {
     url,
     dataDir,
@@ -112,4 +125,10 @@ export async function startAppServer(
       rmSync(path.dirname(dataDir), { recursive: true, force: true });
     },
   };
+}
+
+class PortTakenOrStopped extends Error {
+  constructor(output: string) {
+    super(`The app server stopped while starting:\n${output}`);
+  }
 }

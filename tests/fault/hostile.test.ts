@@ -25,7 +25,7 @@ interface Row {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
-  as?: "anonymous" | "learner";
+  as?: "anonymous" | "learner" | "admin";
   status: number;
   /** Text the answer must contain (Danish). */
   says?: string | RegExp;
@@ -131,6 +131,143 @@ const ROWS: Row[] = [
     status: 400,
     says: "Skriv din e-mailadresse",
   },
+  // The account pages.
+  {
+    name: "NUL as the address asking for a new password",
+    path: "/glemt-adgangskode",
+    method: "POST",
+    headers: form,
+    body: "email=%00",
+    status: 400,
+    says: "Skriv din e-mailadresse",
+  },
+  {
+    name: "text/plain to Glemt adgangskode",
+    path: "/glemt-adgangskode",
+    method: "POST",
+    headers: { "Content-Type": "text/plain" },
+    body: "email=a",
+    status: 415,
+  },
+  { name: "no body to Glemt adgangskode", path: "/glemt-adgangskode", method: "POST", status: 415 },
+  {
+    name: "NUL in a new password and in the reset link",
+    path: "/nulstil-adgangskode/abc%00",
+    method: "POST",
+    headers: form,
+    body: "password=%00&confirm=%00",
+    status: 400,
+    says: "udløbet eller allerede brugt",
+  },
+  {
+    name: "NUL in an invitation's fields and link",
+    path: "/invitation/%00",
+    method: "POST",
+    headers: form,
+    body: "intent=password&name=%00&password=%00",
+    status: 400,
+    says: "Invitationen findes ikke",
+  },
+  {
+    name: "NUL in every field of the password change",
+    path: "/min-konto",
+    method: "POST",
+    headers: form,
+    body: "intent=change-password&current=%00&password=%00&confirm=%00",
+    as: "learner",
+    status: 400,
+    says: "Skriv din nuværende adgangskode",
+  },
+  {
+    name: "NUL as the session to end",
+    path: "/min-konto",
+    method: "POST",
+    headers: form,
+    body: "intent=end-session&sessionId=%00",
+    as: "learner",
+    status: 400,
+    says: "Sessionen findes ikke",
+  },
+  {
+    name: "an empty form to Min konto",
+    path: "/min-konto",
+    method: "POST",
+    headers: form,
+    body: "",
+    as: "learner",
+    status: 400,
+    says: "Ukendt handling",
+  },
+  {
+    name: "JSON to Min konto",
+    path: "/min-konto",
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+    as: "learner",
+    status: 415,
+  },
+  {
+    name: "multipart to Min konto (only the import takes files)",
+    path: "/min-konto",
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    body: "--x--",
+    as: "learner",
+    status: 415,
+  },
+  {
+    name: "a broken upload to the import",
+    path: "/admin/import",
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    body: "not a multipart body",
+    as: "admin",
+    status: 400,
+    says: "Filen kunne ikke modtages",
+  },
+  {
+    name: "multipart without boundary to the import",
+    path: "/admin/import",
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data" },
+    body: "x",
+    as: "admin",
+    status: 400,
+    says: "kunne ikke læses",
+  },
+  {
+    name: "a CSV file with NUL and no header to the import",
+    path: "/admin/import",
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    body: [
+      "--x",
+      'Content-Disposition: form-data; name="intent"',
+      "",
+      "preview",
+      "--x",
+      'Content-Disposition: form-data; name="file"; filename="brugere.csv"',
+      "Content-Type: text/csv",
+      "",
+      "navn;e-mail\u0000;rolle",
+      "A\u0000B;a\u0000b@egeby.dk;kursist",
+      "--x--",
+      "",
+    ].join("\r\n"),
+    as: "admin",
+    status: 400,
+    says: /Filen mangler kolonner?ne? „/,
+  },
+  {
+    name: "JSON to the import",
+    path: "/admin/import",
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+    as: "admin",
+    status: 415,
+  },
   { name: "a learner on the administration", path: "/admin", as: "learner", status: 403, says: "ikke adgang" },
   {
     name: "a learner exporting a user",
@@ -145,6 +282,7 @@ describe.skipIf(Boolean(skipReason))("hostile requests", () => {
   let app: AppServer;
   let check: DatabaseHandle;
   let learnerEmail = "";
+  let adminEmail = "";
 
   /** One checksum over every table except sessions. */
   async function databaseChecksum(): Promise<string> {
@@ -167,6 +305,7 @@ describe.skipIf(Boolean(skipReason))("hostile requests", () => {
     check = await openPostgres(cluster.url);
     await migrateToLatest(check.db);
     learnerEmail = (await createTestUser(check.db, { email: "kursist@fjendtlig.sagslab.dk" })).email;
+    adminEmail = (await createTestUser(check.db, { email: "admin@fjendtlig.sagslab.dk", role: "admin" })).email;
     app = await startAppServer({ courseFile: "build/content/course.json", databaseUrl: cluster.url });
   }, 120_000);
   afterAll(async () => {
@@ -178,6 +317,7 @@ describe.skipIf(Boolean(skipReason))("hostile requests", () => {
   test.each(ROWS)("$name → $status, nothing changed", async (row) => {
     const client = new HttpClient(app.url);
     if (row.as === "learner") await client.logIn(learnerEmail, TEST_PASSWORD);
+    if (row.as === "admin") await client.logIn(adminEmail, TEST_PASSWORD);
     const before = await databaseChecksum();
     const response = await client.request(row.path, {
       method: row.method ?? "GET",
@@ -276,8 +416,21 @@ describe.skipIf(Boolean(skipReason))("hostile requests", () => {
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
 
-  test("SIGTERM: a request in flight is answered, new connections are refused, the process exits cleanly", async () => {
+  test("SIGTERM: a request in flight is answered, new connections are refused, a kept-alive connection is answered and closed, the process exits cleanly", async () => {
     const port = Number(new URL(app.url).port);
+    // A proxy's idle keep-alive connection: it may still send a request after the signal, which
+    // must be answered (a form post it cannot retry elsewhere), and then closed.
+    const keptAlive = connect(port, "127.0.0.1");
+    await new Promise((resolve) => keptAlive.once("connect", resolve));
+    let keptAliveAnswer = "";
+    keptAlive.on("data", (chunk: Buffer) => (keptAliveAnswer += chunk.toString()));
+    const health = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`;
+    keptAlive.write(health);
+    while (!keptAliveAnswer.includes("\r\n\r\n")) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(keptAliveAnswer).toMatch(/^HTTP\/1\.1 200/);
+    expect(keptAliveAnswer).toMatch(/Connection: keep-alive/i);
+    keptAliveAnswer = "";
+
     const socket = connect(port, "127.0.0.1");
     await new Promise((resolve) => socket.once("connect", resolve));
     const body = `email=${encodeURIComponent(learnerEmail)}&password=forkert`;
@@ -293,11 +446,21 @@ describe.skipIf(Boolean(skipReason))("hostile requests", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const refused = await fetch(`${app.url}/healthz`).then(
-      () => false,
-      () => true,
-    );
+    // A new connection (not one of fetch's pooled keep-alive connections, which are answered).
+    const refused = await new Promise<boolean>((resolve) => {
+      const probe = connect(port, "127.0.0.1");
+      probe.once("connect", () => {
+        probe.destroy();
+        resolve(false);
+      });
+      probe.once("error", () => resolve(true));
+    });
     expect(refused, "no new connection after SIGTERM").toBe(true);
+    const keptAliveClosed = new Promise((resolve) => keptAlive.once("close", resolve));
+    keptAlive.write(health);
+    await keptAliveClosed;
+    expect(keptAliveAnswer).toMatch(/^HTTP\/1\.1 200/);
+    expect(keptAliveAnswer).toMatch(/Connection: close/i);
     socket.write(body.slice(10));
     const closed = new Promise((resolve) => socket.once("close", resolve));
     await closed;
