@@ -1,5 +1,15 @@
+/**
+ * BUILD_DIR builds somewhere else than build/ and public/build/: the browser tests of the editor
+ * (development only) build a development build beside the production build the other tests use.
+ */
+const buildDir = process.env.BUILD_DIR;
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  ...(buildDir && {
+    serverBuildPath: `${buildDir}/server/index.js`,
+    assetsBuildDirectory: `${buildDir}/public/build`,
+  }),
   serverModuleFormat: "esm",
   serverPlatform: "node",
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],

@@ -53,7 +53,8 @@ function contentSecurityPolicy(nonce: string, development: boolean) {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
+    // The browser editor (development only) is CodeMirror, which adds its styles in <style> elements.
+    development ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     // The development server live-reloads over a websocket on another port.

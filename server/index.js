@@ -19,7 +19,10 @@ import { DANISH_STATUS_TEXT, SECURITY_HEADERS, isCrossOriginWrite } from "./secu
 
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
 const port = Number(process.env.PORT || 3000);
-const buildPath = path.resolve("build", "index.js");
+// BUILD_DIR: a build made elsewhere (remix.config.js), e.g. the development build of the editor's tests.
+const buildDir = process.env.BUILD_DIR;
+const buildPath = buildDir ? path.resolve(buildDir, "server", "index.js") : path.resolve("build", "index.js");
+const assetsDir = buildDir ? path.resolve(buildDir, "public", "build") : "public/build";
 /** How long a stopping server lets requests in flight finish. */
 const DRAIN_MILLISECONDS = 10_000;
 /** How long an idle keep-alive connection stays open (a proxy in front must give up sooner). */
@@ -97,7 +100,7 @@ app.use((request, response, next) => {
 
 // Fingerprinted assets never change. (public/ holds nothing else, so no other path is looked
 // up on disk: a page request costs no file-system call.)
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
 // Browsers ask for /favicon.ico on every site; one small file, kept in memory.
 const favicon = readFileSync(new URL("favicon.ico", import.meta.url));
 app.get("/favicon.ico", (_request, response) => {

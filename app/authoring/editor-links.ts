@@ -3,7 +3,8 @@
  * if given. Client-safe: the case map and the pages that show errors link to it.
  */
 export function editorHref(file: string, line?: number): string {
-  const [, moduleId = "", name = ""] = /^(?:.*\/)?content\/([^/]+)\/([^/]+\.mdx)$/.exec(file) ?? [];
+  // The module folder and the file name: the last two parts of the path, wherever content/ lies.
+  const [moduleId = "", name = ""] = file.split("/").slice(-2);
   const base = `/forfatter/rediger/${moduleId}/${name}`;
   return line ? `${base}?linje=${line}` : base;
 }

@@ -4,6 +4,7 @@
  * numbered (★ 1., ★ 2., …; ★ 1., 3. for a choice taken twice), unreachable steps and dead ends say so in the box. The SVG is a
  * picture for sighted authors; the table beside it carries the same graph for screen readers.
  */
+import type { MouseEvent } from "react";
 import { TEXT, type CaseLayout, type PlacedEdge, type PlacedNode, type Point } from "~/authoring/case-layout";
 
 /** A smooth path through dagre's points: straight ends, quadratic curves through the bends. */
@@ -31,7 +32,17 @@ function nodeClass(node: PlacedNode) {
   return classes.join(" ");
 }
 
-function MapNodeShape({ node, stepHref }: { node: PlacedNode; stepHref: (id: string) => string }) {
+type StepClick = (id: string, event: MouseEvent) => void;
+
+function MapNodeShape({
+  node,
+  stepHref,
+  onStepClick,
+}: {
+  node: PlacedNode;
+  stepHref: (id: string) => string;
+  onStepClick?: StepClick;
+}) {
   const shape = (
     <g className={nodeClass(node)}>
       <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={node.kind === "step" ? 6 : 0} />
@@ -60,7 +71,7 @@ function MapNodeShape({ node, stepHref }: { node: PlacedNode; stepHref: (id: str
   );
   // Only steps and outcomes that exist can be previewed; the links are for the mouse (the table has them for the keyboard).
   return (
-    <a href={stepHref(node.id)} tabIndex={-1}>
+    <a href={stepHref(node.id)} tabIndex={-1} onClick={onStepClick && ((event) => onStepClick(node.id, event))}>
       {shape}
     </a>
   );
@@ -85,7 +96,16 @@ function MapEdgeLine({ edge }: { edge: PlacedEdge }) {
   );
 }
 
-export function CaseMapSvg({ layout, stepHref }: { layout: CaseLayout; stepHref: (id: string) => string }) {
+export function CaseMapSvg({
+  layout,
+  stepHref,
+  onStepClick,
+}: {
+  layout: CaseLayout;
+  stepHref: (id: string) => string;
+  /** In the editor, a step's box moves the cursor to its line instead of following the link. */
+  onStepClick?: StepClick;
+}) {
   return (
     <svg
       className="case-map-svg"
@@ -131,7 +151,7 @@ export function CaseMapSvg({ layout, stepHref }: { layout: CaseLayout; stepHref:
         <MapEdgeLine key={edge.key} edge={edge} />
       ))}
       {layout.nodes.map((node) => (
-        <MapNodeShape key={node.id} node={node} stepHref={stepHref} />
+        <MapNodeShape key={node.id} node={node} stepHref={stepHref} onStepClick={onStepClick} />
       ))}
     </svg>
   );

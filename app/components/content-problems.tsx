@@ -1,10 +1,11 @@
 /** The content check's problems as a table: file, line, column and the Danish message. */
 import { isWarning } from "~/content/problems";
 import type { ContentProblem } from "~/content/types";
+import { ScrollBox } from "./scroll-box";
 
 export function ContentProblems({ problems, caption }: { problems: ContentProblem[]; caption: string }) {
   return (
-    <div className="table--responsive-scroll">
+    <ScrollBox label={caption}>
       <table className="table table--compact author-problems">
         <caption>{caption}</caption>
         <thead>
@@ -31,7 +32,7 @@ export function ContentProblems({ problems, caption }: { problems: ContentProble
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -99,8 +99,8 @@ class Compilation {
     );
   }
 
-  async compileFile(file: string, kindHint: "module" | null, moduleId = ""): Promise<CompiledFile> {
-    const source = await readFile(file, "utf8");
+  async compileFile(file: string, kindHint: "module" | null, moduleId = "", text?: string): Promise<CompiledFile> {
+    const source = text ?? (await readFile(file, "utf8"));
     const relativeFile = this.relative(file);
     const hash = createHash("sha256")
       .update(`${CONTENT_FORMAT_VERSION}\0${this.satser.hash}\0${moduleId}\0${relativeFile}\0${source}`)
@@ -211,15 +211,8 @@ export interface CompileOptions {
   now?: Date;
 }
 
-/**
- * Compiles every module under `contentDir`: the entry point of the build, the check and the
- * development loader. Problems name files relative to `rootDir` (the project root).
- */
-export async function compileContent(
-  contentDir: string,
-  rootDir = process.cwd(),
-  options: CompileOptions = {},
-): Promise<CompiledCourse> {
+/** A compilation with the course's satser read (every file's HTML depends on them). */
+async function startCompilation(contentDir: string, rootDir: string, options: CompileOptions) {
   const today = danishToday(options.now ?? new Date());
   const satserFile = path.join(contentDir, SATSER_FILE);
   const satserText = await readFile(satserFile, "utf8").catch(() => null);
@@ -230,6 +223,19 @@ export async function compileContent(
     { table: satser.table, hash: createHash("sha256").update(satserText ?? "").digest("hex") },
     today,
   );
+  return { compilation, satser, satserFile, today };
+}
+
+/**
+ * Compiles every module under `contentDir`: the entry point of the build, the check and the
+ * development loader. Problems name files relative to `rootDir` (the project root).
+ */
+export async function compileContent(
+  contentDir: string,
+  rootDir = process.cwd(),
+  options: CompileOptions = {},
+): Promise<CompiledCourse> {
+  const { compilation, satser, satserFile, today } = await startCompilation(contentDir, rootDir, options);
   compilation.report(satserFile, [...satser.problems, ...outdatedSatserWarnings(satser.table, Number(today.slice(0, 4)))]);
   const modules: CourseModule[] = [];
   const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
@@ -249,6 +255,39 @@ export async function compileContent(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
   return { formatVersion: CONTENT_FORMAT_VERSION, compiledAt: new Date().toISOString(), modules, problems };
+}
+
+/** One file checked on its own, as the editor's preview shows it before the file is saved. */
+export interface CheckedFile {
+  problems: ContentProblem[];
+  activity: Activity | null;
+  unplayableCase: UnplayableCase | null;
+  /** A module.mdx's introduction. */
+  introHtml: string;
+}
+
+/**
+ * Checks one file's source (not yet saved) as if it stood at `contentDir/<moduleId>/<fileName>`:
+ * every rule of the file itself; the rules across files (unique ids) run when it is saved.
+ */
+export async function checkSingleFile(
+  contentDir: string,
+  rootDir: string,
+  moduleId: string,
+  fileName: string,
+  source: string,
+  options: CompileOptions = {},
+): Promise<CheckedFile> {
+  const { compilation } = await startCompilation(contentDir, rootDir, options);
+  const file = path.join(contentDir, moduleId, fileName);
+  const isModule = fileName === "module.mdx";
+  const compiled = await compilation.compileFile(file, isModule ? "module" : null, moduleId, source);
+  return {
+    problems: compilation.problems,
+    activity: compiled.activity,
+    unplayableCase: compiled.unplayableCase ?? null,
+    introHtml: compiled.introHtml,
+  };
 }
 
 /** The line of each top-level key in a file's frontmatter, for messages about it. */

@@ -6,17 +6,34 @@ import { CheckResult, ContentProblems } from "~/components/content-problems";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCourse } from "~/content/content.server";
 import { formatDanishDate } from "~/content/legal-date";
+import { editorHref } from "~/authoring/editor-links";
+import { EDITOR_OFF, editorEnabled } from "~/authoring/editor.server";
 
 export const meta: MetaFunction = () => [{ title: "Forfatter – Sagslab" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "author");
-  return authorOverview(await getCourse());
+  return { ...authorOverview(await getCourse()), editor: editorEnabled(), editorOff: EDITOR_OFF };
 }
 
-function ActivityLinks({ module, activity }: { module: OverviewModule; activity: OverviewActivity }) {
+function ActivityLinks({
+  module,
+  activity,
+  editor,
+}: {
+  module: OverviewModule;
+  activity: OverviewActivity;
+  editor: boolean;
+}) {
   return (
     <ul className="nobullet-list author-links">
+      {editor && (
+        <li>
+          <Link to={editorHref(activity.file)}>
+            Rediger<span className="visually-hidden"> {activity.file}</span>
+          </Link>
+        </li>
+      )}
       {activity.type === "case" && (
         <li>
           <Link to={`/forfatter/case/${activity.id}`}>
@@ -38,11 +55,18 @@ function ActivityLinks({ module, activity }: { module: OverviewModule; activity:
           </Link>
         </li>
       )}
+      {!activity.playable && activity.id && (
+        <li>
+          <Link to={`/moduler/${module.id}/${activity.id}`}>
+            Se fejlene på siden<span className="visually-hidden">: {activity.title}</span>
+          </Link>
+        </li>
+      )}
     </ul>
   );
 }
 
-function ModuleSection({ module }: { module: OverviewModule }) {
+function ModuleSection({ module, editor }: { module: OverviewModule; editor: boolean }) {
   const headingId = `modul-${module.id}`;
   return (
     <section className="author-module" aria-labelledby={headingId}>
@@ -64,6 +88,16 @@ function ModuleSection({ module }: { module: OverviewModule }) {
         <dd>
           <CheckResult count={module.problems.length} warnings={module.warnings.length} />
         </dd>
+        {editor && (
+          <>
+            <dt>Fil</dt>
+            <dd>
+              <Link to={editorHref(module.file)}>
+                Rediger module.mdx<span className="visually-hidden"> i {module.title}</span>
+              </Link>
+            </dd>
+          </>
+        )}
       </dl>
       {module.draft && (
         <p className="meta">
@@ -103,7 +137,7 @@ function ModuleSection({ module }: { module: OverviewModule }) {
                   <CheckResult count={activity.problemCount} warnings={activity.warningCount} />
                 </td>
                 <td>
-                  <ActivityLinks module={module} activity={activity} />
+                  <ActivityLinks module={module} activity={activity} editor={editor} />
                 </td>
               </tr>
             ))}
@@ -133,6 +167,14 @@ export default function AuthorOverviewPage() {
         Alle moduler og aktiviteter – også kladder – med resultatet af indholdskontrollen (de samme regler som{" "}
         <code>npm run content:check</code>).
       </p>
+      {overview.editor ? (
+        <p>
+          Ret en fil med <strong>Rediger</strong> ud for den: editoren viser forhåndsvisningen ved siden af og
+          kontrollerer filen, når du gemmer. <Link to="/forfatter/ny">Lav en ny aktivitet ud fra en skabelon</Link>.
+        </p>
+      ) : (
+        <p>{overview.editorOff}</p>
+      )}
       <div id="fejl" tabIndex={-1}>
         {overview.problemCount === 0 ? (
           <div className="alert alert-success">
@@ -169,7 +211,7 @@ export default function AuthorOverviewPage() {
         <ContentProblems problems={overview.otherWarnings} caption="Advarsler uden for et modul" />
       )}
       {overview.modules.map((module) => (
-        <ModuleSection key={module.id} module={module} />
+        <ModuleSection key={module.id} module={module} editor={overview.editor} />
       ))}
     </>
   );

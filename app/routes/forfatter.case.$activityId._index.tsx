@@ -4,6 +4,8 @@ import { requireAuthorCase } from "~/authoring/authoring.server";
 import { bestPathNumbersList, buildCaseMap, choiceFacts, nodeKindLabel, nodeMarks } from "~/authoring/case-map";
 import { layoutCaseMap } from "~/authoring/case-layout";
 import { requireUser } from "~/auth/auth.server";
+import { editorHref } from "~/authoring/editor-links";
+import { editorEnabled } from "~/authoring/editor.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseMapLegend, CaseMapSvg } from "~/components/case-map-svg";
 import { ContentProblems } from "~/components/content-problems";
@@ -17,11 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "author");
   const { definition, ...found } = await requireAuthorCase(params);
   const map = buildCaseMap(definition);
-  return { ...found, map, layout: layoutCaseMap(map) };
+  // Each step's and outcome's line in the file, for the links to the editor (development only).
+  const lines = Object.fromEntries(
+    [...definition.steps, ...definition.outcomes].map((place) => [place.id, place.position.line]),
+  );
+  return { ...found, map, layout: layoutCaseMap(map), editor: editorEnabled(), lines };
 }
 
 export default function CaseMapPage() {
-  const { id, title, file, module, playable, problems, map, layout } = useLoaderData<typeof loader>();
+  const { id, title, file, module, playable, problems, map, layout, editor, lines } = useLoaderData<typeof loader>();
   const previewHref = (placeId: string) => `/forfatter/case/${id}/trin/${placeId}`;
   const stepCount = map.nodes.filter((n) => n.kind === "step").length;
   const outcomeCount = map.nodes.length - stepCount;
@@ -49,6 +55,11 @@ export default function CaseMapPage() {
         <li>
           <Link to={previewHref(map.start)}>Forhåndsvis casen fra start ({map.start})</Link>
         </li>
+        {editor && (
+          <li>
+            <Link to={editorHref(file)}>Rediger casens fil</Link>
+          </li>
+        )}
       </ul>
       {!playable && (
         <div className="alert alert-error">
@@ -92,6 +103,15 @@ export default function CaseMapPage() {
                       {node.id}
                       <span className="visually-hidden"> – forhåndsvis</span>
                     </Link>
+                    {editor && lines[node.id] !== undefined && (
+                      <>
+                        <br />
+                        <Link className="meta" to={editorHref(file, lines[node.id])}>
+                          Rediger linje {lines[node.id]}
+                          <span className="visually-hidden"> ({node.id})</span>
+                        </Link>
+                      </>
+                    )}
                   </th>
                   <td>
                     {nodeKindLabel(node)}

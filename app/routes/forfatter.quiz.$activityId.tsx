@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AnswerOptions } from "~/components/answer-options";
 import { useLoaderData } from "@remix-run/react";
 import { requireAuthorQuiz } from "~/authoring/authoring.server";
 import { requireUser } from "~/auth/auth.server";
@@ -40,17 +41,7 @@ export default function QuizAuthorPage() {
               Emne: {TOPICS[question.topic]} · {question.multiple ? "flere rigtige svar mulige" : "ét rigtigt svar"}
             </p>
             <div className="prose" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
-            <ul className="nobullet-list author-options">
-              {question.options.map((option) => (
-                <li key={option.id} className={option.correct ? "option-correct" : "option-wrong"}>
-                  <span className="option-mark">
-                    <span aria-hidden="true">{option.correct ? "✓" : "✗"}</span>{" "}
-                    {option.correct ? "Rigtigt" : "Forkert"}:
-                  </span>{" "}
-                  {option.label} <span className="meta">({option.id})</span>
-                </li>
-              ))}
-            </ul>
+            <AnswerOptions options={question.options} />
             <h3>Forklaring</h3>
             <div className="prose" dangerouslySetInnerHTML={{ __html: question.explanationHtml }} />
           </li>

@@ -23,6 +23,8 @@ const AUTHOR_PAGES = [
   `${CASE_MAP}/trin/udkast?flag=laegeerklaering`,
   "/forfatter/quiz/eksempel-quiz",
   "/forfatter/case/kladde-stor-sag",
+  "/forfatter/rediger/eksempel/01-velkommen.mdx",
+  "/forfatter/ny",
 ];
 
 async function newPageAs(browser: Browser, url: string, email: string): Promise<Page> {
@@ -185,6 +187,26 @@ describe.skipIf(Boolean(skipReason))("the author pages", () => {
       await expectAccessible(other);
       await other.context().close();
     }
+  });
+
+  test("in production the editor is off and the author pages say why; a save is refused and changes nothing", async () => {
+    await page.goto(`${app.url}/forfatter`);
+    expect(await page.getByText(/Redigering i browseren er slået fra i drift/).count()).toBe(1);
+    expect(await page.getByRole("link", { name: /^Rediger/ }).count()).toBe(0);
+    for (const address of ["/forfatter/rediger/eksempel/01-velkommen.mdx", "/forfatter/ny"]) {
+      await page.goto(`${app.url}${address}`);
+      expect(await page.getByRole("heading", { level: 1 }).innerText()).toMatch(/Redigering er slået fra|Ny aktivitet/);
+      expect(await page.getByText(/indholdet er kompileret ind i bygningen/).count()).toBe(1);
+      await expectAccessible(page);
+    }
+    const posted = await page.request.post(`${app.url}/forfatter/rediger/eksempel/01-velkommen.mdx`, {
+      form: { intent: "save", source: "overskrevet", baseHash: "0000000000000000" },
+    });
+    expect(posted.status()).toBe(403);
+    expect(await posted.text()).toMatch(/slået fra i drift/);
+    expect(readFileSync(path.join(FIXTURE_CONTENT_DIR, "eksempel", "01-velkommen.mdx"), "utf8")).not.toBe(
+      "overskrevet",
+    );
   });
 
   test("a draft module is hidden from the learner (catalogue, direct address: 404) and open to the author", async () => {
