@@ -111,8 +111,8 @@ Afgørelsen bygger på en sag, der ikke er oplyst.
 
 Skriv spørgsmålet her.
 
-<Option id="rigtigt" label="Det rigtige svar" correct />
-<Option id="forkert" label="Et forkert svar" />
+<Option id="rigtigt" label="Rigtigt svar" correct />
+<Option id="forkert" label="Forkert svar" />
 
 <Explanation>
 
