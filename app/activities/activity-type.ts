@@ -130,7 +130,7 @@ export interface ActivityServer<A extends ActivityBase, Page> {
   intents: Record<string, IntentHandler<A>>;
   /**
    * The module page's status of this type's activities for one learner: one query for the
-   * module, then a status per activity (`done`: its completion is recorded).
+   * module, then a status per activity (`done`: passed by the pass rule of `passing.ts`).
    */
   statuses(db: DB, userId: string, moduleId: string): Promise<(activity: A, done: boolean) => ActivityStatus>;
   /**

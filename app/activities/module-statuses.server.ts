@@ -6,24 +6,32 @@
 import type { Activity, CourseModule } from "~/content/types";
 import type { DB } from "~/db/database.server";
 import { NOT_STARTED, type Standing } from "~/progress/passing";
-import { completions } from "~/progress/progress.server";
+import { learnerStandings } from "~/progress/passing.server";
 import type { ActivityStatus } from "./activity-type";
 import { activityServers, activityTypeLabel } from "./registry";
 
+/**
+ * Each activity's status. `done` is the pass rule's (`passing.ts`): a case lost or a quiz below
+ * today's passPercent is not done, whatever an older rule recorded as completed, so the row
+ * says the same as the progress bar and the list of what is missing.
+ */
 export async function activityStatuses(db: DB, userId: string, module: CourseModule) {
   const servers = await activityServers();
   const types = [...new Set(module.activities.map((activity) => activity.type))];
-  const [completed, ...perType] = await Promise.all([
-    completions(db, userId),
+  const [standings, ...perType] = await Promise.all([
+    learnerStandings(db, userId, [module]),
     ...types.map((type) => servers.get(type)!.statuses(db, userId, module.id)),
   ]);
   const statusOf = new Map(types.map((type, index) => [type, perType[index]!]));
   const statuses: Record<string, ActivityStatus> = {};
+  const passed = new Set<string>();
   for (const activity of module.activities) {
     const status = statusOf.get(activity.type)! as (activity: Activity, done: boolean) => ActivityStatus;
-    statuses[activity.id] = status(activity, completed.has(activity.id));
+    const done = Boolean(standings.get(activity.id)?.passedAt);
+    if (done) passed.add(activity.id);
+    statuses[activity.id] = status(activity, done);
   }
-  return { statuses, completed: new Set(completed.keys()) };
+  return { statuses, completed: passed };
 }
 
 /** The required activities of a module that are not passed, each with what is missing in its type's words. */

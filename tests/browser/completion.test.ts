@@ -117,6 +117,11 @@ describe.skipIf(Boolean(skipReason))(
         "Casen „Birthe søger om en el-kørestol“ er spillet, men ikke bestået (den skal ende korrekt): prøv igen.";
       await page.goto(`${app.url}${MODULE}`);
       expect(await page.locator(".missing-list li").allInnerTexts()).toContain(LOST);
+      // The case's row says the same, and the progress bar counts the lessons and the quiz only.
+      const caseRow = page.locator(".activity-list > li", { hasText: "Birthe søger" });
+      expect(await caseRow.innerText()).toMatch(/Spillet, ikke bestået/);
+      expect(await caseRow.innerText()).not.toMatch(/Gennemført|Bestået/);
+      expect(await page.getByText("3 af 5 aktiviteter gennemført (60 %)").count()).toBe(1);
       expect(await page.getByText("Gennemført – ").count()).toBe(0);
       const response = await page.goto(`${app.url}${MODULE}/bevis`);
       expect(response?.status()).toBe(403);

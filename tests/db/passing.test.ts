@@ -6,6 +6,7 @@ import type { CaseActivity } from "../../app/activities/case/content";
 import type { QuizActivity } from "../../app/activities/quiz/content";
 import type { DB } from "../../app/db/database.server";
 import { saveEvaluation } from "../../app/activities/evaluation/responses.server";
+import { activityStatuses } from "../../app/activities/module-statuses.server";
 import { certificateFor, certificatesOf, verifyCertificate } from "../../app/progress/certificate.server";
 import { passedIds } from "../../app/progress/passing";
 import { learnerStandings } from "../../app/progress/passing.server";
@@ -118,6 +119,36 @@ describe.each(engines)("passing and certificates on %s", (engine) => {
     await passQuizAndEvaluation(db, user.id);
     expect(passedIds(await learnerStandings(db, user.id, [module])).has(trainerCase.id)).toBe(false);
     expect((await certificateFor(db, user.id, module)).issued).toBe(false);
+    // The module page's row says so too, not "Gennemført".
+    const { statuses } = await activityStatuses(db, user.id, module);
+    expect(statuses[trainerCase.id]).toMatchObject({ label: "Spillet, ikke bestået", tone: "wrong" });
+    expect(statuses[testQuiz.id]).toMatchObject({ label: "Bestået", tone: "done" });
+  });
+
+  test("the module page's rows follow the pass rule: a case started, lost, then solved; a quiz judged at today's passPercent", async () => {
+    const { db } = handle;
+    const user = await learner(db);
+    const label = async (id: string, activities = module) =>
+      (await activityStatuses(db, user.id, activities)).statuses[id];
+    await startAttempt(db, user.id, trainerCase, { fresh: true });
+    expect(await label(trainerCase.id)).toMatchObject({ label: "I gang", tone: "partial" });
+    await playCase(db, user.id, LOSE);
+    expect(await label(trainerCase.id)).toMatchObject({ label: "Spillet, ikke bestået", tone: "wrong" });
+    await playCase(db, user.id, WIN);
+    expect(await label(trainerCase.id)).toMatchObject({ label: "Bestået", tone: "done" });
+
+    // A quiz passed at an earlier, lower passPercent (its completion stored then) is judged at today's.
+    const lenient: QuizActivity = { ...testQuiz, quiz: { ...testQuiz.quiz, passPercent: 50 } };
+    await submitQuiz(db, {
+      userId: user.id,
+      activity: lenient,
+      submissionId: randomUUID(),
+      answers: { ansvar: ["kommune"], indhold: ["regler"] },
+    });
+    expect(await label(testQuiz.id, { ...module, activities: [trainerCase, lenient, testEvaluation] })).toMatchObject({
+      label: "Bestået",
+    });
+    expect(await label(testQuiz.id)).toMatchObject({ label: "Ikke bestået endnu", tone: "partial" });
   });
 
   test("a case with pass=delvist is passed by a partly right ending; a korrekt-only case is not", async () => {

@@ -45,9 +45,10 @@ function caseStatus(done: boolean, summary: CaseSummary | undefined): ActivitySt
       `Seneste: ${resultLabel(summary.latest.result)}, ${summary.latest.score} af ${summary.latest.maxScore} point`,
     );
   }
-  if (!done) return { label: "I gang", tone: "partial", details };
-  const best = summary.best?.result;
-  return { label: "Gennemført", tone: best === "korrekt" ? "done" : best === "delvist" ? "partial" : "wrong", details };
+  // `done` is the pass rule's: an ending at the case's pass level. A case only lost is played, not passed.
+  if (done) return { label: "Bestået", tone: "done", details };
+  if (summary.latest.status === "active") return { label: "I gang", tone: "partial", details };
+  return { label: "Spillet, ikke bestået", tone: "wrong", details };
 }
 
 export const caseServer: ActivityServer<CaseActivity, CasePage> = {
