@@ -57,11 +57,18 @@ describe.skipIf(Boolean(skipReason))("the HTML of every page type", () => {
     const anonymous = new HttpClient(app.url);
     await visit(anonymous, "login", "/login");
     await visit(anonymous, "not found", "/findes-ikke", 404);
+    await visit(anonymous, "forgotten password", "/glemt-adgangskode");
+    await visit(anonymous, "password reset, unknown link", "/nulstil-adgangskode/ukendt", [200, 400, 404, 410]);
+    await visit(anonymous, "invitation, unknown link", "/invitation/ukendt", [200, 400, 404, 410]);
+    await visit(anonymous, "certificate check", "/bevis");
+    await visit(anonymous, "certificate check, unknown code", "/bevis/UKENDT", [200, 404]);
 
     const learner = new HttpClient(app.url);
     await learner.logIn(DEMO.learner, DEMO_PASSWORD);
     await visit(learner, "catalogue", "/");
     await visit(learner, "join a cohort", "/tilmeld");
+    await visit(learner, "join link, unknown code", "/tilmeld/ABCD-EFGH", [200, 400, 404]);
+    await visit(learner, "my account", "/min-konto");
     await visit(learner, "log out", "/logout");
     await visit(learner, "forbidden", "/admin", 403);
     for (const module of course.modules.filter((m) => !m.draft)) {
@@ -102,8 +109,12 @@ describe.skipIf(Boolean(skipReason))("the HTML of every page type", () => {
     await visit(trainer, "new cohort", "/underviser/hold/ny");
     const cohort = /href="(\/underviser\/hold\/[0-9a-f-]{36})"/.exec(cohorts.text)?.[1];
     expect(cohort, "the demo cohort is listed").toBeDefined();
-    await visit(trainer, "cohort dashboard", cohort!);
+    const dashboard = await visit(trainer, "cohort dashboard", cohort!);
     await visit(trainer, "cohort settings", `${cohort!}/indstillinger`);
+    await visit(trainer, "classroom brief", `${cohort!}/brief`);
+    const participant = /href="(\/underviser\/hold\/[0-9a-f-]{36}\/deltager\/[0-9a-f-]{36})"/.exec(dashboard.text)?.[1];
+    expect(participant, "the dashboard links a participant").toBeDefined();
+    await visit(trainer, "participant", participant!);
 
     const author = new HttpClient(app.url);
     await author.logIn(DEMO.author, DEMO_PASSWORD);
@@ -117,7 +128,13 @@ describe.skipIf(Boolean(skipReason))("the HTML of every page type", () => {
 
     const admin = new HttpClient(app.url);
     await admin.logIn(DEMO.admin, DEMO_PASSWORD);
-    await visit(admin, "administration", "/admin");
+    const administration = await visit(admin, "administration", "/admin");
+    await visit(admin, "audit log", "/admin/logbog");
+    const user = /href="(\/admin\/brugere\/[0-9a-f-]{36})"/.exec(administration.text)?.[1];
+    expect(user, "the administration links a user").toBeDefined();
+    await visit(admin, "a user's data", user!);
+    await visit(admin, "import", "/admin/import");
+    await visit(admin, "sent mails", "/admin/mail");
   }, 180_000);
   afterAll(() => app?.stop());
 
