@@ -3,7 +3,8 @@
  * loses no request: learners send a steady stream of page views and lesson completions through
  * nginx while one replica gets SIGTERM, is started again, and then the other; every request is
  * answered 200 or 302, both replicas served requests, and every acknowledged completion is in the
- * database exactly once.
+ * database exactly once. And, behind that proxy, that TRUST_PROXY=1 believes the address nginx
+ * reports, not one the client wrote into X-Forwarded-For (which would escape the login throttle).
  *
  * Both replicas share a private PostgreSQL cluster (./postgres-cluster.ts), as in
  * docker-compose.yml. Skipped with a message where the machine has no PostgreSQL binaries or no
@@ -163,4 +164,25 @@ describe.skipIf(Boolean(skipReason))("a rolling restart of one of two replicas b
       await check.close();
     }
   }, 120_000);
+
+  test("behind nginx with TRUST_PROXY=1 an address a client writes into X-Forwarded-For is not believed", async () => {
+    const email = learners[0]!.email;
+    const guesser = new HttpClient(nginx.url);
+    // Five wrong passwords, each claiming another first hop: nginx appends the real address, the app takes that.
+    for (let i = 0; i < 5; i++) {
+      const wrong = await guesser.post(
+        "/login",
+        { email, password: "forkert-gæt" },
+        { headers: { "X-Forwarded-For": `203.0.113.${i}` } },
+      );
+      expect(wrong.status).toBe(401);
+    }
+    const right = await guesser.post(
+      "/login",
+      { email, password: TEST_PASSWORD },
+      { headers: { "X-Forwarded-For": "203.0.113.77" } },
+    );
+    expect(right.status, "the address that failed five times waits, whatever it claims").toBe(429);
+    expect(right.text).toContain("for mange mislykkede forsøg");
+  });
 });
