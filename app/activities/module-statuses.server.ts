@@ -31,7 +31,7 @@ export async function activityStatuses(db: DB, userId: string, module: CourseMod
     if (done) passed.add(activity.id);
     statuses[activity.id] = status(activity, done);
   }
-  return { statuses, completed: passed };
+  return { statuses, completed: passed, standings };
 }
 
 /** The required activities of a module that are not passed, each with what is missing in its type's words. */

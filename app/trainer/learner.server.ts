@@ -10,7 +10,6 @@ import type { CaseActivity, CaseDefinition } from "~/activities/case/content";
 import type { QuizActivity } from "~/activities/quiz/content";
 import type { DB } from "~/db/database.server";
 import { activityStatuses } from "~/activities/module-statuses.server";
-import { completions } from "~/progress/progress.server";
 import { formatDate } from "~/utils/danish";
 import { getCourse } from "~/content/content.server";
 import { forbidden } from "~/utils/http.server";
@@ -122,9 +121,8 @@ export async function learnerPage(db: DB, course: CompiledCourse, cohort: Cohort
   const activities = modules.flatMap((m) => m.activities);
   const cases = activities.filter((a): a is CaseActivity => a.type === "case");
   const quizzes = activities.filter((a): a is QuizActivity => a.type === "quiz");
-  const [statuses, done, attempts] = await Promise.all([
+  const [statuses, attempts] = await Promise.all([
     Promise.all(modules.map((module) => activityStatuses(db, userId, module))),
-    completions(db, userId),
     attemptsOf(
       db,
       userId,
@@ -137,7 +135,8 @@ export async function learnerPage(db: DB, course: CompiledCourse, cohort: Cohort
     id: module.id,
     title: module.title,
     activities: module.activities.map((activity) => {
-      const completedAt = done.get(activity.id);
+      // When it was first passed by the pass rule: a case only lost has no date.
+      const completedAt = statuses[index]!.standings.get(activity.id)?.passedAt;
       const base = {
         id: activity.id,
         title: activity.title,

@@ -190,6 +190,7 @@ describe.skipIf(Boolean(skipReason))(
       expect(certificate).toMatch(/Gennemført\s+\d{1,2}\. \w+ \d{4}/);
       expect(certificate).toMatch(/Demo Kommune/);
       const code = (await page.locator(".certificate-code").innerText()).trim();
+      const certificateFacts = await page.locator(".certificate-facts").innerText();
       expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       await expectAccessible(page);
       await page.emulateMedia({ media: "print" });
@@ -208,6 +209,8 @@ describe.skipIf(Boolean(skipReason))(
       expect(check?.status()).toBe(200);
       expect(await checker.getByRole("heading", { level: 1 }).innerText()).toBe("Kursusbeviset er gyldigt");
       const facts = await checker.locator(".certificate-facts").innerText();
+      // Exactly what the certificate says: the same facts, word for word.
+      expect(facts).toBe(certificateFacts);
       expect(facts).toMatch(/Sara Sagsbehandler/);
       expect(facts).toMatch(/Demo Kommune/);
       expect(facts).toMatch(/Eksempelmodul – sådan virker Sagslab/);

@@ -142,6 +142,10 @@ describe.each(engines)("cohort figures on %s", (engine) => {
       title: "Testcase",
       completedOn: expect.stringMatching(/^\d{1,2}\. \w+ \d{4}$/),
     });
+    // A case only lost is not completed on the participant's page either.
+    await playCase(db, other!.id, [DECIDE_NOW]);
+    const otherPage = await learnerPage(db, trainerCourse, header, other!.id);
+    expect(otherPage[0]!.activities[0]).toMatchObject({ title: "Testcase", completedOn: null });
     const attempts = "caseAttempts" in caseActivity! ? caseActivity.caseAttempts : [];
     expect(attempts.map((a) => [a.number, a.status, a.score, a.maxScore, a.outcome?.result])).toEqual([
       [1, "Afsluttet", 0, 5, "Forkert"],
