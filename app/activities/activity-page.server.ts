@@ -11,17 +11,35 @@ import { badRequest } from "~/utils/http.server";
 import type { ActivityActionResult, ActivityRequest } from "./activity-type";
 import { activityServer, activityServers, activityTypeLabel, type ActivityPageView } from "./registry";
 
-const activityRequest = (
+function activityRequest(
   db: DB,
   user: SessionUser,
   module: CourseModule,
   activity: Activity,
   url: URL,
-): ActivityRequest<Activity> => ({ db, user, module, activity, url, here: `/moduler/${module.id}/${activity.id}` });
+  referer: string | null = null,
+): ActivityRequest<Activity> {
+  const here = `/moduler/${module.id}/${activity.id}`;
+  let fromHere = false;
+  try {
+    const from = referer ? new URL(referer) : null;
+    fromHere = from !== null && from.origin === url.origin && from.pathname === here;
+  } catch {
+    // An unreadable Referer says nothing about where the learner came from.
+  }
+  return { db, user, module, activity, url, here, fromHere };
+}
 
-export async function loadActivityPage(db: DB, user: SessionUser, module: CourseModule, activity: Activity, url: URL) {
+export async function loadActivityPage(
+  db: DB,
+  user: SessionUser,
+  module: CourseModule,
+  activity: Activity,
+  url: URL,
+  referer: string | null = null,
+) {
   const server = await activityServer(activity.type);
-  const request = activityRequest(db, user, module, activity, url);
+  const request = activityRequest(db, user, module, activity, url, referer);
   // Each type's server gets only its own activities: the registry keys them by `type`.
   const page = await (server.load as (request: ActivityRequest<Activity>) => Promise<unknown>)(request);
   return {

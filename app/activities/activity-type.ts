@@ -77,6 +77,11 @@ export interface ActivityRequest<A> {
   url: URL;
   /** The activity page's own path. */
   here: string;
+  /**
+   * The request came from this page itself (after an action on it, or reloading it), as the
+   * same-origin Referer says; false when the learner comes to it from elsewhere or from nowhere.
+   */
+  fromHere: boolean;
 }
 
 /** What an action hands back to the page when it refuses (a redirect when it succeeds). */

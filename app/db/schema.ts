@@ -189,7 +189,10 @@ export interface CaseDecisionsTable {
   points: number;
   choice_points: number;
   was_best: boolean;
-  best_choice_id: string;
+  /** The review's verdict (migration 0011); null for decisions stored before it. */
+  verdict: "best" | "partial" | "not-best" | null;
+  /** The best choice of the step to name; null when none was left (every way ended forkert). */
+  best_choice_id: string | null;
   topic: string;
   phase: string;
   decided_at: CreatedAt;

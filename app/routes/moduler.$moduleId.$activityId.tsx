@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ComponentType } from "react";
 import { handleActivityAction, loadActivityPage } from "~/activities/activity-page.server";
 import type { ActivityActionData, ActivityViewProps } from "~/activities/activity-type";
@@ -37,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       view: null,
     };
   }
-  return { ...(await loadActivityPage(await getDb(), user, module, activity, new URL(request.url))), broken: null };
+  const referer = request.headers.get("Referer");
+  const page = await loadActivityPage(await getDb(), user, module, activity, new URL(request.url), referer);
+  return { ...page, broken: null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -81,6 +83,13 @@ function BrokenActivity({ id, broken }: { id: string; broken: BrokenPage }) {
     </>
   );
 }
+
+/**
+ * A refusal because the activity moved on elsewhere (409: a case played on in another tab) shows
+ * the page as it is now, so the loader runs again; other refusals keep the page as it was.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export default function ActivityPage() {
   const { module, activity, view, broken } = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import * as m0007 from "./0007_begrundelse";
 import * as m0008 from "./0008_cohort_management";
 import * as m0009 from "./0009_accounts";
 import * as m0005 from "./0005_certificates";
+import * as m0011 from "./0011_learning";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0008_cohort_management": m0008,
   "0009_accounts": m0009,
   "0005_certificates": m0005,
+  "0011_learning": m0011,
 };

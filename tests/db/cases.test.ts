@@ -14,6 +14,7 @@ import type { DatabaseHandle } from "../../app/db/database.server";
 import { completions } from "../../app/progress/progress.server";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
+import { playCase, shownValue } from "./play-case";
 
 function caseActivity(definition: CaseDefinition, version = "v1"): CaseActivity {
   const best = findBestPath(definition)!;
@@ -34,9 +35,8 @@ function caseActivity(definition: CaseDefinition, version = "v1"): CaseActivity 
 }
 
 const activity = caseActivity(sampleCase);
-/** Buttons post the choice's position in its step. */
-const START = { investigate: "0", decideNow: "1" };
-const INVESTIGATED = { decideWell: "0", decideBadly: "1", back: "2" };
+/** What the button of a choice posts in the learner's attempt now (its position in the shuffled order). */
+const pick = (db: DatabaseHandle["db"], userId: string, choiceId: string) => shownValue(db, userId, activity, choiceId);
 
 async function view(db: DatabaseHandle["db"], userId: string, on: CaseActivity = activity) {
   const page = await loadAttempt(db, userId, on);
@@ -60,7 +60,9 @@ describe.each(engines)("cases on %s", (engine) => {
     await startAttempt(db, user.id, activity);
     expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 0, phaseLabel: "Opstart" });
 
-    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate })).toEqual({
+    expect(
+      await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: await pick(db, user.id, "investigate") }),
+    ).toEqual({
       ok: true,
       finished: false,
     });
@@ -68,7 +70,9 @@ describe.each(engines)("cases on %s", (engine) => {
     await acknowledgeFeedback(db, user.id, activity, 1);
     expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 1 });
 
-    expect(await chooseInAttempt(db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell })).toEqual({
+    expect(
+      await chooseInAttempt(db, { userId: user.id, activity, seq: 1, choice: await pick(db, user.id, "decide-well") }),
+    ).toEqual({
       ok: true,
       finished: true,
     });
@@ -82,9 +86,11 @@ describe.each(engines)("cases on %s", (engine) => {
     });
 
     const decisions = await db.selectFrom("case_decisions").selectAll().orderBy("seq").execute();
-    expect(decisions.map((d) => [d.seq, d.step_id, d.choice_id, d.points, d.topic, d.phase, d.was_best])).toEqual([
-      [1, "start", "investigate", 2, "sagsoplysning", "opstart", true],
-      [2, "investigated", "decide-well", 3, "begrundelse", "oplysning", true],
+    expect(
+      decisions.map((d) => [d.seq, d.step_id, d.choice_id, d.points, d.topic, d.phase, d.verdict, d.was_best]),
+    ).toEqual([
+      [1, "start", "investigate", 2, "sagsoplysning", "opstart", "best", true],
+      [2, "investigated", "decide-well", 3, "begrundelse", "oplysning", "best", true],
     ]);
     expect((await completions(db, user.id)).has(activity.id)).toBe(true);
     const attempt = await db.selectFrom("case_attempts").selectAll().executeTakeFirstOrThrow();
@@ -105,8 +111,9 @@ describe.each(engines)("cases on %s", (engine) => {
     await startAttempt(db, user.id, activity);
     await startAttempt(db, user.id, activity); // a double "Start casen" keeps one attempt
     expect(await db.selectFrom("case_attempts").select("id").execute()).toHaveLength(1);
-    const first = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
-    const second = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    const investigate = await pick(db, user.id, "investigate");
+    const first = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: investigate });
+    const second = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: investigate });
     expect(first).toEqual({ ok: true, finished: false });
     expect(second).toEqual({ ok: false, status: 409, message: STALE_MESSAGE });
     expect(await db.selectFrom("case_decisions").select("seq").execute()).toHaveLength(1);
@@ -118,10 +125,11 @@ describe.each(engines)("cases on %s", (engine) => {
     const user = await createTestUser(db);
     await startAttempt(db, user.id, activity);
     // Tab A shows step 1 (seq 0). Tab B chooses and continues.
-    await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    const decideNow = await pick(db, user.id, "decide-now");
+    await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: await pick(db, user.id, "investigate") });
     await acknowledgeFeedback(db, user.id, activity, 1);
     // Tab A now posts "decide now" for the old step: its position also exists on the current step.
-    const stale = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.decideNow });
+    const stale = await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: decideNow });
     expect(stale).toMatchObject({ ok: false, status: 409 });
     expect(await db.selectFrom("case_decisions").select("seq").execute()).toHaveLength(1);
     expect(await view(db, user.id)).toMatchObject({ state: "step", seq: 1 });
@@ -131,9 +139,10 @@ describe.each(engines)("cases on %s", (engine) => {
     const { db } = handle;
     const user = await createTestUser(db);
     await startAttempt(db, user.id, activity);
+    const [investigate, decideNow] = [await pick(db, user.id, "investigate"), await pick(db, user.id, "decide-now")];
     const results = await Promise.all([
-      chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate }),
-      chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.decideNow }),
+      chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: investigate }),
+      chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: decideNow }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(1);
@@ -156,7 +165,8 @@ describe.each(engines)("cases on %s", (engine) => {
     });
     const user = await createTestUser(db);
     await startAttempt(db, user.id, gated);
-    for (const value of ["0", "7"]) {
+    // Only "plain" is shown, at position 0: position 1 and 7 are no choice at all.
+    for (const value of ["1", "7"]) {
       const result = await chooseInAttempt(db, { userId: user.id, activity: gated, seq: 0, choice: value });
       expect(result).toMatchObject({ ok: false, status: 400 });
     }
@@ -169,7 +179,7 @@ describe.each(engines)("cases on %s", (engine) => {
     const { db } = handle;
     const user = await createTestUser(db);
     await startAttempt(db, user.id, activity);
-    await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    await chooseInAttempt(db, { userId: user.id, activity, seq: 0, choice: await pick(db, user.id, "investigate") });
     await acknowledgeFeedback(db, user.id, activity, 1);
 
     // The author rewrites the case: "investigated" is gone.
@@ -188,7 +198,12 @@ describe.each(engines)("cases on %s", (engine) => {
       view: { state: "step", seq: 1, situationHtml: "<p>Situation investigated</p>" },
     });
     expect(
-      await chooseInAttempt(db, { userId: user.id, activity: rewritten, seq: 1, choice: INVESTIGATED.decideWell }),
+      await chooseInAttempt(db, {
+        userId: user.id,
+        activity: rewritten,
+        seq: 1,
+        choice: await pick(db, user.id, "decide-well"),
+      }),
     ).toEqual({ ok: true, finished: true });
 
     // Another learner's attempt whose version the platform no longer has.
@@ -218,21 +233,51 @@ describe.each(engines)("cases on %s", (engine) => {
     ]);
   });
 
+  test("each decision stores the review's verdict: a choice into forkert is never best, even when all score 0", async () => {
+    const { db } = handle;
+    const zero = caseActivity(
+      {
+        start: "s",
+        steps: [
+          step("s", [
+            choice("lost", { id: "wrong", label: "Giv afslag" }),
+            choice("t", { id: "right", label: "Oplys" }),
+          ]),
+          step("t", [
+            choice("won", { id: "decide", label: "Afgør", points: 1 }),
+            choice("s", { id: "back", label: "Tilbage" }),
+          ]),
+        ],
+        outcomes: [outcome("won", "korrekt"), outcome("lost", "forkert")],
+      },
+      "v-zero",
+    );
+    const user = await createTestUser(db);
+    await playCase(db, user.id, ["right", "back", "wrong"], { activity: zero });
+    const stored = await db
+      .selectFrom("case_decisions")
+      .select(["choice_id", "verdict", "was_best", "best_choice_id"])
+      .orderBy("seq")
+      .execute();
+    expect(stored).toEqual([
+      { choice_id: "right", verdict: "best", was_best: true, best_choice_id: "right" },
+      { choice_id: "back", verdict: "not-best", was_best: false, best_choice_id: "decide" },
+      { choice_id: "wrong", verdict: "not-best", was_best: false, best_choice_id: "right" },
+    ]);
+    // The review says the same as what was stored.
+    const outcome_ = await view(db, user.id, zero);
+    expect(outcome_.state === "outcome" && outcome_.review.map((r) => r.heading)).toEqual([
+      "Bedste valg",
+      "Ikke det bedste valg – det bedste var: Afgør",
+      "Ikke det bedste valg – det bedste var: Oplys",
+    ]);
+  });
+
   test("the module page gets each case's best and latest result", async () => {
     const { db } = handle;
     const user = await createTestUser(db);
-    const play = async (choices: [number, string][]) => {
-      await startAttempt(db, user.id, activity, { fresh: true });
-      for (const [seq, value] of choices) {
-        await chooseInAttempt(db, { userId: user.id, activity, seq, choice: value });
-        await acknowledgeFeedback(db, user.id, activity, seq + 1);
-      }
-    };
-    await play([
-      [0, START.investigate],
-      [1, INVESTIGATED.decideWell],
-    ]);
-    await play([[0, START.decideNow]]);
+    await playCase(db, user.id, ["investigate", "decide-well"], { activity, fresh: true });
+    await playCase(db, user.id, ["decide-now"], { activity, fresh: true });
     const summary = (await caseSummaries(db, user.id, "test")).get(activity.id);
     expect(summary).toEqual({
       attempts: 2,
@@ -247,14 +292,24 @@ describe.each(engines)("resuming on %s", (engine) => {
     const handle = await freshDatabase(engine, { persistent: true });
     const user = await createTestUser(handle.db);
     await startAttempt(handle.db, user.id, activity);
-    await chooseInAttempt(handle.db, { userId: user.id, activity, seq: 0, choice: START.investigate });
+    await chooseInAttempt(handle.db, {
+      userId: user.id,
+      activity,
+      seq: 0,
+      choice: await pick(handle.db, user.id, "investigate"),
+    });
     const before = await view(handle.db, user.id);
     const reopened = await handle.reopen();
     try {
       expect(await view(reopened.db, user.id)).toEqual(before);
       await acknowledgeFeedback(reopened.db, user.id, activity, 1);
       expect(
-        await chooseInAttempt(reopened.db, { userId: user.id, activity, seq: 1, choice: INVESTIGATED.decideWell }),
+        await chooseInAttempt(reopened.db, {
+          userId: user.id,
+          activity,
+          seq: 1,
+          choice: await pick(reopened.db, user.id, "decide-well"),
+        }),
       ).toEqual({ ok: true, finished: true });
     } finally {
       await reopened.close();

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { acknowledgeFeedback, chooseInAttempt, startAttempt } from "../../app/activities/case/attempts.server";
 import type { CourseModule } from "../../app/content/types";
 import type { CaseActivity } from "../../app/activities/case/content";
 import type { QuizActivity } from "../../app/activities/quiz/content";
 import type { DB } from "../../app/db/database.server";
+import { startAttempt } from "../../app/activities/case/attempts.server";
 import { saveEvaluation } from "../../app/activities/evaluation/responses.server";
 import { activityStatuses } from "../../app/activities/module-statuses.server";
 import { certificateFor, certificatesOf, verifyCertificate } from "../../app/progress/certificate.server";
@@ -16,12 +16,13 @@ import { createUser } from "../../app/users/users.server";
 import { submitQuiz } from "../../app/activities/quiz/attempts.server";
 import { testEvaluation, testQuiz, trainerCase, trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
+import { DECIDE_BADLY, DECIDE_NOW, DECIDE_WELL, INVESTIGATE, playCase as playCaseThrough } from "./play-case";
 
 const module: CourseModule = trainerCourse.modules[0]!;
-/** The sample case: a button posts its position in the step. */
-const LOSE = ["1"]; // "Afgør nu" → remitted (forkert)
-const WIN = ["0", "0"]; // investigate, then decide well → good (korrekt)
-const PARTIAL = ["0", "1"]; // investigate, then decide badly → partial (delvist)
+/** The sample case, by choice id (each posted as its button in the attempt's order posts it). */
+const LOSE = [DECIDE_NOW]; // → remitted (forkert)
+const WIN = [INVESTIGATE, DECIDE_WELL]; // → good (korrekt)
+const PARTIAL = [INVESTIGATE, DECIDE_BADLY]; // → partial (delvist)
 
 async function learner(db: DB) {
   const organisation = await db
@@ -40,12 +41,7 @@ async function learner(db: DB) {
 }
 
 async function playCase(db: DB, userId: string, choices: string[], activity: CaseActivity = trainerCase) {
-  await startAttempt(db, userId, activity, { fresh: true });
-  for (const [seq, choice] of choices.entries()) {
-    const result = await chooseInAttempt(db, { userId, activity, seq, choice });
-    if (!result.ok) throw new Error(result.message);
-    await acknowledgeFeedback(db, userId, activity, seq + 1);
-  }
+  await playCaseThrough(db, userId, choices, { fresh: true, activity });
 }
 
 async function passQuizAndEvaluation(db: DB, userId: string) {

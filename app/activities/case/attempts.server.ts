@@ -8,11 +8,13 @@ import type { Selectable } from "kysely";
 import type { DB } from "~/db/database.server";
 import type { CaseAttemptsTable } from "~/db/schema";
 import { recordCompletion } from "~/progress/progress.server";
+import type { CourseModule } from "~/content/types";
+import { findBestPath } from "./analysis";
 import type { CaseActivity, CaseDefinition } from "./content";
 import { decide } from "./decide";
 import { createCaseMachine, startPersisted, type CaseMachine } from "./machine";
 import type { CaseAttemptView } from "./page";
-import { buildCaseView, type AttemptState, type DecisionRecord } from "./view";
+import { buildCaseView, type AttemptState, type DebriefSources, type DecisionRecord } from "./view";
 
 type AttemptRow = Selectable<CaseAttemptsTable>;
 
@@ -54,7 +56,7 @@ const toState = (row: AttemptRow): AttemptState => ({
 async function decisionsOf(db: DB, attemptId: string): Promise<DecisionRecord[]> {
   const rows = await db
     .selectFrom("case_decisions")
-    .select(["seq", "step_id", "choice_id", "target_id", "points", "was_best", "best_choice_id"])
+    .select(["seq", "step_id", "choice_id", "target_id", "points"])
     .where("attempt_id", "=", attemptId)
     .orderBy("seq")
     .execute();
@@ -64,8 +66,6 @@ async function decisionsOf(db: DB, attemptId: string): Promise<DecisionRecord[]>
     choiceId: row.choice_id,
     targetId: row.target_id,
     points: row.points,
-    wasBest: row.was_best,
-    bestChoiceId: row.best_choice_id,
   }));
 }
 
@@ -81,14 +81,42 @@ function latestAttempt(db: DB, userId: string, activityId: string) {
     .executeTakeFirst();
 }
 
+export interface LoadOptions {
+  /** The learner comes back to the attempt (not right after acting on it): the page says where they are. */
+  returning?: boolean;
+  /** The module's lessons and checklists, for the debrief at the outcome. */
+  module?: Pick<CourseModule, "id" | "activities" | "checklists">;
+}
+
 /** The learner's latest attempt as the page shows it: none yet, on a lost version, or under way or done. */
-export async function loadAttempt(db: DB, userId: string, activity: CaseActivity): Promise<CaseAttemptView> {
+export async function loadAttempt(
+  db: DB,
+  userId: string,
+  activity: CaseActivity,
+  options: LoadOptions = {},
+): Promise<CaseAttemptView> {
   const attempt = await latestAttempt(db, userId, activity.id);
   if (!attempt) return { kind: "intro" };
   const definition = await definitionFor(db, activity, attempt.case_version);
   if (!definition) return attempt.status === "active" ? { kind: "outdated" } : { kind: "intro" };
   const machine = machineFor(activity.id, attempt.case_version, definition);
-  const view = buildCaseView(machine, definition, toState(attempt), await decisionsOf(db, attempt.id));
+  const { module } = options;
+  const debrief: DebriefSources | undefined = module && {
+    moduleId: module.id,
+    // What each topic can earn: the current version's best path, or an older version's own.
+    bestPath:
+      attempt.case_version === activity.version
+        ? activity.analysis.bestPath
+        : (findBestPath(definition)?.choices ?? activity.analysis.bestPath),
+    lessons: module.activities.flatMap((a) =>
+      a.type === "lesson" ? [{ id: a.id, title: a.title, html: a.html, legalBasis: a.legalBasis }] : [],
+    ),
+    checklists: module.checklists,
+  };
+  const view = buildCaseView(machine, definition, toState(attempt), await decisionsOf(db, attempt.id), {
+    returning: options.returning,
+    debrief,
+  });
   return { kind: "attempt", view, olderVersion: attempt.case_version !== activity.version };
 }
 
@@ -161,7 +189,7 @@ export async function chooseInAttempt(
       return { ok: false, status: 409, message: "Casen er blevet opdateret. Start forfra for at fortsætte." };
     }
     const machine = machineFor(activity.id, attempt.case_version, definition);
-    const decided = decide(machine, definition, attempt.snapshot, input.choice);
+    const decided = decide(machine, definition, attempt, input.choice);
     if (!decided.ok) {
       const message =
         decided.reason === "unknown-choice"
@@ -184,6 +212,7 @@ export async function chooseInAttempt(
         target_id: decision.targetId,
         points: decision.points,
         choice_points: decision.choicePoints,
+        verdict: decision.verdict,
         was_best: decision.wasBest,
         best_choice_id: decision.bestChoiceId,
         topic: decision.topic,

@@ -4,8 +4,10 @@
  * without JavaScript; with JavaScript Remix submits them without a page reload, and focus moves
  * to what changed (the feedback, the new situation, the result) so a screen reader announces it.
  */
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { Alert } from "~/components/alert";
+import { WayForwardLink } from "~/components/way-forward-link";
 import type { ActivityViewProps } from "../activity-type";
 import { CaseFile } from "~/components/case-file";
 import { IntentField as Intent } from "~/components/forms";
@@ -51,7 +53,8 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
         <div className="prose" dangerouslySetInnerHTML={{ __html: introHtml }} />
         {data.kind === "intro" && (
           <p className="meta">
-            Casen har {page.stepCount} beslutningspunkter. Du får point for dine valg; dem ser du til sidst.
+            Casen har {page.stepCount} beslutningspunkter. Efter hvert valg ser du, hvor godt det var, og hvor mange
+            point det gav; til sidst får du en gennemgang af alle dine valg.
           </p>
         )}
         <Form method="post" className="actions">
@@ -71,13 +74,18 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
       {data.olderVersion && (
         <p className="meta">Du spiller den udgave af casen, du startede på. Casen er siden blevet opdateret.</p>
       )}
+      {view.state !== "outcome" && view.resume && (
+        <Alert tone="info" role="status" className="case-resume">
+          {view.resume}
+        </Alert>
+      )}
       <div className="case-layout">
         <div className="case-main">
           {view.state === "step" && (
             <>
               <section aria-labelledby="situation">
                 <h2 id="situation" tabIndex={-1} ref={focusRef}>
-                  Beslutning {view.stepNumber} <span className="meta">· fase: {view.phaseLabel}</span>
+                  {view.counter} <span className="meta">· fase: {view.phaseLabel}</span>
                 </h2>
                 <div className="prose situation" dangerouslySetInnerHTML={{ __html: view.situationHtml }} />
               </section>
@@ -105,9 +113,23 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
 
           {view.state === "feedback" && (
             <section className="case-feedback" aria-labelledby="tilbagemelding">
-              <h2 id="tilbagemelding" tabIndex={-1} ref={focusRef}>
-                Tilbagemelding
-              </h2>
+              <Alert
+                tone={view.verdict.tone}
+                heading={
+                  <>
+                    {view.verdict.text} <span className="verdict-points">· {view.verdict.points}</span>
+                  </>
+                }
+                headingId="tilbagemelding"
+                headingRef={focusRef}
+                className="case-verdict"
+              >
+                {view.verdict.notes.map((note) => (
+                  <p className="alert-text" key={note}>
+                    {note}
+                  </p>
+                ))}
+              </Alert>
               <p>
                 Du valgte: <strong>{view.chosenLabel}</strong>
               </p>
@@ -131,8 +153,43 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                 <p className="case-score">
                   Du fik <strong>{view.score}</strong> af {view.maxScore} mulige point ({view.percent} %).
                 </p>
+                <p className="case-passed">
+                  {view.passed
+                    ? "Casen er bestået."
+                    : "Casen er spillet, men ikke bestået. Læs gennemgangen, og prøv igen."}
+                </p>
                 <div className="prose" dangerouslySetInnerHTML={{ __html: view.outcomeHtml }} />
               </section>
+              <div className="actions">
+                {!view.passed && <TryAgain busy={busy} primary />}
+                <WayForwardLink way={page.way} primary={view.passed} />
+                {view.passed && <TryAgain busy={busy} />}
+              </div>
+              {view.debrief.length > 0 && (
+                <section aria-labelledby="emner">
+                  <h2 id="emner">Dine point emne for emne</h2>
+                  <ul className="case-debrief">
+                    {view.debrief.map((topic) => (
+                      <li key={topic.label}>
+                        <strong>
+                          {topic.label}: {topic.earned} af {topic.possible} point
+                        </strong>
+                        {(topic.lesson || topic.checklist) && (
+                          <span className="debrief-links">
+                            {" "}
+                            Læs mere:{" "}
+                            {topic.lesson && <Link to={topic.lesson.to}>lektionen „{topic.lesson.title}“</Link>}
+                            {topic.lesson && topic.checklist && " og "}
+                            {topic.checklist && (
+                              <Link to={topic.checklist.to}>tjeklisten „{topic.checklist.title}“</Link>
+                            )}
+                          </span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
               <section aria-labelledby="gennemgang">
                 <h2 id="gennemgang">Gennemgang af dine valg</h2>
                 <ol className="case-review">
@@ -148,29 +205,39 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                       <p>
                         Dit valg: <strong>{item.chosenLabel}</strong> ({item.points} point)
                       </p>
+                      <Alert tone={item.tone} heading={item.heading} headingLevel={4} className="review-verdict">
+                        {item.notes.map((note) => (
+                          <p className="alert-text" key={note}>
+                            {note}
+                          </p>
+                        ))}
+                      </Alert>
                       <div className="prose feedback" dangerouslySetInnerHTML={{ __html: item.feedbackHtml }} />
-                      {item.betterChoiceLabel ? (
-                        <p className="review-better">
-                          <strong>Et bedre valg var muligt:</strong> {item.betterChoiceLabel}
-                        </p>
-                      ) : (
-                        <p className="review-best">Det var det bedste valg på dette trin.</p>
-                      )}
                     </li>
                   ))}
                 </ol>
               </section>
-              <Form method="post" className="actions">
-                <Intent value="case.restart" />
-                <button type="submit" className="button button-primary" disabled={busy}>
-                  Prøv igen
-                </button>
-              </Form>
+              <div className="actions">
+                {!view.passed && <TryAgain busy={busy} primary />}
+                <WayForwardLink way={page.way} primary={view.passed} />
+                {view.passed && <TryAgain busy={busy} />}
+              </div>
             </>
           )}
         </div>
         <CaseFile documents={view.documents} />
       </div>
     </div>
+  );
+}
+
+function TryAgain({ busy, primary = false }: { busy: boolean; primary?: boolean }) {
+  return (
+    <Form method="post">
+      <Intent value="case.restart" />
+      <button type="submit" className={`button ${primary ? "button-primary" : "button-secondary"}`} disabled={busy}>
+        Prøv igen
+      </button>
+    </Form>
   );
 }

@@ -17,6 +17,7 @@ import {
   startAttempt,
   type CaseSummary,
 } from "./attempts.server";
+import { wayForward } from "../next-activity";
 import type { CaseActivity } from "./content";
 import type { CasePage } from "./page";
 
@@ -52,11 +53,12 @@ function caseStatus(done: boolean, summary: CaseSummary | undefined): ActivitySt
 }
 
 export const caseServer: ActivityServer<CaseActivity, CasePage> = {
-  async load({ db, user, activity }) {
+  async load({ db, user, module, activity, fromHere }) {
     return {
       introHtml: activity.introHtml,
       stepCount: activity.case.steps.length,
-      attempt: await loadAttempt(db, user.id, activity),
+      attempt: await loadAttempt(db, user.id, activity, { returning: !fromHere, module }),
+      way: wayForward(module, activity.id),
     };
   },
   intents: {

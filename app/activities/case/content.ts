@@ -7,7 +7,7 @@ import type { ActivityContent } from "../activity-type";
 import { id, oneOf, text } from "~/content/format";
 import type { ComponentNode, Position, Problem } from "~/content/mdx-tree";
 import { errorsOf } from "~/content/problems";
-import { flags, html, int, positionOf, reportDuplicates, single, str, type Fragments } from "~/content/structure";
+import { bool, flags, html, int, positionOf, reportDuplicates, single, str, type Fragments } from "~/content/structure";
 import { didYouMean } from "~/content/suggest";
 import type { ActivityBase } from "~/content/types";
 import { PHASES, RESULTS, TOPICS, type CaseResult, type Phase, type Topic } from "~/content/vocabulary";
@@ -63,6 +63,8 @@ export interface CaseChoice {
   sets: string[];
   requires: string[];
   feedbackHtml: string;
+  /** `<Choice last>`: shown after the shuffled choices of its step (only present when set). */
+  last?: true;
   position: Position;
 }
 
@@ -76,7 +78,7 @@ export interface CaseOutcome {
 export const caseContent: ActivityContent<CaseActivity> = {
   components: {
     Case: {
-      attributes: { start: id() },
+      attributes: { start: id(), pass: oneOf(["korrekt", "delvist"], "beståelsesniveau", false) },
       parents: ["root"],
       noProse: true,
       onlyInItsTypes: true,
@@ -100,6 +102,7 @@ export const caseContent: ActivityContent<CaseActivity> = {
         topic: oneOf(Object.keys(TOPICS), "emne"),
         sets: { kind: "flags", required: false },
         requires: { kind: "flags", required: false },
+        last: { kind: "boolean", required: false },
       },
       parents: ["Step"],
       prose: true,
@@ -155,6 +158,8 @@ function buildCase(roots: ComponentNode[], fragments: Fragments, problems: Probl
         sets: flags(choiceNode, "sets"),
         requires: flags(choiceNode, "requires"),
         feedbackHtml: html(fragments, choiceNode),
+        // Only when set, so that a case without `last` keeps its version.
+        ...(bool(choiceNode, "last") ? { last: true as const } : {}),
         position: choiceNode.position,
       }));
       if (choices.length === 0) {
@@ -243,7 +248,8 @@ function buildCase(roots: ComponentNode[], fragments: Fragments, problems: Probl
     }
   });
 
-  return { start, steps, outcomes };
+  const pass = str(caseNode, "pass");
+  return { start, ...(pass === "korrekt" || pass === "delvist" ? { pass } : {}), steps, outcomes };
 
   function stepNodesWithChoices(node: ComponentNode) {
     return node.children

@@ -4,39 +4,48 @@
  * verdict. `attempts.server.ts` only stores what this returns. No database, no I/O.
  */
 import type { CaseChoice, CaseDefinition, CaseOutcome, CaseStep } from "./content";
+import { choiceAtPosition, orderedChoices } from "./learner-words";
+import { judgeChoice, type ChoiceVerdict } from "./review";
 import {
   applyChoice,
   currentPlace,
   findStep,
+  offeredChoices,
   restoreSnapshot,
   type CaseMachine,
   type PersistedCaseSnapshot,
 } from "./machine";
 
-/** The value a choice's button posts: its position in the step, which says nothing about where it leads. */
-export const choiceValue = (step: CaseStep, choiceId: string) =>
-  String(step.choices.findIndex((c) => c.id === choiceId));
-
-export function choiceFromValue(step: CaseStep, value: string): CaseChoice | undefined {
-  return /^\d+$/.test(value) ? step.choices[Number(value)] : undefined;
+/**
+ * The offered choices of the current step in the order this attempt shows them (`orderedChoices`:
+ * seeded by the attempt and the step, `last` at the end). A button posts its position in this
+ * order, which says nothing about where the choice leads or where it stands in the file.
+ */
+export function shownChoices(attemptId: string, step: CaseStep, offered: readonly CaseChoice[]): CaseChoice[] {
+  return orderedChoices(attemptId, step.id, offered, (choice) => choice.last === true);
 }
 
 export interface Verdict {
-  /** No choice offered at that moment had more points. */
+  /** The review's rule (`review.ts`): best, partly right, or not the best choice of the step in the whole case. */
+  verdict: ChoiceVerdict["verdict"];
   wasBest: boolean;
-  /** The chosen one when it was best, otherwise the first offered choice with the most points. */
-  bestChoiceId: string;
+  /** The best choice to name: the chosen one when it was best; null when the step had none left. */
+  bestChoiceId: string | null;
 }
 
-/**
- * Was this the best choice? The rule behind the learner's review ("Et bedre valg var muligt")
- * and the dashboard's best-choice shares: best when no choice offered at that moment (flags
- * considered) had more points.
- */
-export function judgeChoice(chosen: CaseChoice, offered: readonly CaseChoice[]): Verdict {
-  const bestPoints = Math.max(...offered.map((c) => c.points));
-  if (chosen.points >= bestPoints) return { wasBest: true, bestChoiceId: chosen.id };
-  return { wasBest: false, bestChoiceId: offered.find((c) => c.points === bestPoints)!.id };
+/** The verdict stored with a decision: the review's judgement with the flags set before the choice. */
+export function verdictOf(
+  definition: CaseDefinition,
+  stepId: string,
+  choiceId: string,
+  flags: readonly string[],
+): Verdict {
+  const judged = judgeChoice(definition, { stepId, choiceId, flags });
+  return {
+    verdict: judged.verdict,
+    wasBest: judged.verdict === "best",
+    bestChoiceId: judged.verdict === "best" ? choiceId : (judged.bestChoice?.id ?? null),
+  };
 }
 
 /** A `case_decisions` row, as the pure code sees it. */
@@ -65,13 +74,24 @@ export type Decision =
       outcome: CaseOutcome | null;
       decision: DecisionRow;
     }
-  /** `unknown-choice`: the value names no choice of the step; `not-offered`: its `requires` are not met. */
+  /** `unknown-choice`: the value names no offered choice of the step; `not-offered`: its `requires` are not met. */
   | { ok: false; reason: "unknown-choice" | "not-offered" | "finished" };
 
-export function decide(machine: CaseMachine, definition: CaseDefinition, persisted: unknown, value: string): Decision {
-  const before = restoreSnapshot(machine, persisted);
+/**
+ * Decides the choice posted as `value` (a position in the order `shownChoices` gives this attempt),
+ * judged by the same rule as the review at the end.
+ */
+export function decide(
+  machine: CaseMachine,
+  definition: CaseDefinition,
+  attempt: { id: string; snapshot: unknown },
+  value: string,
+): Decision {
+  const before = restoreSnapshot(machine, attempt.snapshot);
+  if (before.status !== "active") return { ok: false, reason: "finished" };
   const step = findStep(definition, currentPlace(before));
-  const choice = step && choiceFromValue(step, value);
+  const choice =
+    step && choiceAtPosition(shownChoices(attempt.id, step, offeredChoices(machine, definition, before)), value);
   if (!step || !choice) return { ok: false, reason: "unknown-choice" };
   const applied = applyChoice(machine, definition, before, choice.id);
   if (!applied.ok) return applied;
@@ -90,7 +110,7 @@ export function decide(machine: CaseMachine, definition: CaseDefinition, persist
       targetId: choice.to,
       points: applied.earned,
       choicePoints: choice.points,
-      ...judgeChoice(choice, applied.offered),
+      ...verdictOf(definition, step.id, choice.id, before.context.flags),
       topic: choice.topic,
       phase: step.phase,
     },

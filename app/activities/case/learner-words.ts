@@ -5,7 +5,7 @@
  */
 import type { CaseChoice } from "./content";
 import { caseStepSeed, seededShuffle } from "~/utils/shuffle";
-import { unlockSentence, type ChoiceVerdict, type ReviewedDecision, type Verdict } from "./review";
+import { unlockSentence, type ReviewedDecision, type Verdict } from "./review";
 
 /** DKFDS alert variants: the verdict is told by its heading and icon too, never by colour alone. */
 export type VerdictTone = "success" | "warning" | "error";
@@ -42,12 +42,6 @@ export function reviewLine(decision: ReviewedDecision) {
     notes.push(`Du fik pointene for dette valg første gang, du traf det (beslutning ${decision.repeatOf}).`);
   }
   return { heading, tone: words.tone, notes };
-}
-
-/** The live verdict of a decision just made, with the reason when the best choice was not offered. */
-export function verdictNotes(verdict: ChoiceVerdict): string[] {
-  const unlock = unlockSentence(verdict);
-  return unlock ? [unlock] : [];
 }
 
 /** "Beslutning 3 · ca. 8 i alt": the length of the ideal way (`idealWay`) is what a good attempt takes. */

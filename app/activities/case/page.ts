@@ -1,4 +1,5 @@
 /** What the activity page shows of a case: its introduction and the learner's latest attempt. */
+import type { WayForward } from "../next-activity";
 import type { CaseView } from "./view";
 
 export type CaseAttemptView =
@@ -11,4 +12,6 @@ export interface CasePage {
   introHtml: string;
   stepCount: number;
   attempt: CaseAttemptView;
+  /** "Næste aktivitet" (or "Tilbage til modulet") beside "Prøv igen" at the outcome. */
+  way: WayForward;
 }

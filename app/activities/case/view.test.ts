@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
-import { createCaseMachine, nextSnapshot, initialSnapshot, type CaseSnapshot } from "./machine";
+import { createCaseMachine, initialSnapshot, nextSnapshot, type CaseSnapshot } from "./machine";
 import { sampleCase } from "./test-cases";
+import { shownChoices } from "./decide";
 import { buildCaseView, type AttemptState, type DecisionRecord } from "./view";
 
 const machine = createCaseMachine(sampleCase);
@@ -16,15 +17,12 @@ function attemptAfter(
     const step = sampleCase.steps.find((s) => s.id === stepId)!;
     const choice = step.choices.find((c) => c.id === choiceId)!;
     const next = nextSnapshot(machine, snapshot, choiceId);
-    const best = [...step.choices].sort((a, b) => b.points - a.points)[0]!;
     decisions.push({
       seq: decisions.length + 1,
       stepId,
       choiceId,
       targetId: choice.to,
       points: next.context.score - snapshot.context.score,
-      wasBest: best.id === choiceId,
-      bestChoiceId: best.id,
     });
     snapshot = next;
   }
@@ -49,6 +47,11 @@ function attemptAfter(
   };
 }
 
+function attemptArgs(choiceIds: string[], acknowledged = choiceIds.length): [AttemptState, DecisionRecord[]] {
+  const { attempt, decisions } = attemptAfter(choiceIds, acknowledged);
+  return [attempt, decisions];
+}
+
 test("a step shows its situation, the documents reached and only the labels of the choices offered now", () => {
   const { attempt, decisions } = attemptAfter([]);
   const view = buildCaseView(machine, sampleCase, attempt, decisions);
@@ -56,14 +59,21 @@ test("a step shows its situation, the documents reached and only the labels of t
     state: "step",
     seq: 0,
     stepNumber: 1,
+    // The ideal way: investigate, then decide well.
+    counter: "Beslutning 1 · ca. 2 i alt",
+    resume: null,
     phaseLabel: "Opstart",
     situationHtml: "<p>Situation start</p>",
     documents: [{ key: "d0", title: "Dokument ansoegning", html: "<p>ansoegning</p>", isNew: true }],
-    choices: [
-      { value: "0", label: "Undersøg" },
-      { value: "1", label: "Afgør nu" },
-    ],
+    // In the order attempt "a1" shows them; each button posts its position.
+    choices: shownChoices("a1", sampleCase.steps[0]!, sampleCase.steps[0]!.choices).map((choice, position) => ({
+      value: String(position),
+      label: choice.label,
+    })),
   });
+  if (view.state === "step") {
+    expect(view.choices.map((c) => c.label).sort()).toEqual(["Afgør nu", "Undersøg"]);
+  }
   // Nothing about points, targets, flags or other steps.
   const text = JSON.stringify(view);
   for (const secret of ["points", "investigated", "remitted", "oplyst", "requires", "Feedback"]) {
@@ -87,32 +97,99 @@ test("after a choice the feedback of that choice is shown, and the case file gro
 test("once the investigation has set its flag, the choice that needs it is offered", () => {
   const { attempt, decisions } = attemptAfter(["investigate"]);
   const view = buildCaseView(machine, sampleCase, attempt, decisions);
-  expect(view.state === "step" && view.choices.map((c) => c.label)).toEqual([
-    "Afgør med begrundelse",
+  expect(view.state === "step" && view.choices.map((c) => c.label).sort()).toEqual([
     "Afgør kort",
+    "Afgør med begrundelse",
     "Tilbage",
   ]);
 });
 
-test("at the outcome: result, score as points and share, and a review saying where a better choice existed", () => {
+test("right after a choice: the verdict and its points, by the review's rule", () => {
+  const good = buildCaseView(machine, sampleCase, ...attemptArgs(["investigate"], 0));
+  expect(good.state === "feedback" && good.verdict).toEqual({
+    text: "Godt valg",
+    points: "2 point",
+    tone: "success",
+    notes: [],
+  });
+  const partial = buildCaseView(machine, sampleCase, ...attemptArgs(["investigate", "decide-badly"], 1));
+  expect(partial.state === "feedback" && partial.verdict).toMatchObject({
+    text: "Delvis rigtigt",
+    points: "1 point",
+    tone: "warning",
+  });
+  const wrong = buildCaseView(machine, sampleCase, ...attemptArgs(["decide-now"], 0));
+  expect(wrong.state === "feedback" && wrong.verdict).toMatchObject({
+    text: "Ikke det bedste valg",
+    points: "0 point",
+    tone: "error",
+  });
+});
+
+test("coming back to an unfinished attempt says where the learner is; right after acting it does not", () => {
+  const [attempt, decisions] = attemptArgs(["investigate"]);
+  expect(buildCaseView(machine, sampleCase, attempt, decisions, { returning: true })).toMatchObject({
+    state: "step",
+    counter: "Beslutning 2 · ca. 2 i alt",
+    resume: "Du fortsætter, hvor du slap (beslutning 2).",
+  });
+  expect(buildCaseView(machine, sampleCase, attempt, decisions, { returning: false })).toMatchObject({ resume: null });
+  // A fresh attempt has nothing to continue.
+  expect(buildCaseView(machine, sampleCase, ...attemptArgs([]), { returning: true })).toMatchObject({ resume: null });
+});
+
+test("at the outcome: result, pass, score as points and share, a true review and the debrief by topic", () => {
   const { attempt, decisions } = attemptAfter(["investigate", "decide-badly"]);
-  const view = buildCaseView(machine, sampleCase, attempt, decisions);
+  const lessons = [{ id: "l-begrund", title: "Begrundelse af afgørelser", html: "<p>Tekst</p>", legalBasis: [] }];
+  const view = buildCaseView(machine, sampleCase, attempt, decisions, {
+    debrief: {
+      moduleId: "m",
+      bestPath: [
+        { stepId: "start", choiceId: "investigate" },
+        { stepId: "investigated", choiceId: "decide-well" },
+      ],
+      lessons,
+      checklists: [{ id: "tjek", title: "Er afgørelsen begrundet?", html: "", activityId: "l-begrund" }],
+    },
+  });
   expect(view).toMatchObject({
     state: "outcome",
     result: "delvist",
     resultLabel: "Delvist korrekt",
+    passed: false,
     score: 3,
     maxScore: 5,
     percent: 60,
   });
   if (view.state !== "outcome") return;
   expect(view.review).toEqual([
-    expect.objectContaining({ number: 1, chosenLabel: "Undersøg", points: 2, betterChoiceLabel: null }),
+    expect.objectContaining({ number: 1, chosenLabel: "Undersøg", points: 2, heading: "Bedste valg", tone: "success" }),
     expect.objectContaining({
       number: 2,
       chosenLabel: "Afgør kort",
       points: 1,
-      betterChoiceLabel: "Afgør med begrundelse",
+      heading: "Delvis rigtigt – det bedste var: Afgør med begrundelse",
+      tone: "warning",
     }),
+  ]);
+  expect(view.debrief).toEqual([
+    { label: "Sagsoplysning", earned: 2, possible: 2, lesson: null, checklist: null },
+    {
+      label: "Begrundelse",
+      earned: 1,
+      possible: 3,
+      lesson: { title: "Begrundelse af afgørelser", to: "/moduler/m/l-begrund" },
+      checklist: { title: "Er afgørelsen begrundet?", to: "/moduler/m/tjeklister#tjekliste-tjek" },
+    },
+  ]);
+});
+
+test("a case that passes at delvist says so at a delvist outcome; a choice into forkert is never called best", () => {
+  const { attempt, decisions } = attemptAfter(["investigate", "decide-badly"]);
+  const lenient = { ...sampleCase, pass: "delvist" as const };
+  expect(buildCaseView(createCaseMachine(lenient), lenient, attempt, decisions)).toMatchObject({ passed: true });
+  const lost = buildCaseView(machine, sampleCase, ...attemptArgs(["decide-now"]));
+  expect(lost.state === "outcome" && lost.review.map((r) => r.heading)).toEqual([
+    "Ikke det bedste valg – det bedste var: Undersøg",
   ]);
 });

@@ -5,10 +5,15 @@
  * `requires`, targets, other steps and unearned feedback stay on the server until the end,
  * when the review shows the whole path. Pure.
  */
+import type { ChecklistDefinition } from "~/content/types";
 import { PHASES, RESULTS, type CaseResult } from "~/content/vocabulary";
+import { isPassingResult } from "~/progress/passing";
 import type { CaseDefinition, CaseStep } from "./content";
-import { choiceValue } from "./decide";
+import { debriefByTopic, type DebriefLesson } from "./debrief";
+import { shownChoices } from "./decide";
+import { decisionCounter, resumeSentence, reviewLine, verdictHeading, type VerdictTone } from "./learner-words";
 import { offeredChoices, restoreSnapshot, type CaseMachine } from "./machine";
+import { idealWay, reviewDecisions } from "./review";
 
 export interface AttemptState {
   id: string;
@@ -27,8 +32,6 @@ export interface DecisionRecord {
   choiceId: string;
   targetId: string;
   points: number;
-  wasBest: boolean;
-  bestChoiceId: string;
 }
 
 export interface DocumentView {
@@ -46,8 +49,36 @@ export interface ReviewItem {
   chosenLabel: string;
   points: number;
   feedbackHtml: string;
-  /** The label of a choice with more points that was offered at that moment, if there was one. */
-  betterChoiceLabel: string | null;
+  /** "Bedste valg", "Delvis rigtigt" or "Ikke det bedste valg – det bedste var: …" (`reviewLine`). */
+  heading: string;
+  tone: VerdictTone;
+  /** Why the best was not offered, what this choice corrected, a repeated choice. */
+  notes: string[];
+}
+
+/** The verdict right after a choice: "Godt valg", its points, and why the best was not offered. */
+export interface VerdictView {
+  text: string;
+  points: string;
+  tone: VerdictTone;
+  notes: string[];
+}
+
+/** One topic of the debrief: "Sagsoplysning: 2 af 6 point", and for a weak one where to read up. */
+export interface DebriefItem {
+  label: string;
+  earned: number;
+  possible: number;
+  lesson: { title: string; to: string } | null;
+  checklist: { title: string; to: string } | null;
+}
+
+/** What the outcome needs from the module: the best path's points per topic, and what to read. */
+export interface DebriefSources {
+  moduleId: string;
+  bestPath: readonly { stepId: string; choiceId: string }[];
+  lessons: readonly DebriefLesson[];
+  checklists: readonly ChecklistDefinition[];
 }
 
 export type CaseView =
@@ -55,6 +86,10 @@ export type CaseView =
       state: "step";
       seq: number;
       stepNumber: number;
+      /** "Beslutning 3 · ca. 8 i alt". */
+      counter: string;
+      /** "Du fortsætter, hvor du slap (beslutning 3)." when the learner comes back, else null. */
+      resume: string | null;
       phaseLabel: string;
       situationHtml: string;
       documents: DocumentView[];
@@ -63,7 +98,9 @@ export type CaseView =
   | {
       state: "feedback";
       seq: number;
+      resume: string | null;
       chosenLabel: string;
+      verdict: VerdictView;
       feedbackHtml: string;
       documents: DocumentView[];
       leadsToOutcome: boolean;
@@ -72,11 +109,14 @@ export type CaseView =
       state: "outcome";
       result: CaseResult;
       resultLabel: string;
+      /** The attempt reached the case's pass level (`<Case pass>`). */
+      passed: boolean;
       outcomeHtml: string;
       score: number;
       maxScore: number;
       percent: number;
       review: ReviewItem[];
+      debrief: DebriefItem[];
       documents: DocumentView[];
     };
 
@@ -111,24 +151,52 @@ export function documentsReached(
   return reached.reverse();
 }
 
+/** How the page was reached: `returning` when the learner comes back to the attempt (not right after acting on it). */
+export interface ViewContext {
+  returning?: boolean;
+  debrief?: DebriefSources;
+}
+
+function debriefItems(definition: CaseDefinition, decisions: DecisionRecord[], sources: DebriefSources): DebriefItem[] {
+  const module = `/moduler/${sources.moduleId}`;
+  return debriefByTopic({ definition, decisions, ...sources }).map((topic) => ({
+    label: topic.label,
+    earned: topic.earned,
+    possible: topic.possible,
+    lesson: topic.lesson && { title: topic.lesson.title, to: `${module}/${topic.lesson.id}` },
+    checklist: topic.checklist && {
+      title: topic.checklist.title,
+      to: `${module}/tjeklister#tjekliste-${topic.checklist.id}`,
+    },
+  }));
+}
+
 export function buildCaseView(
   machine: CaseMachine,
   definition: CaseDefinition,
   attempt: AttemptState,
   decisions: DecisionRecord[],
+  context: ViewContext = {},
 ): CaseView {
   const steps = stepById(definition);
   const snapshot = restoreSnapshot(machine, attempt.snapshot);
   const place = String(snapshot.value);
   const documents = documentsReached(definition, decisions, place);
   const last = decisions[decisions.length - 1];
+  // One rule for the verdict after a choice and the review at the end (review.ts), replayed from the case.
+  const reviewed = reviewDecisions(definition, decisions);
+  const resumeAt = (number: number) => (context.returning && attempt.decisionCount > 0 ? resumeSentence(number) : null);
 
   if (last && attempt.acknowledgedCount < attempt.decisionCount) {
     const choice = steps.get(last.stepId)?.choices.find((c) => c.id === last.choiceId);
+    const judged = reviewed[reviewed.length - 1]!;
+    const heading = verdictHeading(judged.verdict, last.points);
     return {
       state: "feedback",
       seq: attempt.decisionCount,
+      resume: resumeAt(attempt.decisionCount),
       chosenLabel: choice?.label ?? "",
+      verdict: { ...heading, notes: reviewLine(judged).notes },
       feedbackHtml: choice?.feedbackHtml ?? "",
       documents,
       leadsToOutcome: snapshot.status === "done",
@@ -141,38 +209,45 @@ export function buildCaseView(
       state: "outcome",
       result: outcome.result,
       resultLabel: RESULTS[outcome.result],
+      passed: isPassingResult(outcome.result, definition.pass),
       outcomeHtml: outcome.html,
       score: attempt.score,
       maxScore: attempt.maxScore,
       percent: attempt.maxScore > 0 ? Math.round((100 * attempt.score) / attempt.maxScore) : 100,
-      review: decisions.map((decision, index) => {
-        const step = steps.get(decision.stepId)!;
-        const choice = step.choices.find((c) => c.id === decision.choiceId);
-        const better = decision.wasBest ? null : step.choices.find((c) => c.id === decision.bestChoiceId);
+      review: reviewed.map((judged) => {
+        const step = steps.get(judged.stepId)!;
+        const choice = step.choices.find((c) => c.id === judged.choiceId);
+        const line = reviewLine(judged);
         return {
-          number: index + 1,
+          number: judged.number,
           phaseLabel: phaseLabel(step),
           situationHtml: step.situationHtml,
-          chosenLabel: choice?.label ?? decision.choiceId,
-          points: decision.points,
+          chosenLabel: choice?.label ?? judged.choiceId,
+          points: judged.points,
           feedbackHtml: choice?.feedbackHtml ?? "",
-          betterChoiceLabel: better?.label ?? null,
+          heading: line.heading,
+          tone: line.tone,
+          notes: line.notes,
         };
       }),
+      debrief: context.debrief ? debriefItems(definition, decisions, context.debrief) : [],
       documents,
     };
   }
 
   const step = steps.get(place)!;
+  const number = attempt.decisionCount + 1;
   return {
     state: "step",
     seq: attempt.decisionCount,
-    stepNumber: attempt.decisionCount + 1,
+    stepNumber: number,
+    counter: decisionCounter(number, idealWay(definition)?.choices.length ?? 0),
+    resume: resumeAt(number),
     phaseLabel: phaseLabel(step),
     situationHtml: step.situationHtml,
     documents,
-    choices: offeredChoices(machine, definition, snapshot).map((choice) => ({
-      value: choiceValue(step, choice.id),
+    choices: shownChoices(attempt.id, step, offeredChoices(machine, definition, snapshot)).map((choice, position) => ({
+      value: String(position),
       label: choice.label,
     })),
   };
