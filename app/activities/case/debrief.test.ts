@@ -90,3 +90,22 @@ test("provisions are read from LawRef links and from legalBasis, ranges expanded
     ...legalBasisProvisions(["FVL §§ 22-24", "SEL § 96, stk. 1", "Principafgørelse 17-21", "RSL §§ 3 og 10-12"]),
   ]).toEqual(["FVL § 22", "FVL § 23", "FVL § 24", "SEL § 96", "RSL § 3", "RSL § 10", "RSL § 11", "RSL § 12"]);
 });
+
+test("a lesson whose legal basis names the provision wins over one that only mentions it in passing", () => {
+  const [oplysning] = debriefByTopic({
+    definition,
+    bestPath,
+    decisions: [{ stepId: "a", choiceId: "afslag", points: 0 }],
+    lessons: [
+      {
+        id: "l-velkommen",
+        title: "Velkommen",
+        html: `<p>Sådan ser en henvisning ud: ${ref("RSL", "10")}</p>`,
+        legalBasis: [],
+      },
+      { id: "l-oplyst", title: "Sagen skal være oplyst", html: `<p>${ref("RSL", "11")}</p>`, legalBasis: ["RSL § 10"] },
+    ],
+    checklists: [],
+  });
+  expect(oplysning!.lesson).toEqual({ id: "l-oplyst", title: "Sagen skal være oplyst" });
+});

@@ -3,7 +3,7 @@
  * each topic where points were lost, the lesson and the checklist of the module that cover it.
  * Pure. Nothing is listed by hand: a lesson covers a topic when it cites the provisions that the
  * case's feedback on that topic cites (the `<LawRef>`s, and the lesson's `legalBasis`), rarer
- * provisions weighing more, and when its title names the topic.
+ * provisions weighing more and those of its `legalBasis` double, and when its title names the topic.
  */
 import type { ChecklistDefinition } from "~/content/types";
 import type { CaseDefinition } from "./content";
@@ -73,15 +73,18 @@ const mentions = (title: string, topic: Topic) => title.toLowerCase().includes(T
 function bestMatch<T extends { title: string }>(
   topic: Topic,
   wanted: ReadonlySet<string>,
-  candidates: { item: T; cites: ReadonlySet<string> }[],
+  candidates: { item: T; cites: ReadonlySet<string>; declares?: ReadonlySet<string> }[],
   bonus: (item: T) => number = () => 0,
 ): T | null {
   const frequency = new Map<string, number>();
   for (const { cites } of candidates) for (const p of cites) frequency.set(p, (frequency.get(p) ?? 0) + 1);
   let best: { item: T; score: number } | null = null;
-  for (const { item, cites } of candidates) {
+  for (const { item, cites, declares } of candidates) {
     let score = (mentions(item.title, topic) ? 2 : 0) + bonus(item);
-    for (const provision of wanted) if (cites.has(provision)) score += 1 / frequency.get(provision)!;
+    // A provision the lesson names as its legal basis is what it is about: it weighs double.
+    for (const provision of wanted) {
+      if (cites.has(provision)) score += (declares?.has(provision) ? 2 : 1) / frequency.get(provision)!;
+    }
     if (score > 0 && (!best || score > best.score)) best = { item, score };
   }
   return best?.item ?? null;
@@ -108,10 +111,10 @@ export function debriefByTopic(input: {
     if (choice) earned.set(choice.topic, (earned.get(choice.topic) ?? 0) + decision.points);
   }
 
-  const lessons = input.lessons.map((lesson) => ({
-    item: lesson,
-    cites: new Set([...citedProvisions(lesson.html), ...legalBasisProvisions(lesson.legalBasis)]),
-  }));
+  const lessons = input.lessons.map((lesson) => {
+    const declares = legalBasisProvisions(lesson.legalBasis);
+    return { item: lesson, cites: new Set([...citedProvisions(lesson.html), ...declares]), declares };
+  });
   const checklists = input.checklists.map((checklist) => ({ item: checklist, cites: citedProvisions(checklist.html) }));
 
   return [...possible].map(([topic, max]) => {
