@@ -81,7 +81,7 @@ export interface ActivityRequest<A> {
    * The request came from this page itself (after an action on it, or reloading it), as the
    * same-origin Referer says; false when the learner comes to it from elsewhere or from nowhere.
    */
-  fromHere: boolean;
+  fromHere?: boolean;
 }
 
 /** What an action hands back to the page when it refuses (a redirect when it succeeds). */
