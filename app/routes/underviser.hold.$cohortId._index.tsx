@@ -15,6 +15,7 @@ import {
   sortLink,
   type MatrixSort,
 } from "~/trainer/dashboard";
+import { BegrundelserSection } from "~/trainer/components/begrundelser-section";
 import { cohortDashboardPage } from "~/trainer/dashboard-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -529,6 +530,7 @@ export default function CohortDashboardPage() {
       <Quizzes data={data} />
       <Cases data={data} />
       <Evaluations data={data} />
+      <BegrundelserSection cohortId={cohort.id} begrundelser={data.begrundelser} />
     </>
   );
 }

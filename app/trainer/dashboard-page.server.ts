@@ -3,6 +3,7 @@
  * cohort, its figures, and the matrix sorted as the URL asks. Also what `npm run bench:dashboard`
  * measures.
  */
+import { begrundelseSummaries } from "~/activities/begrundelse/trainer-pages.server";
 import { getCourse } from "~/content/content.server";
 import { requireTrainerCohort } from "./cohorts.server";
 import { parseMatrixSort, sortMatrix } from "./dashboard";
@@ -12,7 +13,10 @@ import { joinLinkFor } from "./join-code";
 
 export async function cohortDashboardPage(request: Request, cohortId: string | undefined) {
   const { db, cohort } = await requireTrainerCohort(request, cohortId);
-  const dashboard = await cohortDashboard(db, await getCourse(), cohort);
+  const [dashboard, begrundelser] = await Promise.all([
+    cohortDashboard(db, await getCourse(), cohort),
+    begrundelseSummaries(db, cohort),
+  ]);
   const url = new URL(request.url);
   const sort = parseMatrixSort(
     url.searchParams,
@@ -24,6 +28,7 @@ export async function cohortDashboardPage(request: Request, cohortId: string | u
     created: url.searchParams.get("oprettet") === "1",
     sort,
     ...dashboard,
+    begrundelser,
     matrix: {
       ...dashboard.matrix,
       rows: sortMatrix(dashboard.matrix.rows, sort).map((row) => ({

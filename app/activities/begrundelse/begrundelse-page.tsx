@@ -11,9 +11,10 @@ import type { ActivityActionData, ActivityViewProps } from "../activity-type";
 import { Alert } from "~/components/alert";
 import { CaseFile } from "~/components/case-file";
 import { ErrorSummary, FieldError, IntentField as Intent } from "~/components/forms";
-import { CRITERION_RATINGS, type CriterionRatingValue } from "~/content/vocabulary";
+import type { CriterionRatingValue } from "~/content/vocabulary";
 import { useFocusOnChange } from "~/utils/use-focus-on-change";
 import { useHydrated } from "~/utils/use-hydrated";
+import { RatingScale } from "./rating-scale";
 import type { BegrundelsePage, BegrundelseStep, CriterionReview, EarlierAttempt, TrainerFeedback } from "./page";
 import { countCharacters, danishNumber, lengthHint, ratingField, ratingLabel } from "./text";
 
@@ -143,31 +144,6 @@ function WritingStep({
   );
 }
 
-function RatingChoice({ criterionId, error }: { criterionId: string; error?: string }) {
-  const field = ratingField(criterionId);
-  return (
-    <>
-      <FieldError id={`${field}-error`} message={error} />
-      <ul className="nobullet-list rating-scale">
-        {CRITERION_RATINGS.map((rating) => (
-          <li key={rating.value} className="form-group-radio">
-            <input
-              className="form-radio"
-              type="radio"
-              id={`${field}-${rating.value}`}
-              name={field}
-              value={rating.value}
-            />
-            <label className="form-label" htmlFor={`${field}-${rating.value}`}>
-              {rating.label}
-            </label>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 function SelfAssessmentStep({
   step,
   actionData,
@@ -211,7 +187,8 @@ function SelfAssessmentStep({
               <legend className="form-label">
                 {index + 1}. {criterion.label}
               </legend>
-              <RatingChoice criterionId={criterion.id} error={error} />
+              <FieldError id={`${field}-error`} message={error} />
+              <RatingScale criterionId={criterion.id} />
             </fieldset>
           );
         })}
