@@ -61,6 +61,8 @@ describe.skipIf(Boolean(skipReason))("the HTML of every page type", () => {
     await visit(anonymous, "password reset, unknown link", "/nulstil-adgangskode/ukendt", [200, 400, 404, 410]);
     await visit(anonymous, "invitation, unknown link", "/invitation/ukendt", [200, 400, 404, 410]);
     await visit(anonymous, "certificate check", "/bevis");
+    const empty = await visit(anonymous, "certificate check, no code typed", "/bevis?kode=", 400);
+    expect(empty.text).toContain("Skriv kontrolkoden, som den står nederst på kursusbeviset.");
     await visit(anonymous, "certificate check, unknown code", "/bevis/UKENDT", [200, 404]);
 
     const learner = new HttpClient(app.url);
