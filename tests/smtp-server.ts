@@ -5,6 +5,9 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { closeMailer } from "../app/mail/mail.server";
+import { resetEnvForTests } from "../app/utils/env.server";
 
 export interface ReceivedMail {
   to: string[];
@@ -80,4 +83,35 @@ export function linkIn(mail: ParsedMail, prefix: string): string {
   const link = (mail.text ?? "").split(/\s+/).find((word) => word.startsWith(prefix));
   if (!link) throw new Error(`No link starting with ${prefix} in:\n${mail.text}`);
   return link;
+}
+
+/**
+ * Starts a test SMTP server for the whole test file and points the app's mail at it (SMTP_URL)
+ * with the rest of `env` (APP_URL, MAIL_FROM); everything is undone after the file.
+ */
+export function useTestSmtpServer(env: Record<string, string>): { server(): TestSmtpServer } {
+  let smtp: TestSmtpServer | undefined;
+  const names = ["SMTP_URL", ...Object.keys(env)];
+  const before = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    Object.assign(process.env, env, { SMTP_URL: smtp.url });
+    resetEnvForTests();
+    closeMailer();
+  });
+  afterAll(async () => {
+    closeMailer();
+    for (const name of names) {
+      if (before[name] === undefined) Reflect.deleteProperty(process.env, name);
+      else process.env[name] = before[name];
+    }
+    resetEnvForTests();
+    await smtp?.stop();
+  });
+  return {
+    server() {
+      if (!smtp) throw new Error("The test SMTP server starts in beforeAll");
+      return smtp;
+    },
+  };
 }

@@ -5,10 +5,9 @@
 import { z } from "zod";
 import { ALL_ROLES, type Role } from "~/auth/roles";
 import { isUniqueViolation, type DB } from "~/db/database.server";
-import { AdminRuleError, newUserSchema } from "~/users/users.server";
+import { AdminRuleError, editUserSchema, newUserSchema } from "~/users/users.server";
 
 const roleSchema = z.enum(ALL_ROLES as [Role, ...Role[]], { error: "Vælg en rolle." });
-const userId = z.string({ error: "Brugeren findes ikke." }).uuid("Brugeren findes ikke.");
 const organisationId = z.string({ error: "Kommunen findes ikke." }).uuid("Kommunen findes ikke.");
 const organisationName = z
   .string({ error: "Skriv kommunens navn." })
@@ -27,24 +26,49 @@ export const adminActionSchema = z.discriminatedUnion(
       newName: organisationName,
     }),
     z.object({ intent: z.literal("delete-organisation"), organisationId }),
-    z.object({
-      intent: z.literal("create-user"),
-      email: newUserSchema.shape.email,
-      name: newUserSchema.shape.name,
-      password: newUserSchema.shape.password,
-      role: roleSchema,
-      organisationId: z.preprocess((v) => (v === "" ? null : v), z.string().uuid("Vælg en kommune.").nullable()),
-    }),
-    z.object({ intent: z.literal("change-role"), userId, role: roleSchema }),
-    z.object({
-      intent: z.literal("set-active"),
-      userId,
-      active: z.enum(["true", "false"]).transform((v) => v === "true"),
-    }),
+    z
+      .object({
+        intent: z.literal("create-user"),
+        email: newUserSchema.shape.email,
+        name: newUserSchema.shape.name,
+        role: roleSchema,
+        organisationId: z.preprocess(
+          (v) => (v === "" || v === undefined ? null : v),
+          z.string().uuid("Vælg en kommune.").nullable(),
+        ),
+        /** An invitation by e-mail (the user chooses their password), or a password the administrator hands over. */
+        access: z.enum(["invitation", "password"], { error: "Vælg, hvordan brugeren får adgang." }),
+        password: z.string().optional(),
+      })
+      .superRefine((input, ctx) => {
+        if (input.access === "invitation") return;
+        const password = newUserSchema.shape.password.safeParse(input.password ?? "");
+        if (!password.success) {
+          ctx.addIssue({ code: "custom", path: ["password"], message: password.error.issues[0]!.message });
+        }
+      }),
   ],
   { error: "Ukendt handling." },
 );
 export type AdminAction = z.infer<typeof adminActionSchema>;
+
+/** What an administrator does on one user's page (/admin/brugere/<id>). */
+export const userPageActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("edit-user"), ...editUserSchema.shape, role: roleSchema }),
+    z.object({
+      intent: z.literal("set-active"),
+      active: z.enum(["true", "false"], { error: "Ukendt handling." }).transform((v) => v === "true"),
+    }),
+    z.object({ intent: z.literal("send-invitation") }),
+    z.object({
+      intent: z.literal("delete-learning-data"),
+      confirm: z.literal("ja", { error: "Sæt flueben for at bekræfte, at læringsdataene skal slettes." }),
+    }),
+  ],
+  { error: "Ukendt handling." },
+);
 
 /** Creates a kommune; a name that differs from an existing one only by case or spaces is taken. */
 export async function createOrganisation(db: DB, name: string) {

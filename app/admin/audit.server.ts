@@ -1,7 +1,8 @@
 /**
- * The audit log (GDPR accountability): who changed a role, deactivated a user, exported a cohort's
- * CSV or a user's data, deleted learning data, renewed a join code, added or removed a trainer;
- * when, and from which address. Entries are kept AUDIT_KEEP_MONTHS, then removed by the daily job.
+ * The audit log (GDPR accountability): who created, imported, invited or corrected a user, changed
+ * a role (also by single sign-on), deactivated a user, exported a cohort's CSV or a user's data,
+ * deleted learning data, renewed a join code, added or removed a trainer; when, and from which
+ * address. Entries are kept AUDIT_KEEP_MONTHS, then removed by the daily job.
  */
 import { sql } from "kysely";
 import type { SessionUser } from "~/auth/session.server";
@@ -21,6 +22,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "cohort.trainer_added": "Underviser tilføjet",
   "cohort.trainer_removed": "Underviser fjernet",
   "retention.learning_data_deleted": "Læringsdata slettet efter opbevaringsperioden",
+  "user.created": "Bruger oprettet",
+  "user.edited": "Brugerens oplysninger rettet",
+  "user.invited": "Invitation sendt",
+  "users.imported": "Brugere importeret fra regneark",
+  "user.created_by_single_sign_on": "Bruger oprettet ved single sign-on",
+  "invitation.accepted": "Invitation modtaget",
+  "cohort.invitations_sent": "Deltagere inviteret til holdet",
 };
 
 export interface AuditEntry {

@@ -6,7 +6,7 @@
  * OIDC_ROLE_CLAIM and OIDC_ROLE_MAP then set the role from the provider's groups.
  */
 import { sql } from "kysely";
-import { audited } from "~/admin/audit.server";
+import { audited, recordAudit } from "~/admin/audit.server";
 import { acceptInvitation, InvitationError } from "~/users/invitations.server";
 import { isUniqueViolation, type DB } from "~/db/database.server";
 import { createUser } from "~/users/users.server";
@@ -130,9 +130,14 @@ async function resolveAccount(
         password: null,
       });
       await link(trx, claims, user.id, null);
+      await recordAudit(trx, {
+        actor: { id: user.id, name: user.name },
+        action: "user.created_by_single_sign_on",
+        subjectUserId: user.id,
+        details: { kommune: organisationName.trim() },
+      });
       return user.id;
     });
-    // AUDIT(h12): record "account created by single sign-on" (userId) through the audit log module once it is on main.
     return { ok: true, userId };
   } catch (error) {
     // The same person signing in twice at once: the other request created the account.

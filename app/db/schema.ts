@@ -331,7 +331,14 @@ export type AuditAction =
   | "cohort.join_code_renewed"
   | "cohort.trainer_added"
   | "cohort.trainer_removed"
-  | "retention.learning_data_deleted";
+  | "retention.learning_data_deleted"
+  | "user.created"
+  | "user.edited"
+  | "user.invited"
+  | "users.imported"
+  | "user.created_by_single_sign_on"
+  | "invitation.accepted"
+  | "cohort.invitations_sent";
 
 export interface AuditLogTable {
   id: Generated<string>;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { recordAudit } from "~/admin/audit.server";
 import { requireUser } from "~/auth/auth.server";
 import { ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -36,7 +37,7 @@ const importSchema = z.object({
 
 type Preview = { plan: ImportPlan; text: string; fingerprint: string };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const db = await getDb();
   // The one form posted as multipart (server/body.js lets it through unparsed): a broken body is
@@ -63,6 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.preview.ok) return formFailure({ file: result.message });
     return data({ ok: false as const, stage: "preview" as const, preview: result.preview, formError: result.message });
   }
+  await recordAudit(db, {
+    actor: admin,
+    action: "users.imported",
+    details: { created: result.created.length, joined: result.joined, invitations: result.invitations.length },
+    clientAddress: context.clientAddress,
+  });
   // The mails go after the transaction: an account is never lost because a mail server hiccupped.
   let notSent = 0;
   for (const invitation of result.invitations) {
@@ -79,7 +86,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.joined > 0) parts.push(`${result.joined} tilmeldt et hold`);
   if (result.invitations.length > 0) {
     parts.push(`${result.invitations.length - notSent} invitationer sendt`);
-    if (notSent > 0) parts.push(`${notSent} invitationer kunne ikke sendes (send dem igen fra brugerlisten)`);
+    if (notSent > 0)
+      parts.push(`${notSent} invitationer kunne ikke sendes (send dem igen fra brugernes sider under Administration)`);
   }
   return data({ ok: true as const, stage: "done" as const, message: `Importen er gennemført: ${parts.join(", ")}.` });
 }

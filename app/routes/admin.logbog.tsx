@@ -43,9 +43,10 @@ export default function AuditLogPage() {
       <Breadcrumbs items={[{ to: "/admin", label: "Administration" }, { label: "Logbog" }]} />
       <h1>Logbog</h1>
       <p>
-        Hvem der har ændret en rolle, deaktiveret en bruger, eksporteret et holds CSV eller en brugers data, slettet
-        læringsdata, givet et hold en ny tilmeldingskode eller tilføjet og fjernet undervisere – hvornår og fra hvilken
-        adresse. Hver post gemmes i {keepMonths} måneder. Nyeste først.
+        Hvem der har oprettet, importeret, inviteret eller rettet en bruger, ændret en rolle (også ved single sign-on),
+        deaktiveret eller genaktiveret en bruger, eksporteret et holds CSV eller en brugers data, slettet læringsdata,
+        givet et hold en ny tilmeldingskode eller tilføjet og fjernet undervisere – hvornår og fra hvilken adresse. Hver
+        post gemmes i {keepMonths} måneder. Nyeste først.
       </p>
       {entries.length === 0 ? (
         <p>Logbogen er tom.</p>

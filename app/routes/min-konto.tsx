@@ -201,6 +201,18 @@ export default function MyAccountPage() {
         </>
       )}
 
+      <h2>Dine data</h2>
+      <p>
+        Hent alt, hvad Sagslab har gemt om dig, som en JSON-fil: kontoen, hold, fremskridt, forsøg, svar, sessioner og
+        logbogens poster om dig. Adgangskoder og links gemmes kun som hashværdier, der ikke kan regnes tilbage, og de
+        kommer ikke med.
+      </p>
+      <p>
+        <a className="button button-secondary" href="/min-konto/data.json" download>
+          Hent mine data (JSON)
+        </a>
+      </p>
+
       <h2>Hvor du er logget ind</h2>
       <div className="table--responsive-scroll">
         <table className="table">

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { audited } from "~/admin/audit.server";
+import { audited, recordAudit } from "~/admin/audit.server";
 import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
 import {
@@ -18,6 +18,9 @@ import {
 } from "~/trainer/cohorts.server";
 import { ARCHIVED_MESSAGE } from "~/trainer/manage-cohort.server";
 import { joinLinkFor } from "~/trainer/join-code";
+import { formatMailDate } from "~/mail/templates";
+import { inviteParticipants, openInvitationsOfCohort } from "~/users/invitations.server";
+import { MAX_INVITEES } from "~/users/invitee-list";
 import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
@@ -36,6 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cohort,
     joinLink: joinLinkFor(new URL(request.url).origin, cohort.joinCode),
     trainers: await cohortTrainers(db, cohort.id),
+    invitations: (await openInvitationsOfCohort(db, cohort.id)).map((invitation) => ({
+      id: invitation.id,
+      name: invitation.name,
+      email: invitation.email,
+      expiresAt: formatMailDate(invitation.expiresAt),
+    })),
   };
 }
 
@@ -67,6 +76,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         if (input.userId === user.id && user.role !== "admin") throw redirect("/underviser");
         return data({ ok: true as const, message: `${removed.name} er ikke længere underviser på holdet.` });
       }
+      case "invite": {
+        const result = await inviteParticipants(db, { cohortId: cohort.id, invitedBy: user.id, text: input.invitees });
+        if (!result.ok && "errors" in result) {
+          return formFailure({ invitees: result.errors.join(" ") }, "Ingen er inviteret.");
+        }
+        if (!result.ok) {
+          return formFailure(
+            {},
+            `Du har sendt mange invitationer på kort tid. Vent ${Math.ceil(result.retryAfterSeconds / 60)} minut(ter), og prøv igen.`,
+            429,
+          );
+        }
+        await recordAudit(db, {
+          ...audit,
+          action: "cohort.invitations_sent",
+          details: { sent: result.sent.length, notSent: result.notSent.length },
+        });
+        const sent = result.sent.length;
+        if (sent === 0) {
+          return formFailure({}, "Mailserveren svarede ikke, så ingen invitationer er sendt. Prøv igen om lidt.", 503);
+        }
+        const parts = [
+          sent === 1 ? "Der er sendt en invitation" : `Der er sendt ${sent} invitationer`,
+          "; linket virker i 7 dage, og den inviterede kommer på holdet, når invitationen tages imod.",
+        ];
+        if (result.notSent.length > 0) {
+          parts.push(` Til ${result.notSent.join(", ")} kunne mailen ikke sendes; prøv igen om lidt.`);
+        }
+        return data({ ok: true as const, invited: true, message: parts.join("") });
+      }
       case "renew-code": {
         const code = await audited(db, { ...audit, action: "cohort.join_code_renewed" }, (trx) =>
           renewJoinCode(trx, cohort.id),
@@ -88,15 +127,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CohortSettingsPage() {
-  const { me, cohort, joinLink, trainers } = useLoaderData<typeof loader>();
+  const { me, cohort, joinLink, trainers, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   // After a trainer is added the field is emptied for the next one; after a refusal it keeps
   // what was typed, to be corrected.
   const addForm = useRef<HTMLFormElement>(null);
+  const inviteForm = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (result?.ok && "added" in result) addForm.current?.reset();
+    if (result?.ok && "invited" in result) inviteForm.current?.reset();
   }, [result]);
+  const inviteError = errors?.invitees;
   return (
     <>
       <Breadcrumbs
@@ -110,7 +152,11 @@ export default function CohortSettingsPage() {
       {result?.ok ? (
         <SuccessMessage message={result.message} />
       ) : (
-        <ErrorSummary errors={errors} formError={result?.formError} labels={{ email: "E-mail" }} />
+        <ErrorSummary
+          errors={errors}
+          formError={result?.formError}
+          labels={{ email: "E-mail", invitees: "Deltagere, én pr. linje" }}
+        />
       )}
 
       <h2>Tilmeldingskode</h2>
@@ -134,6 +180,65 @@ export default function CohortSettingsPage() {
           Giv holdet en ny tilmeldingskode
         </button>
       </Form>
+
+      <h2>Inviter deltagere på e-mail</h2>
+      <p>
+        Hver deltager får en e-mail med et personligt link, der virker i 7 dage. Med linket vælger deltageren en
+        adgangskode (eller logger ind med single sign-on) og kommer direkte på holdet. Deltagere, der allerede har en
+        konto, logger ind for at tage imod.
+      </p>
+      <Form method="post" noValidate ref={inviteForm}>
+        <input type="hidden" name="intent" value="invite" />
+        <div className={`form-group${inviteError ? " form-error" : ""}`}>
+          <label className="form-label" htmlFor="invitees">
+            Deltagere, én pr. linje
+          </label>
+          <span className="form-hint" id="invitees-hint">
+            Navn og e-mailadresse, fx „Bente Hansen bente.hansen@egeby.dk“. Højst {MAX_INVITEES} ad gangen.
+          </span>
+          {inviteError && (
+            <span className="form-error-message" id="invitees-error">
+              <span className="sr-only">Fejl: </span>
+              {inviteError}
+            </span>
+          )}
+          <textarea
+            className="form-input"
+            id="invitees"
+            name="invitees"
+            rows={6}
+            autoComplete="off"
+            aria-invalid={inviteError ? true : undefined}
+            aria-describedby={`invitees-hint${inviteError ? " invitees-error" : ""}`}
+          />
+        </div>
+        <button type="submit" className="button button-primary">
+          Send invitationer
+        </button>
+      </Form>
+      {invitations.length > 0 && (
+        <div className="table--responsive-scroll">
+          <table className="table">
+            <caption>Invitationer, der endnu ikke er taget imod</caption>
+            <thead>
+              <tr>
+                <th scope="col">Navn</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Virker til</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.name}</th>
+                  <td>{invitation.email}</td>
+                  <td>{invitation.expiresAt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       <h2>Undervisere</h2>
       <p>Holdets undervisere ser holdets oversigt og kan ændre disse indstillinger.</p>

@@ -323,6 +323,13 @@ export const cohortSettingsSchema = z.discriminatedUnion(
       userId: z.string({ error: "Underviseren findes ikke." }).uuid("Underviseren findes ikke."),
     }),
     z.object({ intent: z.literal("renew-code") }),
+    z.object({
+      intent: z.literal("invite"),
+      // One person per line; read by parseInviteeList, which names each line's problem.
+      invitees: z
+        .string({ error: "Skriv mindst én deltager: navn og e-mailadresse." })
+        .max(40_000, "Listen er for lang."),
+    }),
   ],
   { error: "Ukendt handling." },
 );

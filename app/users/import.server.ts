@@ -156,7 +156,6 @@ export async function commitImport(
         joined += 1;
       }
     }
-    // AUDIT(h12): record "users imported" (created ids, invitedBy) through the audit log module once it is on main.
     return { ok: true, created, joined, invitations };
   });
 }

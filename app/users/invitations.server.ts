@@ -5,6 +5,7 @@
  * sets a password or links a single sign-on identity, and places the user in the cohort.
  */
 import { sql } from "kysely";
+import { recordAudit } from "~/admin/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import { mayEnter, type Role } from "~/auth/roles";
 import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/throttle.server";
@@ -12,6 +13,7 @@ import { hashToken, newToken } from "~/auth/tokens.server";
 import { inTransaction, type DB } from "~/db/database.server";
 import { invitationMail } from "~/mail/templates";
 import { MailNotSentError, sendMail } from "~/mail/mail.server";
+import { parseInviteeList } from "~/users/invitee-list";
 import { createUser, normaliseEmail } from "~/users/users.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -105,6 +107,34 @@ export async function sendInvitationMail(db: DB, invitationId: string, token: st
       singleSignOn: oidc?.buttonText ?? null,
     }),
   });
+}
+
+/**
+ * Invites the owner of an existing account that has no way to sign in yet (created by an
+ * administrator or imported): a new link (the older one stops working), mailed at once. Returns
+ * false when the mail server refused the mail; the link is then stored but unknown to anyone.
+ */
+export async function inviteExistingAccount(db: DB, userId: string, invitedBy: string): Promise<boolean> {
+  const user = await db
+    .selectFrom("users")
+    .select(["email", "name", "role", "organisation_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const invitation = await createInvitation(db, {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisation_id,
+    cohortId: null,
+    invitedBy,
+  });
+  try {
+    await sendInvitationMail(db, invitation.id, invitation.token);
+    return true;
+  } catch (error) {
+    if (error instanceof MailNotSentError) return false;
+    throw error;
+  }
 }
 
 export type InvitationView = Awaited<ReturnType<typeof findInvitation>>;
@@ -244,7 +274,21 @@ export async function acceptInvitation(db: DB, invitationId: string, acceptance:
       .set({ accepted_at: sql<Date>`now()`, accepted_by: userId })
       .where("id", "=", invitation.id)
       .execute();
-    // AUDIT(h12): record "invitation accepted" (invitation.id, userId) through the audit log module once it is on main.
+    const accepter = await trx
+      .selectFrom("users")
+      .select(["id", "name"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: accepter,
+      action: "invitation.accepted",
+      subjectUserId: userId,
+      cohortId: invitation.cohort_id,
+      details: {
+        with:
+          acceptance.kind === "identity" ? "single sign-on" : acceptance.kind === "password" ? "adgangskode" : "login",
+      },
+    });
     return userId;
   });
 }
@@ -346,6 +390,37 @@ export async function sendInvitations(
       notSent.push(invitation.email);
     }
   }
-  // AUDIT(h12): record "invitations sent" (invitedBy, cohortId, count) through the audit log module once it is on main.
   return { ok: true, sent, notSent };
+}
+
+export type ParticipantInvitations =
+  | { ok: true; sent: string[]; notSent: string[] }
+  | { ok: false; errors: string[] }
+  | { ok: false; retryAfterSeconds: number };
+
+/**
+ * A trainer (or an administrator) invites participants to a cohort: the pasted list, one person
+ * per line, as learners in the cohort's kommune. A cohort that has ended takes nobody new.
+ */
+export async function inviteParticipants(
+  db: DB,
+  input: { cohortId: string; invitedBy: string; text: string },
+): Promise<ParticipantInvitations> {
+  const list = parseInviteeList(input.text);
+  if (!list.ok) return list;
+  const cohort = await db
+    .selectFrom("cohorts")
+    .select(["organisation_id", sql<boolean>`ends_on < (now() at time zone 'Europe/Copenhagen')::date`.as("ended")])
+    .where("id", "=", input.cohortId)
+    .executeTakeFirstOrThrow();
+  if (cohort.ended) {
+    return { ok: false, errors: ["Holdet er slut og kan ikke få nye deltagere. Ret slutdatoen først."] };
+  }
+  return sendInvitations(db, {
+    invitedBy: input.invitedBy,
+    invitees: list.invitees,
+    role: "learner",
+    organisationId: cohort.organisation_id,
+    cohortId: input.cohortId,
+  });
 }

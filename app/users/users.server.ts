@@ -2,10 +2,11 @@
  * Users: accounts, their roles and whether they are active. Deactivating a user ends all their
  * sessions at once; an administrator cannot lock themselves out.
  */
+import { sql } from "kysely";
 import { z } from "zod";
 import { hashPassword } from "~/auth/password.server";
 import { ALL_ROLES, type Role } from "~/auth/roles";
-import { inTransaction, type DB } from "~/db/database.server";
+import { inTransaction, isUniqueViolation, type DB } from "~/db/database.server";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -71,13 +72,49 @@ export function findUserByEmail(db: DB, email: string) {
   return db.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
 }
 
-export const USERS_PER_PAGE = 100;
+export const USERS_PER_PAGE = 50;
 
-/** Users whose name or e-mail contains `query` (all when empty), by name, at most USERS_PER_PAGE. */
-export async function searchUsers(db: DB, query: string) {
-  let select = db
-    .selectFrom("users")
-    .leftJoin("organisations", "organisations.id", "users.organisation_id")
+/** What the user list on /admin is filtered by (from the query string, so a filtered page can be linked). */
+export const userFilterSchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  rolle: z
+    .enum(ALL_ROLES as [Role, ...Role[]])
+    .optional()
+    .catch(undefined),
+  /** A kommune's id, or "ingen" for users without one. */
+  kommune: z
+    .union([z.literal("ingen"), z.string().uuid()])
+    .optional()
+    .catch(undefined),
+  status: z.enum(["aktive", "deaktiverede"]).optional().catch(undefined),
+  side: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type UserFilter = z.infer<typeof userFilterSchema>;
+
+/** The filter a query string asks for; anything unreadable in it is ignored, never an error page. */
+export const readUserFilter = (params: URLSearchParams): UserFilter =>
+  userFilterSchema.parse(Object.fromEntries([...params].filter(([, value]) => value !== "")));
+
+/**
+ * One page of the user list, by name: users whose name or e-mail contains `q`, with the role,
+ * kommune and status asked for. `total` counts every match, so the page can say where it is.
+ */
+export async function listUsers(db: DB, filter: Partial<UserFilter> = {}) {
+  let select = db.selectFrom("users").leftJoin("organisations", "organisations.id", "users.organisation_id");
+  const term = filter.q?.trim();
+  if (term) {
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([eb("users.name", "ilike", pattern), eb("users.email", "ilike", pattern)]));
+  }
+  if (filter.rolle) select = select.where("users.role", "=", filter.rolle);
+  if (filter.kommune === "ingen") select = select.where("users.organisation_id", "is", null);
+  else if (filter.kommune) select = select.where("users.organisation_id", "=", filter.kommune);
+  if (filter.status) select = select.where("users.active", "=", filter.status === "aktive");
+
+  const total = Number((await select.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const pages = Math.max(1, Math.ceil(total / USERS_PER_PAGE));
+  const page = Math.min(Math.max(1, filter.side ?? 1), pages);
+  const users = await select
     .select([
       "users.id",
       "users.name",
@@ -85,16 +122,90 @@ export async function searchUsers(db: DB, query: string) {
       "users.role",
       "users.active",
       "organisations.name as organisation",
+      sql<boolean>`users.password_hash is not null`.as("hasPassword"),
+      sql<boolean>`exists (select 1 from user_identities i where i.user_id = users.id)`.as("hasIdentity"),
     ])
     .orderBy("users.name")
-    .limit(USERS_PER_PAGE + 1);
-  const term = query.trim();
-  if (term) {
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where((eb) => eb.or([eb("users.name", "ilike", pattern), eb("users.email", "ilike", pattern)]));
+    .orderBy("users.email")
+    .limit(USERS_PER_PAGE)
+    .offset((page - 1) * USERS_PER_PAGE)
+    .execute();
+  return { users, total, page, pages, first: total === 0 ? 0 : (page - 1) * USERS_PER_PAGE + 1 };
+}
+
+export const editUserSchema = z.object({
+  name: newUserSchema.shape.name,
+  email: newUserSchema.shape.email,
+  role: newUserSchema.shape.role,
+  organisationId: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.string().uuid("Vælg en kommune.").nullable(),
+  ),
+});
+export type EditUserInput = z.infer<typeof editUserSchema>;
+
+/**
+ * An administrator corrects a user's name, e-mail, kommune and role. The address must not belong
+ * to another account; an administrator cannot take their own administrator role. Returns which
+ * fields changed (for the message and the audit log).
+ */
+export async function updateUser(
+  db: DB,
+  input: EditUserInput & { actorId: string; userId: string },
+): Promise<{ changed: (keyof EditUserInput)[]; before: { role: Role } }> {
+  const data = editUserSchema.parse(input);
+  if (input.actorId === input.userId && data.role !== "admin") {
+    throw new AdminRuleError("Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.");
   }
-  const rows = await select.execute();
-  return { users: rows.slice(0, USERS_PER_PAGE), more: rows.length > USERS_PER_PAGE };
+  return inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom("users")
+      .select(["name", "email", "role", "organisation_id"])
+      .where("id", "=", input.userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new AdminRuleError("Brugeren findes ikke.");
+    if (data.email !== before.email) {
+      const taken = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", data.email)
+        .where("id", "<>", input.userId)
+        .executeTakeFirst();
+      if (taken) throw new EmailTakenError(data.email);
+    }
+    if (data.organisationId && data.organisationId !== before.organisation_id) {
+      const organisation = await trx
+        .selectFrom("organisations")
+        .select("id")
+        .where("id", "=", data.organisationId)
+        .executeTakeFirst();
+      if (!organisation) throw new UnknownOrganisationError();
+    }
+    const changed = (
+      [
+        ["name", before.name !== data.name],
+        ["email", before.email !== data.email],
+        ["role", before.role !== data.role],
+        ["organisationId", before.organisation_id !== data.organisationId],
+      ] as const
+    )
+      .filter(([, differs]) => differs)
+      .map(([field]) => field);
+    if (changed.length === 0) return { changed, before };
+    try {
+      await trx
+        .updateTable("users")
+        .set({ name: data.name, email: data.email, role: data.role, organisation_id: data.organisationId })
+        .where("id", "=", input.userId)
+        .execute();
+    } catch (error) {
+      // The same address given to another account at the same moment.
+      if (isUniqueViolation(error)) throw new EmailTakenError(data.email);
+      throw error;
+    }
+    return { changed, before };
+  });
 }
 
 export async function changeRole(db: DB, input: { actorId: string; userId: string; role: Role }) {

@@ -10,7 +10,15 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
-import { DEMO, DEMO_PASSWORD, expectAccessible, launchBrowser, logInWithKeyboard, waitForPage } from "./browser";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  expectAccessible,
+  launchBrowser,
+  logInWithKeyboard,
+  mailedLink as mailedLinkAt,
+  waitForPage,
+} from "./browser";
 
 const skipReason = inject("browserSkipReason");
 
@@ -34,15 +42,11 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     await app?.stop();
   });
 
-  /** The newest mail to `to` at /admin/mail, and the first link in it that starts with `prefix`. */
+  /** The newest mail's link, on the administrator's mailbox page (checked with axe). */
   async function mailedLink(to: string, prefix: string) {
-    await admin.goto(`${app.url}/admin/mail`);
-    await admin.getByRole("heading", { level: 1, name: "Sendte e-mails" }).waitFor();
-    const mail = admin.locator("li", { hasText: to }).first();
-    await mail.locator("summary").click();
-    const href = await mail.locator(`a[href^="${app.url}${prefix}"]`).first().getAttribute("href");
+    const href = await mailedLinkAt(admin, app.url, to, prefix);
     await expectAccessible(admin);
-    return href!;
+    return href;
   }
 
   test("a forgotten password: the same answer for any address, a mailed link, a new password that signs in", async () => {

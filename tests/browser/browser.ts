@@ -70,6 +70,20 @@ export async function waitForPage(page: Page, url: RegExp | ((url: URL) => boole
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }
 
+/**
+ * The newest mail to `to` at /admin/mail (demo mode without SMTP_URL), opened on an
+ * administrator's page, and the first link in it that starts with `baseUrl + prefix`.
+ */
+export async function mailedLink(admin: Page, baseUrl: string, to: string, prefix: string): Promise<string> {
+  await admin.goto(`${baseUrl}/admin/mail`);
+  await admin.getByRole("heading", { level: 1, name: "Sendte e-mails" }).waitFor();
+  const mail = admin.locator("li", { hasText: to }).first();
+  await mail.locator("summary").click();
+  const href = await mail.locator(`a[href^="${baseUrl}${prefix}"]`).first().getAttribute("href");
+  if (!href) throw new Error(`No link starting with ${prefix} in the newest mail to ${to}`);
+  return href;
+}
+
 export const DEMO_PASSWORD = "sagslab-demo";
 export const DEMO = {
   learner: "sagsbehandler@demo.sagslab.dk",

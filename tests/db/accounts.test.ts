@@ -24,34 +24,15 @@ import { authenticate } from "../../app/auth/auth.server";
 import { createSession, destroyOwnSession, getSessionUser, listUserSessions } from "../../app/auth/session.server";
 import { hashToken } from "../../app/auth/tokens.server";
 import { isUniqueViolation, openEmbedded } from "../../app/db/database.server";
-import { closeMailer } from "../../app/mail/mail.server";
 import { createCohort } from "../../app/trainer/cohorts.server";
-import { resetEnvForTests } from "../../app/utils/env.server";
 import { migrations } from "../../db/migrations";
 import { changeOwnPassword, myAccount } from "../../app/users/my-account.server";
 import { createTestUser, requestWithCookie, TEST_PASSWORD } from "../factories";
-import { linkIn, startTestSmtpServer, type TestSmtpServer } from "../smtp-server";
+import { linkIn, useTestSmtpServer } from "../smtp-server";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 
 const APP_URL = "http://sagslab.egeby.test";
-let smtp: TestSmtpServer;
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  process.env.SMTP_URL = smtp.url;
-  process.env.MAIL_FROM = "Sagslab <sagslab@egeby.dk>";
-  process.env.APP_URL = APP_URL;
-  resetEnvForTests();
-  closeMailer();
-});
-afterAll(async () => {
-  closeMailer();
-  delete process.env.SMTP_URL;
-  delete process.env.MAIL_FROM;
-  delete process.env.APP_URL;
-  resetEnvForTests();
-  await smtp.stop();
-});
+const mailbox = useTestSmtpServer({ MAIL_FROM: "Sagslab <sagslab@egeby.dk>", APP_URL });
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -96,7 +77,7 @@ describe.each(engines)("accounts on %s", (engine) => {
     );
 
   test("an invitation is mailed with the kommune's name; it is stored hashed, creates the account and lands in the cohort", async () => {
-    const since = smtp.received.length;
+    const since = mailbox.server().received.length;
     const invitation = await createInvitation(handle.db, {
       email: "Bente@Egeby.dk",
       name: "Bente Bæk",
@@ -106,7 +87,7 @@ describe.each(engines)("accounts on %s", (engine) => {
       invitedBy: trainerId,
     });
     await sendInvitationMail(handle.db, invitation.id, invitation.token);
-    const { mail } = await smtp.nextMailTo("bente@egeby.dk", since);
+    const { mail } = await mailbox.server().nextMailTo("bente@egeby.dk", since);
     expect(mail.subject).toBe("Invitation til holdet „Hold A – foråret“ i Sagslab");
     expect(mail.text).toContain("Ulla Underviser har inviteret dig til Sagslab hos Egeby Kommune");
     const link = linkIn(mail, `${APP_URL}/invitation/`);
@@ -150,7 +131,7 @@ describe.each(engines)("accounts on %s", (engine) => {
   test("a trainer's invitations get the same answer whether an address has an account, and are throttled", async () => {
     const elsewhere = await createTestUser(handle.db, { email: "andet-sted@fjernby.dk", name: "Anders Andetsted" });
     const inviter = await createTestUser(handle.db, { role: "trainer" });
-    const since = smtp.received.length;
+    const since = mailbox.server().received.length;
     const invite = (email: string) =>
       sendInvitations(handle.db, {
         invitedBy: inviter.id,
@@ -162,7 +143,7 @@ describe.each(engines)("accounts on %s", (engine) => {
     expect(await invite("ny-deltager@egeby.dk")).toEqual({ ok: true, sent: ["ny-deltager@egeby.dk"], notSent: [] });
     expect(await invite(elsewhere.email)).toEqual({ ok: true, sent: [elsewhere.email], notSent: [] });
     // The existing account's owner is greeted by their own name, and nothing about them reached the trainer.
-    const { mail } = await smtp.nextMailTo(elsewhere.email, since);
+    const { mail } = await mailbox.server().nextMailTo(elsewhere.email, since);
     expect(mail.text).toContain("Hej Anders Andetsted");
     for (let i = 0; i < 8; i++) expect((await invite(`d${i}@egeby.dk`)).ok).toBe(true);
     expect(await invite("en-for-meget@egeby.dk")).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
@@ -281,11 +262,11 @@ describe.each(engines)("accounts on %s", (engine) => {
     const user = await createTestUser(handle.db, { email: "glemsom@egeby.dk", name: "Gitte Glemsom" });
     const elsewhere = await createSession(handle.db, user.id);
     expect(elsewhere).toBeTruthy();
-    const since = smtp.received.length;
+    const since = mailbox.server().received.length;
     const request = await requestPasswordReset(handle.db, { email: " Glemsom@Egeby.DK ", clientAddress: "10.0.0.1" });
     expect(request.ok).toBe(true);
     if (request.ok) await request.delivery;
-    const { mail } = await smtp.nextMailTo("glemsom@egeby.dk", since);
+    const { mail } = await mailbox.server().nextMailTo("glemsom@egeby.dk", since);
     expect(mail.subject).toBe("Vælg en ny adgangskode til Sagslab");
     expect(mail.text).toContain("Hej Gitte Glemsom");
     const token = linkIn(mail, `${APP_URL}/nulstil-adgangskode/`).split("/").at(-1)!;
@@ -307,13 +288,16 @@ describe.each(engines)("accounts on %s", (engine) => {
 
   test("a reset link stops working after an hour, and an older link when a newer is asked for", async () => {
     const user = await createTestUser(handle.db, { email: "to-links@egeby.dk" });
-    const since = smtp.received.length;
+    const since = mailbox.server().received.length;
     for (const address of ["10.0.0.2", "10.0.0.3"]) {
       const request = await requestPasswordReset(handle.db, { email: user.email, clientAddress: address });
       if (request.ok) await request.delivery;
     }
-    await smtp.nextMailTo(user.email, since);
-    const mails = smtp.received.slice(since).filter((m) => m.to.includes(user.email));
+    await mailbox.server().nextMailTo(user.email, since);
+    const mails = mailbox
+      .server()
+      .received.slice(since)
+      .filter((m) => m.to.includes(user.email));
     expect(mails).toHaveLength(2);
     const [older, newer] = mails.map((m) => linkIn(m.mail, `${APP_URL}/nulstil-adgangskode/`).split("/").at(-1)!);
     expect(await findPasswordReset(handle.db, older!)).toEqual({ ok: false });
@@ -326,11 +310,16 @@ describe.each(engines)("accounts on %s", (engine) => {
   });
 
   test("an unknown address gets the same answer and no mail; requests are throttled", async () => {
-    const since = smtp.received.length;
+    const since = mailbox.server().received.length;
     const unknown = await requestPasswordReset(handle.db, { email: "findes-ikke@egeby.dk", clientAddress: "10.0.0.9" });
     expect(unknown.ok).toBe(true);
     if (unknown.ok) await unknown.delivery;
-    expect(smtp.received.slice(since).filter((m) => m.to.includes("findes-ikke@egeby.dk"))).toEqual([]);
+    expect(
+      mailbox
+        .server()
+        .received.slice(since)
+        .filter((m) => m.to.includes("findes-ikke@egeby.dk")),
+    ).toEqual([]);
 
     const results = [];
     for (let i = 0; i < 6; i++) {

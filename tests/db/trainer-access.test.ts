@@ -10,6 +10,7 @@ import { createSession, getSessionUser } from "../../app/auth/session.server";
 import { useCourseForTests } from "../../app/content/content.server";
 import { useDatabase } from "../../app/db/database.server";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/admin._index";
+import { action as userAction } from "../../app/routes/admin.brugere.$userId";
 import { loader as trainerLoader } from "../../app/routes/underviser._index";
 import { action as newCohortAction, loader as newCohortLoader } from "../../app/routes/underviser.hold.ny";
 import { loader as dashboardLoader } from "../../app/routes/underviser.hold.$cohortId._index";
@@ -272,19 +273,21 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     const victim = await createTestUser(handle.db);
     const cookie = await createSession(handle.db, victim.id);
     expect(await getSessionUser(handle.db, requestWithCookie(cookie))).not.toBeNull();
-    expect(
-      await statusOf(() =>
-        adminAction(args(post("admin", "/admin", { intent: "set-active", userId: victim.id, active: "false" }))),
-      ),
-    ).toBe(200);
+    const onUserPage = (who: Who, userId: string, fields: Record<string, string>) =>
+      statusOf(() => userAction(args(post(who, `/admin/brugere/${userId}`, fields), { userId })));
+    expect(await onUserPage("admin", victim.id, { intent: "set-active", active: "false" })).toBe(200);
     expect(await handle.db.selectFrom("sessions").select("id").where("user_id", "=", victim.id).execute()).toEqual([]);
     expect(await getSessionUser(handle.db, requestWithCookie(cookie))).toBeNull();
 
-    expect(
-      await statusOf(() =>
-        adminAction(args(post("admin", "/admin", { intent: "change-role", userId: victim.id, role: "trainer" }))),
-      ),
-    ).toBe(200);
+    const edit = (role: Role) => ({
+      intent: "edit-user",
+      name: victim.name,
+      email: victim.email,
+      role,
+      organisationId: "",
+    });
+    expect(await onUserPage("trainer", victim.id, edit("admin"))).toBe(403);
+    expect(await onUserPage("admin", victim.id, edit("trainer"))).toBe(200);
     const changed = await handle.db
       .selectFrom("users")
       .select(["role", "active"])
@@ -292,19 +295,19 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
       .executeTakeFirstOrThrow();
     expect(changed).toEqual({ role: "trainer", active: false });
 
+    const admin = await handle.db
+      .selectFrom("users")
+      .select(["name", "email"])
+      .where("id", "=", ids.get("admin")!)
+      .executeTakeFirstOrThrow();
+    expect(await onUserPage("admin", ids.get("admin")!, { intent: "set-active", active: "false" })).toBe(400);
     expect(
-      await statusOf(() =>
-        adminAction(
-          args(post("admin", "/admin", { intent: "set-active", userId: ids.get("admin")!, active: "false" })),
-        ),
-      ),
-    ).toBe(400);
-    expect(
-      await statusOf(() =>
-        adminAction(
-          args(post("admin", "/admin", { intent: "change-role", userId: ids.get("admin")!, role: "learner" })),
-        ),
-      ),
+      await onUserPage("admin", ids.get("admin")!, {
+        intent: "edit-user",
+        ...admin,
+        role: "learner",
+        organisationId: "",
+      }),
     ).toBe(400);
   });
 
