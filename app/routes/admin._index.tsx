@@ -13,6 +13,7 @@ import {
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
@@ -301,7 +302,7 @@ export default function AdminPage() {
           : `${total} ${total === 1 ? "bruger" : "brugere"}${filtered ? " passer" : ""}. Viser ${first}–${first + users.length - 1}.`}
       </p>
       {users.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollBox label="Tabel: brugere">
           <table className="table">
             <caption>
               Brugere{filtered ? ", filtreret" : ""}, side {page} af {pages}
@@ -329,7 +330,7 @@ export default function AdminPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {pages > 1 && (
         <nav aria-label="Sider med brugere">
@@ -352,7 +353,7 @@ export default function AdminPage() {
       )}
 
       <h2 id="kommuner">Kommuner</h2>
-      <div className="table--responsive-scroll">
+      <ScrollBox label="Tabel: kommuner (organisationer)">
         <table className="table">
           <caption>Kommuner (organisationer)</caption>
           <thead>
@@ -403,7 +404,7 @@ export default function AdminPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb, inTransaction } from "~/db/database.server";
 import { deleteLearningData, LEARNING_TABLES, TABLES } from "~/privacy/user-data.server";
@@ -293,7 +294,7 @@ export default function AdminUserPage() {
       </p>
 
       <h2>Læringsdata</h2>
-      <div className="table--responsive-scroll">
+      <ScrollBox label={`Tabel: læringsdata om ${user.name}`}>
         <table className="table">
           <caption>Læringsdata om {user.name}</caption>
           <thead>
@@ -311,7 +312,7 @@ export default function AdminUserPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Form method="post">
         <input type="hidden" name="intent" value="delete-learning-data" />
         <div className="form-group">

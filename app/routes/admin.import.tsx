@@ -6,6 +6,7 @@ import { recordAudit } from "~/admin/audit.server";
 import { requireUser } from "~/auth/auth.server";
 import { ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { ErrorSummary, SuccessMessage } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
@@ -96,7 +97,7 @@ const STATUS_TEXT = { create: "Oprettes", exists: "Findes allerede", error: "Fej
 
 function PreviewTable({ plan }: { plan: ImportPlan }) {
   return (
-    <div className="table--responsive-scroll">
+    <ScrollBox label="Tabel: forhåndsvisning">
       <table className="table">
         <caption>Forhåndsvisning: hvad importen vil gøre, række for række</caption>
         <thead>
@@ -137,7 +138,7 @@ function PreviewTable({ plan }: { plan: ImportPlan }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

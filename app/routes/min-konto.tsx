@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/auth.server";
 import { ROLES } from "~/auth/roles";
 import { destroyOwnSession, destroyUserSessions } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { formatMailDate } from "~/mail/templates";
@@ -214,7 +215,7 @@ export default function MyAccountPage() {
       </p>
 
       <h2>Hvor du er logget ind</h2>
-      <div className="table--responsive-scroll">
+      <ScrollBox label="Tabel: dine sessioner">
         <table className="table">
           <caption>Dine sessioner</caption>
           <thead>
@@ -254,7 +255,7 @@ export default function MyAccountPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {others.length > 0 && (
         <Form method="post">
           <input type="hidden" name="intent" value="end-other-sessions" />

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollBox } from "~/components/scroll-box";
 import { audited, recordAudit } from "~/admin/audit.server";
 import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import trainerStyles from "~/styles/trainer.css";
@@ -217,7 +218,7 @@ export default function CohortSettingsPage() {
         </button>
       </Form>
       {invitations.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollBox label="Tabel: invitationer, der endnu ikke er taget imod">
           <table className="table">
             <caption>Invitationer, der endnu ikke er taget imod</caption>
             <thead>
@@ -237,12 +238,12 @@ export default function CohortSettingsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       <h2>Undervisere</h2>
       <p>Holdets undervisere ser holdets oversigt og kan ændre disse indstillinger.</p>
-      <div className="table--responsive-scroll">
+      <ScrollBox label="Tabel: undervisere på holdet">
         <table className="table">
           <caption>Undervisere på holdet</caption>
           <thead>
@@ -277,7 +278,7 @@ export default function CohortSettingsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
 
       <h3>Tilføj en underviser</h3>
       <Form method="post" noValidate ref={addForm}>

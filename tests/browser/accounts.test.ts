@@ -13,7 +13,7 @@ import { startAppServer, type AppServer } from "./app-server";
 import {
   DEMO,
   DEMO_PASSWORD,
-  expectAccessible,
+  expectAccessibleAtBothWidths,
   launchBrowser,
   logInWithKeyboard,
   mailedLink as mailedLinkAt,
@@ -45,7 +45,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
   /** The newest mail's link, on the administrator's mailbox page (checked with axe). */
   async function mailedLink(to: string, prefix: string) {
     const href = await mailedLinkAt(admin, app.url, to, prefix);
-    await expectAccessible(admin);
+    await expectAccessibleAtBothWidths(admin);
     return href;
   }
 
@@ -53,7 +53,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     await page.goto(`${app.url}/login`);
     await page.getByRole("link", { name: "Glemt adgangskode?" }).click();
     await waitForPage(page, (url) => url.pathname === "/glemt-adgangskode", "Glemt adgangskode?");
-    await expectAccessible(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByLabel("E-mail").fill("findes-ikke@demo.sagslab.dk");
     await page.getByRole("button", { name: "Send link" }).click();
     await page.getByText("Hvis findes-ikke@demo.sagslab.dk hører").waitFor();
@@ -63,12 +63,12 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     await page.getByText(`Hvis ${DEMO.author} hører`).waitFor();
     const known = await page.getByRole("status").innerText();
     expect(known.replace(DEMO.author, "X")).toBe(unknown.replace("findes-ikke@demo.sagslab.dk", "X"));
-    await expectAccessible(page);
+    await expectAccessibleAtBothWidths(page);
 
     const link = await mailedLink(DEMO.author, "/nulstil-adgangskode/");
     await page.goto(link);
     await page.getByRole("heading", { level: 1, name: "Vælg en ny adgangskode" }).waitFor();
-    await expectAccessible(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByLabel("Ny adgangskode", { exact: true }).fill("forfatterens-nye-kode");
     await page.getByLabel("Gentag den nye adgangskode").fill("noget-andet-helt");
     await page.getByRole("button", { name: "Gem adgangskoden" }).click();
@@ -94,7 +94,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
 
     await page.getByRole("link", { name: "Frede Forfatter" }).click();
     await waitForPage(page, (url) => url.pathname === "/min-konto", "Min konto");
-    await expectAccessible(page);
+    await expectAccessibleAtBothWidths(page);
     const rows = page.locator("table tbody tr");
     expect(await rows.count()).toBe(2);
     expect(await rows.first().innerText()).toContain("(denne browser)");
@@ -116,7 +116,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     await page.getByLabel("Gentag den nye adgangskode").fill("endnu-en-ny-kode");
     await page.getByRole("button", { name: "Skift adgangskode" }).click();
     await page.getByText("Din adgangskode er ændret.").waitFor();
-    await expectAccessible(page);
+    await expectAccessibleAtBothWidths(page);
   });
 
   test("an import shows each row's fate first; the new user accepts the mailed invitation and lands in the cohort", async () => {
@@ -127,7 +127,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
       "Navn;E-mail;Rolle;Kommune;Hold\r\nIda Ibsen;ida@demo.sagslab.dk;Sagsbehandler;demo kommune;DEMO-2026\r\nForkert Række;ikke-en-adresse;chef;Demo Kommune;\r\n";
     writeFileSync(file, Buffer.from(text, "latin1"));
     await admin.goto(`${app.url}/admin/import`);
-    await expectAccessible(admin);
+    await expectAccessibleAtBothWidths(admin);
     await admin.getByLabel("CSV-fil").setInputFiles(file);
     await admin.getByRole("button", { name: "Vis hvad der vil ske" }).click();
     await admin.getByRole("heading", { name: "Forhåndsvisning" }).waitFor();
@@ -135,7 +135,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     expect(table).toContain("Oprettes");
     expect(table).toContain("„ikke-en-adresse“ er ikke en gyldig e-mailadresse.");
     expect(await admin.getByRole("button", { name: /^Importér/ }).count()).toBe(0);
-    await expectAccessible(admin);
+    await expectAccessibleAtBothWidths(admin);
 
     writeFileSync(file, Buffer.from(text.split("\r\n").slice(0, 2).join("\r\n"), "latin1"));
     await admin.getByLabel("CSV-fil").setInputFiles(file);
@@ -150,7 +150,7 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     await page.context().clearCookies();
     await page.goto(link);
     await page.getByRole("heading", { level: 1, name: "Velkommen til Sagslab, Ida Ibsen" }).waitFor();
-    await expectAccessible(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByLabel("Ny adgangskode", { exact: true }).fill("idas-egen-kode");
     await page.getByLabel("Gentag den nye adgangskode").fill("idas-egen-kode");
     await page.getByRole("button", { name: "Opret min adgang" }).click();
