@@ -45,13 +45,15 @@ describe.skipIf(Boolean(skipReason))("the audit log and one user's data, as an a
   });
 
   test("every logged event is on the Logbog with who did it and from which address", async () => {
-    // The administrator: a role change, a deactivation and a reactivation.
-    await page.getByLabel("Rolle for Frede Forfatter").selectOption("trainer");
-    await page.getByRole("button", { name: "Gem rolle for Frede Forfatter" }).click();
-    await page.getByText("Rollen er ændret til underviser.").waitFor();
-    await page.getByRole("button", { name: "Deaktivér Frede Forfatter" }).click();
+    // The administrator, on the user's page: a role change, a deactivation and a reactivation.
+    await page.getByRole("link", { name: "Frede Forfatter", exact: true }).click();
+    await waitForPage(page, new RegExp(`/admin/brugere/${ids.author}$`), "Frede Forfatter");
+    await page.getByLabel("Rolle", { exact: true }).selectOption("trainer");
+    await page.getByRole("button", { name: "Gem oplysninger" }).click();
+    await page.getByText("Brugerens rolle er gemt.").waitFor();
+    await page.getByRole("button", { name: "Deaktivér brugeren", exact: true }).click();
     await page.getByText("Brugeren er deaktiveret og logget ud alle steder.").waitFor();
-    await page.getByRole("button", { name: "Aktivér Frede Forfatter" }).click();
+    await page.getByRole("button", { name: "Aktivér brugeren", exact: true }).click();
     await page.getByText("Brugeren er aktiveret igen.").waitFor();
 
     // A trainer, without a browser: a colleague added and removed, a new code, the CSV.
@@ -70,7 +72,8 @@ describe.skipIf(Boolean(skipReason))("the audit log and one user's data, as an a
     const csv = await trainer.get(`/underviser/hold/${cohortId}/eksport.csv`);
     expect(csv.status).toBe(200);
 
-    await page.getByRole("link", { name: "Logbog" }).click();
+    await page.goto(`${app.url}/admin`);
+    await page.getByRole("link", { name: "Logbog", exact: true }).click();
     await waitForPage(page, /\/admin\/logbog$/, "Logbog");
     await expectAccessibleAtBothWidths(page);
     const rows = page.locator("tbody tr");
