@@ -1,8 +1,10 @@
 /**
  * What the server does once when it starts (and again, harmlessly, after a development
  * rebuild): open and migrate the database, seed the demo data in demo mode, load the course,
- * and start the housekeeping (expired sessions hourly; data retention on start and daily).
+ * judge case decisions stored before the review's rule again (`rejudge.server.ts`), and start the housekeeping (expired sessions hourly; data retention on start and daily).
  */
+import { rejudgeStoredDecisions } from "~/activities/case/rejudge.server";
+import type { CaseActivity } from "~/activities/case/content";
 import { purgeExpiredSessions } from "~/auth/session.server";
 import { purgeOldFailures } from "~/auth/throttle.server";
 import { getCourse, publishedModules } from "~/content/content.server";
@@ -32,6 +34,11 @@ export async function startup(): Promise<void> {
     );
     if (seeded) console.log("Demodata oprettet (Demo Kommune, et hold og en konto pr. rolle).");
   }
+  const judged = await rejudgeStoredDecisions(
+    handle.db,
+    course.modules.flatMap((m) => m.activities.filter((a): a is CaseActivity => a.type === "case")),
+  );
+  if (judged > 0) console.log(`${judged} tidligere valg i cases bedømt igen efter gennemgangens regel.`);
   console.log(
     `Database: ${handle.engine === "pglite" ? "indlejret PostgreSQL i" : "PostgreSQL-server"} ${handle.location}`,
   );

@@ -15,6 +15,7 @@ import { completions } from "../../app/progress/progress.server";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 import { playCase, shownValue } from "./play-case";
+import { rejudgeStoredDecisions } from "../../app/activities/case/rejudge.server";
 
 function caseActivity(definition: CaseDefinition, version = "v1"): CaseActivity {
   const best = findBestPath(definition)!;
@@ -271,6 +272,33 @@ describe.each(engines)("cases on %s", (engine) => {
       "Ikke det bedste valg – det bedste var: Afgør",
       "Ikke det bedste valg – det bedste var: Oplys",
     ]);
+  });
+
+  test("decisions stored before the review's rule are judged again by it, once; an unknown version is left alone", async () => {
+    const { db } = handle;
+    const user = await createTestUser(db);
+    await playCase(db, user.id, ["investigate", "back", "decide-now"], { activity });
+    // As an older rule stored them: no verdict, and every choice called best.
+    await db.updateTable("case_decisions").set({ verdict: null, was_best: true, best_choice_id: "x" }).execute();
+    const other = await createTestUser(db);
+    await playCase(db, other.id, ["decide-now"], { activity });
+    await db.updateTable("case_decisions").set({ verdict: null }).where("user_id", "=", other.id).execute();
+    await db.updateTable("case_attempts").set({ case_version: "gone" }).where("user_id", "=", other.id).execute();
+
+    expect(await rejudgeStoredDecisions(db, [activity])).toBe(3);
+    const rows = await db
+      .selectFrom("case_decisions")
+      .select(["user_id", "choice_id", "verdict", "was_best", "best_choice_id"])
+      .orderBy("user_id")
+      .orderBy("seq")
+      .execute();
+    expect(rows.filter((r) => r.user_id === user.id).map(({ user_id: _, ...r }) => r)).toEqual([
+      { choice_id: "investigate", verdict: "best", was_best: true, best_choice_id: "investigate" },
+      { choice_id: "back", verdict: "not-best", was_best: false, best_choice_id: "decide-well" },
+      { choice_id: "decide-now", verdict: "not-best", was_best: false, best_choice_id: "investigate" },
+    ]);
+    expect(rows.find((r) => r.user_id === other.id)).toMatchObject({ verdict: null });
+    expect(await rejudgeStoredDecisions(db, [activity])).toBe(0);
   });
 
   test("the module page gets each case's best and latest result", async () => {
