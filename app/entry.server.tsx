@@ -16,6 +16,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceProvider } from "~/components/nonce";
+import { ProseProvider } from "~/components/prose";
 import { RouteDataProvider } from "~/components/route-data-script";
 import { guardRoutes } from "~/route-guard.server";
 import { shutdown, startup } from "~/startup.server";
@@ -92,7 +93,9 @@ export default async function handleRequest(
     const stream = await renderToReadableStream(
       <NonceProvider value={nonce}>
         <RouteDataProvider value={routeData}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          <ProseProvider value={loadContext.proseFragments ?? null}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          </ProseProvider>
         </RouteDataProvider>
       </NonceProvider>,
       {
@@ -111,6 +114,8 @@ export default async function handleRequest(
     await stream.allReady;
     const body = await new Response(stream).arrayBuffer();
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    // The length lets server/index.js write the page in one piece, without chunked encoding.
+    responseHeaders.set("Content-Length", String(body.byteLength));
     return new Response(body, { headers: responseHeaders, status: responseStatusCode });
   } finally {
     // Cleared when the page is done, however it ends: a pending timer would keep the whole render alive.

@@ -123,18 +123,24 @@ app.use(async (request, response, next) => {
   }
 });
 
-const handleRemixRequest = createRequestHandler(() => build, mode);
+// Made once per build: given a function, Remix would derive its routes and static handler again
+// on every request (development replaces it after each rebuild).
+let handleRemixRequest = createRequestHandler(build, mode);
 app.all("*", async (request, response, next) => {
   try {
     const remixResponse = await handleRemixRequest(remixRequest(request, response), {
       cspNonce: response.locals.cspNonce,
       clientAddress: request.ip ?? request.socket.remoteAddress ?? "unknown",
+      // A page load (not a single-fetch data request) renders its prose from here, once.
+      proseFragments: request.path.endsWith(".data") ? undefined : new Map(),
     });
     response.status(remixResponse.status);
     for (const [name, value] of remixResponse.headers) response.append(name, value);
     if (remixResponse.headers.get("Content-Type")?.startsWith("text/event-stream")) response.flushHeaders();
-    if (remixResponse.body) await writeReadableStreamToWritable(remixResponse.body, response);
-    else response.end();
+    if (!remixResponse.body) response.end();
+    // A whole document (its length known): one write, headers and body together.
+    else if (remixResponse.headers.has("Content-Length")) response.end(Buffer.from(await remixResponse.arrayBuffer()));
+    else await writeReadableStreamToWritable(remixResponse.body, response);
   } catch (error) {
     next(error);
   }
@@ -216,6 +222,7 @@ if (mode === "development") {
     timer = setTimeout(async () => {
       try {
         build = await importBuild();
+        handleRemixRequest = createRequestHandler(build, mode);
         await build.entry.module.startup();
         announceDevReady();
       } catch (error) {

@@ -3,8 +3,10 @@
  * the activity's type for its page, an action posts `intent=<type>.<name>` to the type's intent.
  * The route module only requires the user and delegates here.
  */
+import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { SessionUser } from "~/auth/session.server";
+import { proseFragment } from "~/content/prose.server";
 import type { Activity, CourseModule } from "~/content/types";
 import type { DB } from "~/db/database.server";
 import { badRequest } from "~/utils/http.server";
@@ -18,6 +20,7 @@ function activityRequest(
   activity: Activity,
   url: URL,
   referer: string | null = null,
+  context?: AppLoadContext,
 ): ActivityRequest<Activity> {
   const here = `/moduler/${module.id}/${activity.id}`;
   let fromHere = false;
@@ -27,19 +30,15 @@ function activityRequest(
   } catch {
     // An unreadable Referer says nothing about where the learner came from.
   }
-  return { db, user, module, activity, url, here, fromHere };
+  const prose = (key: string, html: string) => proseFragment(context, key, html);
+  return { db, user, module, activity, url, here, fromHere, prose };
 }
 
-export async function loadActivityPage(
-  db: DB,
-  user: SessionUser,
-  module: CourseModule,
-  activity: Activity,
-  url: URL,
-  referer: string | null = null,
-) {
+/** The page's data: (db, user, module, activity, url, the Referer, the request's load context). */
+export async function loadActivityPage(...input: Parameters<typeof activityRequest>) {
+  const request = activityRequest(...input);
+  const { module, activity } = request;
   const server = await activityServer(activity.type);
-  const request = activityRequest(db, user, module, activity, url, referer);
   // Each type's server gets only its own activities: the registry keys them by `type`.
   const page = await (server.load as (request: ActivityRequest<Activity>) => Promise<unknown>)(request);
   return {

@@ -12,6 +12,7 @@ import type { data, redirect } from "@remix-run/node";
 import type { RawBuilder } from "kysely";
 import type { ComponentType } from "react";
 import type { SessionUser } from "~/auth/session.server";
+import type { ProseHtml } from "~/components/prose";
 import type { ComponentSpec } from "~/content/format";
 import type { ComponentNode, Problem } from "~/content/mdx-tree";
 import type { Fragments } from "~/content/structure";
@@ -82,6 +83,12 @@ export interface ActivityRequest<A> {
    * same-origin Referer says; false when the learner comes to it from elsewhere or from nowhere.
    */
   fromHere?: boolean;
+  /**
+   * A prose fragment of the page (its HTML by a key unique on the page), sent once: in the markup
+   * of a page load, in the data of a client-side navigation (app/components/prose.tsx). Absent
+   * where a type's server is called directly (a test): the HTML is then inline (`inlineProse`).
+   */
+  prose?: (key: string, html: string) => ProseHtml;
 }
 
 /** What an action hands back to the page when it refuses (a redirect when it succeeds). */

@@ -15,14 +15,23 @@ import { clearFailures, loginKeys, loginWait, recordFailure } from "./throttle.s
 export type { SessionUser };
 
 // The root loader and the page's loader both ask for the user of the same request: one query.
+// Remix hands each loader its own copy of the request, so the lookup is shared by its cookie
+// while it is in flight (both loaders start together); a request with the same cookie arriving
+// meanwhile gets the same answer, which is what it would have got a moment earlier.
 const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+const lookupsInFlight = new Map<string, Promise<SessionUser | null>>();
 
 export function getOptionalUser(request: Request): Promise<SessionUser | null> {
   let user = usersByRequest.get(request);
+  if (user) return user;
+  const cookie = request.headers.get("Cookie") ?? "";
+  user = lookupsInFlight.get(cookie);
   if (!user) {
-    user = getDb().then((db) => getSessionUser(db, request));
-    usersByRequest.set(request, user);
+    const lookup = getDb().then((db) => getSessionUser(db, request));
+    user = lookup.finally(() => lookupsInFlight.delete(cookie));
+    lookupsInFlight.set(cookie, user);
   }
+  usersByRequest.set(request, user);
   return user;
 }
 

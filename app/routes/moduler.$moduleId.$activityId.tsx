@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { module, activity, broken } = await requireActivityOrBroken(params, user.role);
   if (!activity) {
@@ -38,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     };
   }
   const referer = request.headers.get("Referer");
-  const page = await loadActivityPage(await getDb(), user, module, activity, new URL(request.url), referer);
+  const url = new URL(request.url);
+  const page = await loadActivityPage(await getDb(), user, module, activity, url, referer, context);
   return { ...page, broken: null };
 }
 

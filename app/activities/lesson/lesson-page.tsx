@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ActivityViewProps } from "../activity-type";
 import { ChecklistTicks } from "~/components/checklist-ticks";
+import { Prose } from "~/components/prose";
 import type { LessonPage } from "./page";
 
 export function LessonView({ page }: ActivityViewProps<LessonPage>) {
@@ -9,7 +10,7 @@ export function LessonView({ page }: ActivityViewProps<LessonPage>) {
   return (
     <>
       <ChecklistTicks>
-        <div className="prose" dangerouslySetInnerHTML={{ __html: page.html }} />
+        <Prose prose={page.prose} />
       </ChecklistTicks>
       <Form method="post" className="actions">
         <input type="hidden" name="intent" value="lesson.complete" />

@@ -2,16 +2,17 @@
 import { redirect } from "@remix-run/node";
 import type { ActivityServer } from "../activity-type";
 import { nextActivity } from "../next-activity";
+import { inlineProse } from "~/content/prose.server";
 import { titleInSentence } from "~/progress/passing";
 import { completions, recordCompletion } from "~/progress/progress.server";
 import type { LessonActivity } from "./content";
 import type { LessonPage } from "./page";
 
 export const lessonServer: ActivityServer<LessonActivity, LessonPage> = {
-  async load({ db, user, module, activity }) {
+  async load({ db, user, module, activity, prose }) {
     const done = await completions(db, user.id);
     return {
-      html: activity.html,
+      prose: (prose ?? inlineProse)("lesson", activity.html),
       completed: done.has(activity.id),
       nextLabel: nextActivity(module, activity.id) ? "Næste" : "Afslut modulet",
     };
