@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { cpuTimeMs, peakMemoryMb, waitFor } from "./bench-process";
 
 const { values } = parseArgs({
   options: {
@@ -50,40 +51,6 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
     errors: result.errors,
     non2xx: result.non2xx,
   };
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} svarede ikke`);
-}
-
-/**
- * CPU time a process has used (user + system), in ms, from /proc. It depends less than requests/s
- * on what else the machine is doing, so it is the better figure to compare changes by (still, run
- * it a few times).
- */
-function cpuTimeMs(pid: number): number {
-  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name, which may hold spaces.
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const ticksPerSecond = 100;
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-}
-
-/** Peak resident memory (VmHWM) of a process, from /proc. */
-function peakMemoryMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
 }
 
 // A fresh database on the server for this run.
