@@ -7,7 +7,7 @@
  * does not touch the children of an element rendered with `dangerouslySetInnerHTML`, and the empty
  * string it is hydrated with stays the same until new data comes. After a client-side navigation
  * the page's data comes from a data request, which carries the HTML itself, and the fragment is
- * replaced. docs/decisions/0017 has the why.
+ * replaced. docs/decisions/0018 has the why.
  */
 import { createContext, useContext } from "react";
 
