@@ -1,6 +1,7 @@
 /**
- * `npm run bench:dashboard`: how long the cohort dashboard's loader takes for one 30-learner
- * cohort with 1,000 and with 50,000 learners in the database, and the ratio. Runs on a fresh
+ * `npm run bench:dashboard`: how long the cohort dashboard's loader (with "Her går holdet galt",
+ * the quiz figures and the follow-ups), the classroom brief's and one participant's page take
+ * for one 30-learner cohort with 1,000 and with 50,000 learners in the database, and the ratios. Runs on a fresh
  * database on a PostgreSQL server (BENCH_DATABASE_URL, default the machine's), fills it with
  * scripts/load-data.ts, and calls what the route's loader calls, with a signed-in trainer's request. Prints the median of each; a benchmark, not a test: nothing fails on a number.
  */
@@ -12,7 +13,9 @@ import { createSession } from "~/auth/session.server";
 import { getCourse, useCourseForTests } from "~/content/content.server";
 import type { CompiledCourse } from "~/content/types";
 import { migrateToLatest, openPostgres, useDatabase } from "~/db/database.server";
+import { cohortBriefPage } from "~/trainer/brief.server";
 import { cohortDashboardPage } from "~/trainer/dashboard-page.server";
+import { participantPage } from "~/trainer/learner.server";
 import { loadActivity } from "./load-data";
 
 const { values } = parseArgs({
@@ -69,20 +72,35 @@ try {
   const first = await fill(small, 1, "a");
   const cohort = first.cohorts[0]!;
   const cookie = await createSession(db, cohort.trainerId);
-  const request = () =>
-    new Request(`http://localhost/underviser/hold/${cohort.id}`, { headers: { Cookie: cookie.split(";")[0]! } });
+  const participant = await db
+    .selectFrom("cohort_members")
+    .select("user_id")
+    .where("cohort_id", "=", cohort.id)
+    .executeTakeFirstOrThrow();
+  const request = (path = "") =>
+    new Request(`http://localhost/underviser/hold/${cohort.id}${path}`, { headers: { Cookie: cookie.split(";")[0]! } });
+  const pages = {
+    dashboard: () => cohortDashboardPage(request(), cohort.id),
+    brief: () => cohortBriefPage(request("/brief"), cohort.id),
+    participant: () => participantPage(request(`/deltager/${participant.user_id}`), cohort.id, participant.user_id),
+  };
 
-  const measure = async () => {
-    for (let i = 0; i < 20; i++) await cohortDashboardPage(request(), cohort.id);
+  const median = async (call: () => Promise<unknown>) => {
+    for (let i = 0; i < 20; i++) await call();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const started = performance.now();
-      await cohortDashboardPage(request(), cohort.id);
+      await call();
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)]!;
   };
+  const measure = async () => ({
+    dashboard: await median(pages.dashboard),
+    brief: await median(pages.brief),
+    participant: await median(pages.participant),
+  });
 
   const total = async () =>
     Number(
@@ -95,21 +113,27 @@ try {
     );
   const smallMedian = await measure();
   const smallUsers = await total();
-  console.log(`Median med ${smallUsers} brugere: ${smallMedian.toFixed(1)} ms`);
+  console.log(`Median med ${smallUsers} brugere: ${JSON.stringify(smallMedian)}`);
 
   await fill(large - small, 2, "b");
   const largeMedian = await measure();
   const largeUsers = await total();
-  console.log(`Median med ${largeUsers} brugere: ${largeMedian.toFixed(1)} ms`);
+  console.log(`Median med ${largeUsers} brugere: ${JSON.stringify(largeMedian)}`);
 
   const rows = await sql<{ n: number }>`select count(*)::int as n from case_decisions`.execute(db);
+  const ms = (value: number) => `${value.toFixed(1).replace(".", ",")} ms`;
   console.log("");
-  console.log(`| kursister i databasen | median, dashboard-loader (${runs} kald) |`);
-  console.log("|---|---|");
-  console.log(`| ${small.toLocaleString("da-DK")} | ${smallMedian.toFixed(1)} ms |`);
-  console.log(`| ${large.toLocaleString("da-DK")} | ${largeMedian.toFixed(1)} ms |`);
-  console.log(`| forhold | ${(largeMedian / smallMedian).toFixed(2)} |`);
-  console.log(`(${rows.rows[0]!.n.toLocaleString("da-DK")} beslutninger i cases i alt)`);
+  console.log(`| kursister i databasen | holdets side | oplægget | én deltagers side |`);
+  console.log("|---|---|---|---|");
+  for (const [learners, m] of [
+    [small, smallMedian],
+    [large, largeMedian],
+  ] as const) {
+    console.log(`| ${learners.toLocaleString("da-DK")} | ${ms(m.dashboard)} | ${ms(m.brief)} | ${ms(m.participant)} |`);
+  }
+  const ratio = (key: keyof typeof smallMedian) => (largeMedian[key] / smallMedian[key]).toFixed(2).replace(".", ",");
+  console.log(`| forhold | ${ratio("dashboard")} | ${ratio("brief")} | ${ratio("participant")} |`);
+  console.log(`(median af ${runs} kald; ${rows.rows[0]!.n.toLocaleString("da-DK")} beslutninger i cases i alt)`);
 } finally {
   await handle.close();
   // pg-pool resolves end() before its clients have closed; a forced drop would hit them.

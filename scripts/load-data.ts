@@ -2,7 +2,8 @@
  * Realistic activity for many learners, for `npm run seed:load` and `npm run bench:dashboard`:
  * learners in cohorts of about 30, each playing the course's real cases on their machines
  * (choices offered by the case's own rules, leaning towards the better choice, some attempts
- * left unfinished, some retaken), taking its quizzes, and submitting most evaluations. Rows are
+ * left unfinished, some retaken), taking its quizzes, submitting most evaluations and, three
+ * months on, most of their follow-ups. Rows are
  * written in batches straight into the tables, as the app would have written them.
  */
 import { randomUUID } from "node:crypto";
@@ -67,6 +68,8 @@ class Batcher {
       "quiz_answers",
       "evaluation_responses",
       "evaluation_answers",
+      "follow_up_responses",
+      "follow_up_answers",
       "activity_completions",
     ];
     const upTo = table ? order.indexOf(table) : order.length - 1;
@@ -396,6 +399,30 @@ export async function loadActivity(
                   "Mere om begrundelse.",
                   "Gerne eksempler fra praksis.",
                 ]),
+              });
+            }
+          }
+          // Most answer the follow-up three months after the cohort ended (its default day).
+          const followUp = activity.evaluation.followUp;
+          if (followUp && random.next() < 0.7) {
+            const followUpId = randomUUID();
+            const answeredAt = new Date(start + (40 + followUp.afterDays) * DAY + random.next() * 20 * DAY);
+            await batch.add("follow_up_responses", {
+              id: followUpId,
+              user_id: userId,
+              activity_id: activity.id,
+              module_id: activity.moduleId,
+              status: "submitted",
+              updated_at: answeredAt,
+              submitted_at: answeredAt,
+            });
+            for (const item of followUp.items) {
+              if (item.kind !== "likert") continue;
+              await batch.add("follow_up_answers", {
+                response_id: followUpId,
+                item_id: item.id,
+                likert_value: LIKERT_SCALE[Math.min(4, Math.floor(random.next() * random.next() * 6))]!.value,
+                text_value: null,
               });
             }
           }

@@ -9,6 +9,7 @@
  * bundle never loads them, the server resolves them once.
  */
 import type { data, redirect } from "@remix-run/node";
+import type { ColumnType, ExportValue } from "~/trainer/export-table";
 import type { RawBuilder } from "kysely";
 import type { ComponentType } from "react";
 import type { SessionUser } from "~/auth/session.server";
@@ -118,10 +119,14 @@ export interface ActivityStatus {
   details: string[];
 }
 
-/** A column of the cohort's CSV export: its heading and each participant's cell. */
+/**
+ * A column of the cohort's export (CSV and .xlsx): its header, what it holds (so numbers are
+ * numbers in Excel), and each participant's cell (null: empty).
+ */
 export interface ExportColumn {
-  heading: string;
-  cell(userId: string): string | number;
+  header: string;
+  type: ColumnType;
+  cell(userId: string): ExportValue;
 }
 
 /** A table where a learner's work on this type is stored, and the column that says when. */

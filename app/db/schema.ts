@@ -338,7 +338,11 @@ export type AuditAction =
   | "users.imported"
   | "user.created_by_single_sign_on"
   | "invitation.accepted"
-  | "cohort.invitations_sent";
+  | "cohort.invitations_sent"
+  | "cohort.participant_removed"
+  | "cohort.archived"
+  | "cohort.restored"
+  | "cohort.xlsx_exported";
 
 export interface AuditLogTable {
   id: Generated<string>;

@@ -4,6 +4,8 @@ import { getOptionalUser } from "~/auth/auth.server";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
+import { followUpsDue } from "~/activities/evaluation/follow-up.server";
+import { DanishDate } from "~/components/danish-date";
 import { certificatesOf } from "~/progress/certificate.server";
 import { passedIds } from "~/progress/passing";
 import { learnerStandings } from "~/progress/passing.server";
@@ -22,9 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     };
   }
   const db = await getDb();
-  const [standings, certificates] = await Promise.all([
+  const [standings, certificates, followUps] = await Promise.all([
     learnerStandings(db, user.id, modules),
     certificatesOf(db, user.id),
+    followUpsDue(db, user.id, modules),
   ]);
   const passed = passedIds(standings);
   const withProgress = modules.map((module) => ({
@@ -38,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     signedIn: true as const,
     firstName: user.name.split(" ")[0] ?? user.name,
+    // Follow-ups of evaluations the learner submitted, from their day on.
+    followUps: followUps.map((f) => ({ moduleId: f.moduleId, moduleTitle: f.moduleTitle, opensOn: f.opensOn })),
     modules: withProgress,
     // Issued certificates, and completed modules whose certificate is issued when first opened.
     certificates: [
@@ -105,6 +110,25 @@ export default function Catalogue() {
         Hej {data.firstName}. Vælg et modul. Hvert modul har korte lektioner, cases fra hverdagen, en quiz og en
         evaluering.
       </p>
+      {data.followUps.length > 0 && (
+        <section className="follow-ups" aria-labelledby="opfoelgning">
+          <h2 id="opfoelgning">Opfølgning: hvordan er det gået siden?</h2>
+          <p>
+            Du evaluerede disse moduler efter forløbet. Svar på et par spørgsmål om, hvad du bruger i dit arbejde nu.
+          </p>
+          <ul>
+            {data.followUps.map((f) => (
+              <li key={f.moduleId}>
+                <Link to={`/moduler/${f.moduleId}/opfoelgning`}>Opfølgning på {f.moduleTitle}</Link>
+                <span className="meta">
+                  {" "}
+                  · åben fra <DanishDate iso={f.opensOn} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ModuleCards modules={data.modules} linked level="h2" />
       <h2>Dine kursusbeviser</h2>
       {data.certificates.length === 0 ? (

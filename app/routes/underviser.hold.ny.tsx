@@ -3,8 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DateField } from "~/components/date-field";
+import { ModuleCheckboxes } from "~/components/module-checkboxes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, FieldError, SelectField, TextField } from "~/components/forms";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { getDb } from "~/db/database.server";
 import trainerStyles from "~/styles/trainer.css";
@@ -82,48 +84,22 @@ export default function NewCohortPage() {
             ...organisations.map((o) => ({ value: o.id, label: o.name })),
           ]}
         />
-        <TextField
+        <DateField
           name="startsOn"
           label={LABELS.startsOn}
-          type="date"
-          hint="Format: åååå-mm-dd"
           required
           error={errors?.startsOn}
-          defaultValue={value("startsOn")}
+          value={value("startsOn")}
         />
-        <TextField
+        <DateField
           name="endsOn"
           label={LABELS.endsOn}
-          type="date"
-          hint="Format: åååå-mm-dd. Efter slutdatoen kan der ikke tilmeldes med koden."
+          hint="Efter slutdatoen kan der ikke tilmeldes med koden."
           required
           error={errors?.endsOn}
-          defaultValue={value("endsOn")}
+          value={value("endsOn")}
         />
-        <fieldset
-          className={errors?.modules ? "form-error" : undefined}
-          aria-describedby={errors?.modules ? "modules-error" : undefined}
-        >
-          <legend className="form-label" id="modules">
-            {LABELS.modules}
-          </legend>
-          <FieldError id="modules-error" message={errors?.modules} />
-          <ul className="nobullet-list checkbox-list">
-            {modules.map((module) => (
-              <li key={module.id} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`modul-${module.id}`}
-                  name="modules"
-                  value={module.id}
-                  defaultChecked={chosenModules.includes(module.id)}
-                />
-                <label htmlFor={`modul-${module.id}`}>{module.title}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <ModuleCheckboxes modules={modules} chosen={chosenModules} error={errors?.modules} />
         <button type="submit" className="button button-primary">
           Opret holdet
         </button>

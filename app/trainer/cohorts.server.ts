@@ -11,49 +11,63 @@ import { recordFailure, secondsToWait, type ThrottlePolicy } from "~/auth/thrott
 import type { SessionUser } from "~/auth/session.server";
 import { audited } from "~/admin/audit.server";
 import { getDb, inTransaction, type DB } from "~/db/database.server";
-import { formatDate } from "~/utils/danish";
+import { formatDate, parseDate } from "~/utils/danish";
 import { forbidden, notFound } from "~/utils/http.server";
 import { joinCodeFrom, normaliseJoinCode } from "./join-code";
 import { newUserSchema, normaliseEmail, UnknownOrganisationError } from "~/users/users.server";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = (message: string) =>
+/**
+ * A date as a Danish user types it ("1. december 2026", "1.12.2026"; ISO from older forms),
+ * stored as YYYY-MM-DD.
+ */
+const danishDate = (message: string) =>
+  z.string({ error: message }).transform((value, ctx) => {
+    const iso = parseDate(value);
+    if (iso === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+const cohortName = z
+  .string({ error: "Skriv holdets navn." })
+  .trim()
+  .min(1, "Skriv holdets navn.")
+  .max(120, "Navnet må højst være 120 tegn.");
+
+const chosenModules = (moduleIds: readonly string[]) =>
   z
-    .string({ error: message })
-    .regex(ISO_DATE, message)
-    .refine(
-      (value) =>
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      message,
+    .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()))
+    .pipe(
+      z
+        .array(z.string().refine((id) => moduleIds.includes(id), "Vælg kun blandt de viste moduler."))
+        .min(1, "Vælg mindst ét modul.")
+        // A module posted twice is chosen once.
+        .transform((ids) => [...new Set(ids)]),
     );
+
+/** Name, dates and modules: the fields a cohort is created with and later changed by. */
+const cohortDetailsShape = (moduleIds: readonly string[]) => ({
+  name: cohortName,
+  startsOn: danishDate(`Skriv startdatoen som en dato, fx 1. december 2026.`),
+  endsOn: danishDate(`Skriv slutdatoen som en dato, fx 1. december 2026.`),
+  modules: chosenModules(moduleIds),
+});
+
+const endsAfterStart = {
+  check: (cohort: { startsOn: string; endsOn: string }) => cohort.endsOn >= cohort.startsOn,
+  params: { path: ["endsOn"], message: "Slutdatoen skal ligge på eller efter startdatoen." },
+};
 
 /** The "create a cohort" form. `moduleIds` are the published modules a trainer may choose from. */
 export function cohortSchema(moduleIds: readonly string[]) {
   return z
     .object({
-      name: z
-        .string({ error: "Skriv holdets navn." })
-        .trim()
-        .min(1, "Skriv holdets navn.")
-        .max(120, "Navnet må højst være 120 tegn."),
+      ...cohortDetailsShape(moduleIds),
       organisationId: z.string({ error: "Vælg en kommune." }).uuid("Vælg en kommune."),
-      startsOn: isoDate("Skriv startdatoen som åååå-mm-dd."),
-      endsOn: isoDate("Skriv slutdatoen som åååå-mm-dd."),
-      modules: z
-        .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()))
-        .pipe(
-          z
-            .array(z.string().refine((id) => moduleIds.includes(id), "Vælg kun blandt de viste moduler."))
-            .min(1, "Vælg mindst ét modul.")
-            // A module posted twice is chosen once.
-            .transform((ids) => [...new Set(ids)]),
-        ),
     })
-    .refine((cohort) => cohort.endsOn >= cohort.startsOn, {
-      path: ["endsOn"],
-      message: "Slutdatoen skal ligge på eller efter startdatoen.",
-    });
+    .refine(endsAfterStart.check, endsAfterStart.params);
 }
 export type CohortInput = z.infer<ReturnType<typeof cohortSchema>>;
 
@@ -305,34 +319,72 @@ export function listOrganisations(db: DB) {
 /** A rule of the cohort's settings page was broken; the message says which, in Danish. */
 export class CohortRuleError extends Error {}
 
-/** The forms of /underviser/hold/<id>/indstillinger. */
-export const cohortSettingsSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("add-trainer"),
-      email: z
-        .string({ error: "Skriv underviserens e-mailadresse." })
-        .trim()
-        .min(1, "Skriv underviserens e-mailadresse.")
-        .max(320)
-        .pipe(newUserSchema.shape.email),
-    }),
-    z.object({
-      intent: z.literal("remove-trainer"),
-      userId: z.string({ error: "Underviseren findes ikke." }).uuid("Underviseren findes ikke."),
-    }),
-    z.object({ intent: z.literal("renew-code") }),
-    z.object({
-      intent: z.literal("invite"),
-      // One person per line; read by parseInviteeList, which names each line's problem.
-      invitees: z
-        .string({ error: "Skriv mindst én deltager: navn og e-mailadresse." })
-        .max(40_000, "Listen er for lang."),
-    }),
-  ],
-  { error: "Ukendt handling." },
-);
+/** A confirmed action: the confirmation form posts `bekraeft=ja`; without it the page asks first. */
+const confirmed = z
+  .string()
+  .optional()
+  .transform((value) => value === "ja");
+
+const userId = (message: string) => z.string({ error: message }).uuid(message);
+
+/** The forms of /underviser/hold/<id>/indstillinger. `moduleIds`: the published modules. */
+export function cohortSettingsSchema(moduleIds: readonly string[]) {
+  return z.discriminatedUnion(
+    "intent",
+    [
+      z.object({
+        intent: z.literal("add-trainer"),
+        email: z
+          .string({ error: "Skriv underviserens e-mailadresse." })
+          .trim()
+          .min(1, "Skriv underviserens e-mailadresse.")
+          .max(320)
+          .pipe(newUserSchema.shape.email),
+      }),
+      z.object({
+        intent: z.literal("remove-trainer"),
+        userId: userId("Underviseren findes ikke."),
+        bekraeft: confirmed,
+      }),
+      z.object({ intent: z.literal("renew-code"), bekraeft: confirmed }),
+      z
+        .object({ intent: z.literal("update-details"), ...cohortDetailsShape(moduleIds) })
+        .refine(endsAfterStart.check, endsAfterStart.params),
+      z.object({
+        intent: z.literal("remove-participant"),
+        userId: userId("Deltageren findes ikke."),
+        bekraeft: confirmed,
+      }),
+      z.object({ intent: z.literal("archive") }),
+      z.object({ intent: z.literal("restore") }),
+      z.object({
+        intent: z.literal("invite"),
+        // One person per line; read by parseInviteeList, which names each line's problem.
+        invitees: z
+          .string({ error: "Skriv mindst én deltager: navn og e-mailadresse." })
+          .max(40_000, "Listen er for lang."),
+      }),
+      z.object({
+        intent: z.literal("follow-up-date"),
+        activityId: z.string({ error: "Evalueringen findes ikke." }).min(1, "Evalueringen findes ikke.").max(200),
+        // Empty: back to the date the course gives.
+        opensOn: z
+          .string()
+          .optional()
+          .transform((value, ctx) => {
+            if (!value?.trim()) return null;
+            const iso = parseDate(value);
+            if (iso === null) {
+              ctx.addIssue({ code: "custom", message: "Skriv datoen som en dato, fx 1. december 2026." });
+              return z.NEVER;
+            }
+            return iso;
+          }),
+      }),
+    ],
+    { error: "Ukendt handling." },
+  );
+}
 
 export function cohortTrainers(db: DB, cohortId: string) {
   return db

@@ -13,22 +13,20 @@ import type { DB } from "~/db/database.server";
 import {
   buildCaseStats,
   buildEvaluationStats,
-  buildMistakeGroups,
   buildProgressMatrix,
   buildQuizStats,
   matrixModules,
   MIN_RESPONDENTS,
-  mistakeItemLabeller,
   type ChoiceCounts,
   type LikertCount,
   type LoopCounts,
   type MemberRow,
-  type MistakeCounts,
   type OptionCount,
   type PlaceCounts,
   type QuestionCounts,
 } from "./dashboard";
-import { exportCsv } from "./export";
+import { exportTable, type CompletionRow } from "./export";
+import type { ExportTable } from "./export-table";
 
 /** The cohort's modules as the course has them now: published only, in course order. */
 export function cohortModules(course: CompiledCourse, moduleIds: readonly string[]): CourseModule[] {
@@ -170,22 +168,6 @@ async function caseCounts(db: DB, cohortId: string, caseIds: string[]) {
   return { choices: choices.rows, outcomes: outcomes.rows, dropOff: dropOff.rows, loops: loops.rows };
 }
 
-async function mistakeCounts(db: DB, cohortId: string, caseIds: string[], quizIds: string[]) {
-  const rows = await sql<MistakeCounts>`
-    select 'case' as kind, d.activity_id as "activityId", d.step_id as "itemId", d.topic, d.phase,
-      count(*)::int as total, count(*) filter (where not d.was_best)::int as wrong
-    from case_decisions d
-    where d.user_id in ${members(cohortId)} and d.activity_id = any(${textArray(caseIds)})
-    group by d.activity_id, d.step_id, d.topic, d.phase
-    union all
-    select 'quiz' as kind, a.activity_id, a.question_id, a.topic, null,
-      count(*)::int, count(*) filter (where not a.correct)::int
-    from quiz_answers a
-    where a.user_id in ${members(cohortId)} and a.activity_id = any(${textArray(quizIds)})
-    group by a.activity_id, a.question_id, a.topic`.execute(db);
-  return rows.rows;
-}
-
 /** Submitted responses only; the answers are read only when enough have answered. */
 async function evaluationCounts(db: DB, cohortId: string, evaluationIds: string[]) {
   const respondents = await sql<{ activityId: string; respondents: number }>`
@@ -230,12 +212,11 @@ export async function cohortDashboard(db: DB, course: CompiledCourse, cohort: { 
   const { required, quizzes, cases, evaluations } = activitiesOf(modules);
   const quizIds = quizzes.map((q) => q.id);
   const caseIds = cases.map((c) => c.id);
-  const [memberList, done, quizData, caseData, mistakes, evaluationData] = await Promise.all([
+  const [memberList, done, quizData, caseData, evaluationData] = await Promise.all([
     memberRows(db, cohort.id),
     moduleDoneCounts(db, cohort.id, required),
     quizCounts(db, cohort.id, quizIds),
     caseCounts(db, cohort.id, caseIds),
-    mistakeCounts(db, cohort.id, caseIds, quizIds),
     evaluationCounts(
       db,
       cohort.id,
@@ -246,7 +227,6 @@ export async function cohortDashboard(db: DB, course: CompiledCourse, cohort: { 
     matrix: buildProgressMatrix(matrixModules(modules), memberList, done),
     quizzes: buildQuizStats(quizzes, quizData.questions, quizData.options),
     cases: buildCaseStats(cases, caseData),
-    mistakes: buildMistakeGroups(mistakes, mistakeItemLabeller(quizzes, cases)),
     evaluations: evaluations.map((e) =>
       buildEvaluationStats(e, evaluationData.respondents.get(e.id) ?? 0, evaluationData.likert, evaluationData.texts),
     ),
@@ -307,25 +287,38 @@ export async function cohortOverviews(db: DB, course: CompiledCourse, cohortIds:
 }
 
 /**
- * The export of a cohort as CSV text (with BOM): the progress matrix, then the columns each
- * activity type adds for the cohort's activities of that type (quizzes before cases).
+ * The export of a cohort as a typed table (CSV and .xlsx are written from it): the progress
+ * matrix, completion days, then the columns each activity type adds for the cohort's activities
+ * of that type (quizzes before cases).
  */
-export async function cohortExport(
+export async function cohortExportTable(
   db: DB,
   course: CompiledCourse,
-  cohort: { id: string; moduleIds: string[] },
-): Promise<string> {
+  cohort: { id: string; name: string; moduleIds: string[] },
+): Promise<ExportTable> {
   const modules = cohortModules(course, cohort.moduleIds);
   const { all, required } = activitiesOf(modules);
   const servers = [...(await activityServers())]
     .filter(([, server]) => server.exportColumns)
     .sort(([, a], [, b]) => (a.exportOrder ?? 0) - (b.exportOrder ?? 0));
-  const [memberList, done, ...columns] = await Promise.all([
+  const [memberList, done, completions, ...columns] = await Promise.all([
     memberRows(db, cohort.id),
     moduleDoneCounts(db, cohort.id, required),
+    sql<CompletionRow>`
+      select user_id as "userId", activity_id as "activityId", completed_at as "completedAt"
+      from activity_completions
+      where user_id in ${members(cohort.id)} and activity_id = any(${textArray(required)})`
+      .execute(db)
+      .then((r) => r.rows),
     ...servers.map(([type, server]) =>
       (server as ActivityServer<Activity, unknown>).exportColumns!(db, members(cohort.id), activitiesOfType(all, type)),
     ),
   ]);
-  return exportCsv(buildProgressMatrix(matrixModules(modules), memberList, done), columns.flat());
+  return exportTable(
+    cohort.name,
+    modules,
+    buildProgressMatrix(matrixModules(modules), memberList, done),
+    completions.map((c) => ({ ...c, completedAt: new Date(c.completedAt) })),
+    columns.flat(),
+  );
 }

@@ -2,7 +2,6 @@ import { expect, test } from "vitest";
 import { testEvaluation } from "../../tests/activity-fixtures";
 import {
   buildEvaluationStats,
-  buildMistakeGroups,
   buildProgressMatrix,
   caseSummary,
   parseMatrixSort,
@@ -11,7 +10,6 @@ import {
   sortLink,
   sortMatrix,
   type CaseStats,
-  type MistakeCounts,
   type StepStats,
 } from "./dashboard";
 
@@ -75,46 +73,22 @@ test("the sort comes from the query string; unknown keys fall back to name", () 
   expect(sortLink({ key: "bpa", direction: "asc" }, "navn")).toBe("?sorter=navn&retning=stigende#fremskridt");
 });
 
-test("where the cohort goes wrong: per topic and per phase, worst first, quiz questions have no phase", () => {
-  const rows: MistakeCounts[] = [
-    { kind: "case", activityId: "c", itemId: "s1", topic: "sagsoplysning", phase: "opstart", total: 10, wrong: 2 },
-    { kind: "case", activityId: "c", itemId: "s2", topic: "begrundelse", phase: "afgoerelse", total: 4, wrong: 3 },
-    { kind: "quiz", activityId: "q", itemId: "k1", topic: "sagsoplysning", phase: null, total: 10, wrong: 8 },
-    { kind: "quiz", activityId: "q", itemId: "k2", topic: "frister", phase: null, total: 0, wrong: 0 },
-  ];
-  const { byTopic, byPhase } = buildMistakeGroups(rows, (r) => `${r.activityId}/${r.itemId}`);
-  expect(byTopic.map((g) => [g.label, g.wrong, g.total, g.wrongShare])).toEqual([
-    ["Begrundelse", 3, 4, 75],
-    ["Sagsoplysning", 10, 20, 50],
+test("names sort in Danish order with numbers by their value (Kursist 2 before Kursist 10)", () => {
+  const numbered = ["Kursist 10", "Kursist 2", "Kursist 1", "Åse", "Aage", "Øjvind"].map((name, i) => ({
+    userId: `n${i}`,
+    name,
+    email: `${i}@x.dk`,
+    lastActivity: null,
+  }));
+  const matrix = buildProgressMatrix(modules, numbered, []);
+  expect(sortMatrix(matrix.rows, { key: "navn", direction: "asc" }).map((r) => r.name)).toEqual([
+    "Kursist 1",
+    "Kursist 2",
+    "Kursist 10",
+    "Øjvind",
+    "Aage",
+    "Åse",
   ]);
-  expect(byTopic[1]!.items.map((i) => [i.anchor, i.label])).toEqual([
-    ["spm-q-k1", "q/k1"],
-    ["trin-c-s1", "c/s1"],
-  ]);
-  expect(byPhase.map((g) => [g.label, g.wrongShare])).toEqual([
-    ["Afgørelse", 75],
-    ["Opstart", 20],
-  ]);
-});
-
-test("answers to a question or step the author has since removed count nowhere", () => {
-  const rows: MistakeCounts[] = [
-    { kind: "case", activityId: "c", itemId: "s1", topic: "sagsoplysning", phase: "opstart", total: 10, wrong: 2 },
-    {
-      kind: "case",
-      activityId: "c",
-      itemId: "slettet",
-      topic: "sagsoplysning",
-      phase: "opstart",
-      total: 10,
-      wrong: 10,
-    },
-  ];
-  const { byTopic, byPhase } = buildMistakeGroups(rows, (r) =>
-    r.itemId === "slettet" ? null : `${r.activityId}/${r.itemId}`,
-  );
-  expect(byTopic.map((g) => [g.label, g.wrong, g.total, g.items.length])).toEqual([["Sagsoplysning", 2, 10, 1]]);
-  expect(byPhase.map((g) => [g.label, g.wrongShare])).toEqual([["Opstart", 20]]);
 });
 
 const evaluation = testEvaluation;
@@ -177,7 +151,7 @@ test("a case's summary line names the step where the fewest chose best, the earl
     activityId: "c",
     title: "Case",
     steps,
-    outcomes: outcomes.map((all, i) => ({ id: `o${i}`, result: "Korrekt", all, first: 0 })),
+    outcomes: outcomes.map((all, i) => ({ id: `o${i}`, result: "Korrekt", text: "", all, first: 0 })),
     dropOff: unfinished.map((all, i) => ({ placeId: `p${i}`, label: "", all, first: 0 })),
     loops: [],
   });

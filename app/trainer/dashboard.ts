@@ -9,6 +9,7 @@ import type { QuizActivity } from "~/activities/quiz/content";
 import type { EvaluationActivity } from "~/activities/evaluation/content";
 import { LIKERT_SCALE, PHASES, RESULTS, TOPICS, isKeyOf } from "~/content/vocabulary";
 import { progressFromCounts } from "~/progress/progress";
+import { nameCollator } from "~/utils/danish";
 
 /** A share in whole per cent, or null when there is nothing to divide by. */
 export function share(part: number, whole: number): number | null {
@@ -157,7 +158,8 @@ export function sortLink(current: MatrixSort, key: string): string {
   return `?sorter=${encodeURIComponent(key)}&retning=${direction}#fremskridt`;
 }
 
-const collator = new Intl.Collator("da");
+/** Danish order with numbers by value: "Kursist 2" before "Kursist 10". */
+const collator = nameCollator;
 
 export function sortMatrix(rows: MatrixRow[], sort: MatrixSort): MatrixRow[] {
   const byName = (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name);
@@ -298,7 +300,8 @@ export interface CaseStats {
   activityId: string;
   title: string;
   steps: StepStats[];
-  outcomes: { id: string; result: string; all: number; first: number }[];
+  /** Each ending by its result and the start of its text, never its id. */
+  outcomes: { id: string; result: string; text: string; all: number; first: number }[];
   dropOff: { placeId: string; label: string; all: number; first: number }[];
   loops: { stepId: string; label: string; learners: number; repeats: number }[];
 }
@@ -310,9 +313,12 @@ export function buildCaseStats(
   return cases.map((activity) => {
     const definition = activity.case;
     const bestPath = new Set(activity.analysis.bestPath.map((p) => `${p.stepId}|${p.choiceId}`));
+    // A step by its number and situation, never its id; a removed step as such.
     const stepLabel = (id: string) => {
       const index = definition.steps.findIndex((s) => s.id === id);
-      return index >= 0 ? `Trin ${index + 1} (${id})` : id;
+      return index >= 0
+        ? `Trin ${index + 1}: ${plainText(definition.steps[index]!.situationHtml, 70)}`
+        : "Et trin, der er fjernet fra casen";
     };
     const steps = definition.steps.map((step, index): StepStats => {
       const rows = data.choices.filter((c) => c.activityId === activity.id && c.stepId === step.id);
@@ -356,7 +362,13 @@ export function buildCaseStats(
       steps,
       outcomes: definition.outcomes.map((outcome) => {
         const row = mine(data.outcomes).find((r) => r.placeId === outcome.id);
-        return { id: outcome.id, result: RESULTS[outcome.result], all: row?.all ?? 0, first: row?.first ?? 0 };
+        return {
+          id: outcome.id,
+          result: RESULTS[outcome.result],
+          text: plainText(outcome.html, 90),
+          all: row?.all ?? 0,
+          first: row?.first ?? 0,
+        };
       }),
       dropOff: mine(data.dropOff)
         .map((r) => ({ placeId: r.placeId, label: stepLabel(r.placeId), all: r.all, first: r.first }))
@@ -392,93 +404,6 @@ export function caseSummary(c: CaseStats) {
       `${unfinished} ${unfinished === 1 ? "ufærdigt" : "ufærdige"} forsøg`,
     ].join(" · "),
     weakest: weakest && { number: weakest.number, anchor: weakest.step.anchor, bestShare: weakest.step.bestShare! },
-  };
-}
-
-export interface MistakeCounts {
-  kind: "case" | "quiz";
-  activityId: string;
-  /** A step id (case) or a question id (quiz). */
-  itemId: string;
-  topic: string;
-  /** Null for quiz questions: they have no phase. */
-  phase: string | null;
-  total: number;
-  wrong: number;
-}
-
-export interface MistakeItem {
-  kind: "case" | "quiz";
-  anchor: string;
-  label: string;
-  total: number;
-  wrong: number;
-}
-
-export interface MistakeGroup {
-  key: string;
-  label: string;
-  total: number;
-  wrong: number;
-  wrongShare: number;
-  items: MistakeItem[];
-}
-
-/**
- * Share of wrong quiz answers and non-best case choices per topic and per phase, worst first
- * (ties: more answers first), each with the questions and steps behind it, worst first.
- */
-export function buildMistakeGroups(
-  rows: MistakeCounts[],
-  /** null: the question or step is no longer in the course, so its answers count nowhere. */
-  itemLabel: (row: MistakeCounts) => string | null,
-): { byTopic: MistakeGroup[]; byPhase: MistakeGroup[] } {
-  const group = (keyOf: (row: MistakeCounts) => string | null, labelOf: (key: string) => string) => {
-    const groups = new Map<string, { total: number; wrong: number; items: Map<string, MistakeItem> }>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const label = itemLabel(row);
-      if (key === null || label === null) continue;
-      const entry = groups.get(key) ?? { total: 0, wrong: 0, items: new Map<string, MistakeItem>() };
-      entry.total += row.total;
-      entry.wrong += row.wrong;
-      const anchor =
-        row.kind === "quiz" ? questionAnchor(row.activityId, row.itemId) : stepAnchor(row.activityId, row.itemId);
-      const item = entry.items.get(anchor) ?? { kind: row.kind, anchor, label, total: 0, wrong: 0 };
-      item.total += row.total;
-      item.wrong += row.wrong;
-      entry.items.set(anchor, item);
-      groups.set(key, entry);
-    }
-    return [...groups.entries()]
-      .filter(([, g]) => g.total > 0)
-      .map(([key, g]) => ({
-        key,
-        label: labelOf(key),
-        total: g.total,
-        wrong: g.wrong,
-        wrongShare: share(g.wrong, g.total)!,
-        items: [...g.items.values()].sort((a, b) => b.wrong / b.total - a.wrong / a.total || b.total - a.total),
-      }))
-      .sort((a, b) => b.wrong / b.total - a.wrong / a.total || b.total - a.total || collator.compare(a.label, b.label));
-  };
-  return { byTopic: group((r) => r.topic, topicLabel), byPhase: group((r) => r.phase, phaseLabel) };
-}
-
-/**
- * "Quiz: title – spørgsmål 2" / "Case: title – trin 3", for the links behind a figure; null for
- * a question or step an author has since removed (the page has nothing to link to).
- */
-export function mistakeItemLabeller(quizzes: QuizActivity[], cases: CaseActivity[]) {
-  return (row: MistakeCounts): string | null => {
-    if (row.kind === "quiz") {
-      const quiz = quizzes.find((q) => q.id === row.activityId);
-      const index = quiz?.quiz.questions.findIndex((q) => q.id === row.itemId) ?? -1;
-      return quiz && index >= 0 ? `${quiz.title} – spørgsmål ${index + 1}` : null;
-    }
-    const activity = cases.find((c) => c.id === row.activityId);
-    const index = activity?.case.steps.findIndex((s) => s.id === row.itemId) ?? -1;
-    return activity && index >= 0 ? `${activity.title} – trin ${index + 1}` : null;
   };
 }
 

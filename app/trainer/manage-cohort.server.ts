@@ -7,15 +7,14 @@
  * theirs (their own pages and certificates are unchanged), and since every figure of the cohort
  * starts from its members, they leave the cohort's figures at once.
  */
-import { sql, type Transaction } from "kysely";
-import type { DB } from "~/db/database.server";
-import type { Database } from "~/db/schema";
+import { sql } from "kysely";
+import { inTransaction, type DB } from "~/db/database.server";
 import { CohortRuleError } from "./cohorts.server";
 
 export const ARCHIVED_MESSAGE = "Holdet er arkiveret og kan ikke ændres. Gendan holdet for at ændre det.";
 
 /** Locks the cohort's row for the change and refuses when it is archived. */
-async function lockOpenCohort(trx: Transaction<Database>, cohortId: string) {
+async function lockOpenCohort(trx: DB, cohortId: string) {
   const cohort = await trx
     .selectFrom("cohorts")
     .select(["id", "archived_at"])
@@ -27,8 +26,9 @@ async function lockOpenCohort(trx: Transaction<Database>, cohortId: string) {
 }
 
 /** Runs a change of the cohort in a transaction, refused when the cohort is archived. */
-export function changeOpenCohort<T>(db: DB, cohortId: string, change: (trx: Transaction<Database>) => Promise<T>) {
-  return db.transaction().execute(async (trx) => {
+export function changeOpenCohort<T>(db: DB, cohortId: string, change: (trx: DB) => Promise<T>) {
+  // Inside a caller's transaction (the audit entry's) when there is one.
+  return inTransaction(db, async (trx) => {
     await lockOpenCohort(trx, cohortId);
     return change(trx);
   });

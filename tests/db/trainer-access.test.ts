@@ -142,9 +142,11 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
       expect(await statusOf(() => settingsLoader(args(request(who, path), { cohortId })))).toBe(
         expected.ownCohort[who],
       );
-      expect(await statusOf(() => settingsAction(args(post(who, path, { intent: "renew-code" }), { cohortId })))).toBe(
-        expected.ownCohort[who],
-      );
+      expect(
+        await statusOf(() =>
+          settingsAction(args(post(who, path, { intent: "renew-code", bekraeft: "ja" }), { cohortId })),
+        ),
+      ).toBe(expected.ownCohort[who]);
       expect((await joinCodeOf(cohortId)) !== codeBefore).toBe(expected.ownCohort[who] === 200);
     },
   );
@@ -193,8 +195,14 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
         settingsAction(args(post("trainer", path, { intent: "add-trainer", email: colleagueEmail }), params)),
       ),
     ).toBe(200);
-    const leaving = await settingsAction(
+    // Removing oneself is asked first: without the confirmation nothing changes.
+    const asked = (await settingsAction(
       args(post("trainer", path, { intent: "remove-trainer", userId: ids.get("trainer")! }), params),
+    )) as unknown as { data: { confirm: { intent: string; self: boolean } } };
+    expect(asked.data.confirm).toMatchObject({ intent: "remove-trainer", self: true });
+    expect(await statusOf(() => settingsLoader(args(request("trainer", path), params)))).toBe(200);
+    const leaving = await settingsAction(
+      args(post("trainer", path, { intent: "remove-trainer", userId: ids.get("trainer")!, bekraeft: "ja" }), params),
     ).catch((thrown: unknown) => thrown);
     expect(leaving instanceof Response && leaving.headers.get("Location")).toBe("/underviser");
     expect(await statusOf(() => settingsLoader(args(request("trainer", path), params)))).toBe(403);

@@ -11,7 +11,10 @@ import {
   visibleCohorts,
   visibleCohortsPage,
 } from "../../app/trainer/cohorts.server";
-import { cohortDashboard, cohortExport, cohortOverviews } from "../../app/trainer/dashboard.server";
+import { cohortDashboard, cohortExportTable, cohortOverviews } from "../../app/trainer/dashboard.server";
+import { tableToCsv } from "../../app/trainer/export-table";
+import { cohortPlaces } from "../../app/trainer/weak-places.server";
+import { rankPlaces } from "../../app/trainer/weak-places";
 import { createTestUser } from "../factories";
 import { testEvaluation, testQuiz, trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
@@ -182,31 +185,34 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
       ["decide-badly", 1, 0],
       ["back", 1, 0],
     ]);
-    expect(stats.outcomes).toEqual([
-      { id: "good", result: "Korrekt", all: 1, first: 1 },
-      { id: "partial", result: "Delvist korrekt", all: 1, first: 0 },
-      { id: "remitted", result: "Forkert", all: 1, first: 1 },
+    // Endings by result and text, steps by number and situation: never an id.
+    expect(stats.outcomes.map((o) => [o.result, o.text, o.all, o.first])).toEqual([
+      ["Korrekt", "Afslutning good", 1, 1],
+      ["Delvist korrekt", "Afslutning partial", 1, 0],
+      ["Forkert", "Afslutning remitted", 1, 1],
     ]);
-    expect(stats.dropOff).toEqual([{ placeId: "investigated", label: "Trin 2 (investigated)", all: 1, first: 1 }]);
+    expect(stats.dropOff).toEqual([
+      { placeId: "investigated", label: "Trin 2: Situation investigated", all: 1, first: 1 },
+    ]);
     // B's second attempt went start → investigated → start → investigated: both steps twice.
     expect(stats.loops).toEqual([
-      { stepId: "start", label: "Trin 1 (start)", learners: 1, repeats: 1 },
-      { stepId: "investigated", label: "Trin 2 (investigated)", learners: 1, repeats: 1 },
+      { stepId: "start", label: "Trin 1: Situation start", learners: 1, repeats: 1 },
+      { stepId: "investigated", label: "Trin 2: Situation investigated", learners: 1, repeats: 1 },
     ]);
 
-    // Where the cohort goes wrong, worst first, with the items behind each figure.
-    expect(dashboard.mistakes.byTopic.map((g) => [g.key, g.total, g.wrong, g.wrongShare])).toEqual([
-      ["begrundelse", 5, 2, 40],
-      ["sagsoplysning", 9, 3, 33],
+    // Where the cohort goes wrong: first attempts only, each step counted once per attempt.
+    const weak = rankPlaces(await cohortPlaces(db, cohort.id, trainerCourse.modules));
+    // First decisions: start 3 (B decided now), investigated 1 (A); first quiz answers: A wrong on
+    // ansvar, B wrong on indhold. Begrundelse has 3 answers: too few to rank, so it comes last.
+    expect(weak.byTopic.map((g) => [g.key, g.total, g.wrong, g.tooFew])).toEqual([
+      ["sagsoplysning", 5, 2, false],
+      ["begrundelse", 3, 1, true],
     ]);
-    expect(dashboard.mistakes.byTopic[0]!.items.map((i) => [i.anchor, i.label, i.total, i.wrong])).toEqual([
-      ["trin-test-case-investigated", "Testcase – trin 2", 2, 1],
-      ["spm-test-quiz-indhold", "Quiz – spørgsmål 2", 3, 1],
+    expect(weak.byPhase.map((g) => [g.key, g.total, g.wrong, g.tooFew])).toEqual([
+      ["opstart", 3, 1, true],
+      ["oplysning", 1, 0, true],
     ]);
-    expect(dashboard.mistakes.byPhase.map((g) => [g.key, g.total, g.wrong, g.wrongShare])).toEqual([
-      ["oplysning", 3, 2, 67],
-      ["opstart", 5, 1, 20],
-    ]);
+    expect(weak.weakest).toEqual([]);
 
     // The overview on /underviser.
     const [overview] = await cohortOverviews(db, trainerCourse, [cohort.id]);
@@ -296,7 +302,8 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
 
     const dashboard = await cohortDashboard(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] });
     expect(dashboard.matrix.rows.map((r) => r.name)).toEqual(["Bliver"]);
-    expect(dashboard.mistakes.byTopic.every((g) => g.wrong === 0)).toBe(true);
+    const weak = rankPlaces(await cohortPlaces(db, cohort.id, trainerCourse.modules));
+    expect(weak.byTopic.every((g) => g.wrong === 0)).toBe(true);
     const [overview] = await cohortOverviews(db, trainerCourse, [cohort.id]);
     expect(overview!.participants).toBe(1);
   });
@@ -310,18 +317,42 @@ describe.each(engines)("trainer dashboard on %s", (engine) => {
     await playCase(db, learner.id, [INVESTIGATE, DECIDE_WELL]);
     await quizAnswer(db, learner.id, { ansvar: ["kommune"], indhold: ["regler", "fakta"] });
 
-    const csv = await cohortExport(db, trainerCourse, { id: cohort.id, moduleIds: ["test"] });
+    const table = await cohortExportTable(db, trainerCourse, { id: cohort.id, name: "Hold A", moduleIds: ["test"] });
+    const csv = tableToCsv(table);
     const bytes = Buffer.from(csv, "utf8");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe(
-      "Navn;E-mail;Seneste aktivitet;Testmodul: status;Testmodul: gennemført (%);Quiz: bedste resultat (%);Quiz: forsøg;Testcase: bedste point",
-    );
+    const requiredTitles = trainerCourse.modules[0]!.activities.filter((a) => a.required).map((a) => a.title);
+    expect(lines[0]!.split(";")).toEqual([
+      "Navn",
+      "E-mail",
+      "Seneste aktivitet",
+      "Testmodul: status",
+      "Testmodul: gennemført (%)",
+      "Testmodul: gennemført den",
+      ...requiredTitles.map((title) => `${title}: gennemført den`),
+      "Quiz: bedste resultat (%)",
+      "Quiz: forsøg",
+      "Testcase: bedste point",
+      "Testcase: mulige point",
+      "Testcase: afslutning",
+    ]);
     const cells = lines[1]!.split(";");
     expect(cells[0]).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(cells[1]).toBe(learner.email);
     expect(cells[2]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    expect(cells.slice(3)).toEqual(["I gang", "67", "100", "1", "5 af 5"]);
+    expect(cells.slice(3, 6)).toEqual(["I gang", "67", ""]);
+    // The case and the quiz were completed today; the module is not complete yet.
+    expect(cells.slice(6, 6 + requiredTitles.length).filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c))).toHaveLength(2);
+    expect(cells.slice(-5)).toEqual(["100", "1", "5", "5", "Korrekt"]);
+    // Typed for Excel: numbers are numbers, the ending a word.
+    const typeOf = (header: string) => table.columns.find((c) => c.header === header)?.type;
+    expect([
+      typeOf("Quiz: bedste resultat (%)"),
+      typeOf("Testcase: bedste point"),
+      typeOf("Testcase: afslutning"),
+    ]).toEqual(["percent", "number", "text"]);
+    expect(table.rows[0]![table.columns.findIndex((c) => c.header === "Testcase: bedste point")]).toBe(5);
     expect(lines).toHaveLength(3); // header, one participant, the final line break
   });
 

@@ -99,17 +99,34 @@ export const caseServer: ActivityServer<CaseActivity, CasePage> = {
   learnerRecords: { table: "case_attempts", at: "updated_at" },
   exportOrder: 2,
   async exportColumns(db, members, cases) {
-    const rows = await sql<{ userId: string; activityId: string; score: number; maxScore: number }>`
-      select user_id as "userId", activity_id as "activityId", max(score)::int as score, max(max_score)::int as "maxScore"
+    // Each participant's best finished attempt: the most points, the earliest on a tie.
+    const rows = await sql<{ userId: string; activityId: string; score: number; maxScore: number; outcomeId: string }>`
+      select distinct on (user_id, activity_id) user_id as "userId", activity_id as "activityId",
+        score::int as score, max_score::int as "maxScore", outcome_id as "outcomeId"
       from case_attempts
       where user_id in ${members} and activity_id = any(${sql`${cases.map((c) => c.id)}::text[]`}) and status = 'finished'
-      group by user_id, activity_id`.execute(db);
-    return cases.map((activity) => ({
-      heading: `${activity.title}: bedste point`,
-      cell: (userId) => {
-        const result = rows.rows.find((r) => r.userId === userId && r.activityId === activity.id);
-        return result ? `${result.score} af ${result.maxScore}` : "";
+      order by user_id, activity_id, score desc, finished_at`.execute(db);
+    const best = (userId: string, activityId: string) =>
+      rows.rows.find((r) => r.userId === userId && r.activityId === activityId);
+    return cases.flatMap((activity) => [
+      {
+        header: `${activity.title}: bedste point`,
+        type: "number" as const,
+        cell: (userId: string) => best(userId, activity.id)?.score ?? null,
       },
-    }));
+      {
+        header: `${activity.title}: mulige point`,
+        type: "number" as const,
+        cell: (userId: string) => best(userId, activity.id)?.maxScore ?? null,
+      },
+      {
+        header: `${activity.title}: afslutning`,
+        type: "text" as const,
+        cell: (userId: string) => {
+          const outcome = activity.case.outcomes.find((o) => o.id === best(userId, activity.id)?.outcomeId);
+          return outcome ? RESULTS[outcome.result] : null;
+        },
+      },
+    ]);
   },
 };

@@ -21,7 +21,7 @@ export function EvaluationView({ page: data, actionData }: ActivityViewProps<Eva
     return (
       <section className="evaluation-thanks" aria-labelledby="tak">
         <h2 id="tak" tabIndex={-1} ref={thanksRef}>
-          Tak for din evaluering
+          {data.followUp ? "Tak for dine svar på opfølgningen" : "Tak for din evaluering"}
         </h2>
         <p>
           Dine svar er indsendt. Underviserne ser kun svarene samlet for hele holdet, aldrig dine enkelte svar med dit
@@ -39,7 +39,9 @@ export function EvaluationView({ page: data, actionData }: ActivityViewProps<Eva
     <>
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.introHtml }} />
       <p className="meta">
-        Dine svar bruges samlet og uden navn. Du kan gemme en kladde og ændre den, indtil du trykker „Indsend“.
+        {data.followUp
+          ? "Dine svar bruges samlet og uden navn, ved siden af holdets svar på evalueringen."
+          : "Dine svar bruges samlet og uden navn. Du kan gemme en kladde og ændre den, indtil du trykker „Indsend“."}
         {data.status === "draft" && " Du har en gemt kladde."}
       </p>
       <Form method="post" className="evaluation-form" noValidate>
@@ -116,15 +118,17 @@ export function EvaluationView({ page: data, actionData }: ActivityViewProps<Eva
           >
             Indsend
           </button>
-          <button
-            type="submit"
-            name="intent"
-            value="evaluation.save"
-            className="button button-secondary"
-            disabled={navigation.state === "submitting"}
-          >
-            Gem kladde
-          </button>
+          {!data.followUp && (
+            <button
+              type="submit"
+              name="intent"
+              value="evaluation.save"
+              className="button button-secondary"
+              disabled={navigation.state === "submitting"}
+            >
+              Gem kladde
+            </button>
+          )}
         </div>
       </Form>
     </>

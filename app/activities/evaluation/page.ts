@@ -10,4 +10,6 @@ export interface EvaluationPage {
   maxLength: number;
   /** "Næste aktivitet" or "Tilbage til modulet", offered on the receipt. */
   way: WayForward;
+  /** The follow-up months later: submitted at once, no draft. */
+  followUp?: boolean;
 }

@@ -121,10 +121,15 @@ export const quizServer: ActivityServer<QuizActivity, QuizPage> = {
       rows.rows.find((r) => r.userId === userId && r.activityId === activityId);
     return quizzes.flatMap((quiz) => [
       {
-        heading: `${quiz.title}: bedste resultat (%)`,
-        cell: (userId: string) => resultOf(userId, quiz.id)?.percent ?? "",
+        header: `${quiz.title}: bedste resultat (%)`,
+        type: "percent" as const,
+        cell: (userId: string) => resultOf(userId, quiz.id)?.percent ?? null,
       },
-      { heading: `${quiz.title}: forsøg`, cell: (userId: string) => resultOf(userId, quiz.id)?.attempts ?? 0 },
+      {
+        header: `${quiz.title}: forsøg`,
+        type: "number" as const,
+        cell: (userId: string) => resultOf(userId, quiz.id)?.attempts ?? 0,
+      },
     ]);
   },
 };
