@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       items: evaluation.evaluation.followUp!.items,
       answers: {},
       maxLength: FREE_TEXT_MAX,
+      way: { to: `/moduler/${module.id}`, label: "Tilbage til modulet" as const, title: null },
       followUp: true,
     },
   };

@@ -311,7 +311,7 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
   test("the export's columns: submitted, and criteria met by the learner's and the trainer's rating", async () => {
     const members = sql`(select user_id from cohort_members where cohort_id = ${cohortId})`;
     const columns = await begrundelseServer.exportColumns!(db, members, [testBegrundelse]);
-    expect(columns.map((column) => [column.heading, column.cell(learner.id), column.cell(trainerId)])).toEqual([
+    expect(columns.map((column) => [column.header, column.cell(learner.id), column.cell(trainerId)])).toEqual([
       ["Skriv begrundelsen: Afslag: indsendt", "ja", "nej"],
       ["Skriv begrundelsen: Afslag: selvvurdering (kriterier opfyldt)", "2 af 3", ""],
       [

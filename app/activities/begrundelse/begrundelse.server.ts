@@ -207,13 +207,19 @@ export const begrundelseServer: ActivityServer<BegrundelseActivity, BegrundelseP
       rows.rows.find((row) => row.userId === userId && row.activityId === activityId);
     const criteriaMet = (value: string | null | undefined) => (value ? value.replace("/", " af ") : "");
     return activities.flatMap((activity) => [
-      { heading: `${activity.title}: indsendt`, cell: (userId: string) => (rowOf(userId, activity.id) ? "ja" : "nej") },
       {
-        heading: `${activity.title}: selvvurdering (kriterier opfyldt)`,
+        type: "text" as const,
+        header: `${activity.title}: indsendt`,
+        cell: (userId: string) => (rowOf(userId, activity.id) ? "ja" : "nej"),
+      },
+      {
+        type: "text" as const,
+        header: `${activity.title}: selvvurdering (kriterier opfyldt)`,
         cell: (userId: string) => criteriaMet(rowOf(userId, activity.id)?.self),
       },
       {
-        heading: `${activity.title}: underviserens vurdering (kriterier opfyldt)`,
+        type: "text" as const,
+        header: `${activity.title}: underviserens vurdering (kriterier opfyldt)`,
         cell: (userId: string) => criteriaMet(rowOf(userId, activity.id)?.trainer),
       },
     ]);
