@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { createCaseMachine, initialSnapshot, nextSnapshot, type CaseSnapshot } from "./machine";
-import { sampleCase } from "./test-cases";
+import { choice, outcome, sampleCase, step } from "./test-cases";
 import { shownChoices } from "./decide";
 import { buildCaseView, type AttemptState, type DecisionRecord } from "./view";
 
@@ -192,4 +192,43 @@ test("a case that passes at delvist says so at a delvist outcome; a choice into 
   expect(lost.state === "outcome" && lost.review.map((r) => r.heading)).toEqual([
     "Ikke det bedste valg – det bedste var: Undersøg",
   ]);
+});
+
+test("a case whose ideal way cannot be taken as it stands gives no estimate of its length", () => {
+  const gated = {
+    start: "a",
+    steps: [
+      step("a", [
+        choice("b", { id: "direct", points: 5, requires: ["x"] }),
+        choice("c", { id: "detour", sets: ["x"] }),
+      ]),
+      step("b", [choice("end", { id: "finish" })]),
+      step("c", [choice("a", { id: "back" })]),
+    ],
+    outcomes: [outcome("end", "korrekt")],
+  };
+  const gatedMachine = createCaseMachine(gated);
+  const snapshot = initialSnapshot(gatedMachine);
+  const view = buildCaseView(
+    gatedMachine,
+    gated,
+    {
+      id: "a1",
+      status: "active",
+      snapshot: {
+        status: snapshot.status,
+        value: snapshot.value,
+        context: snapshot.context,
+        children: {},
+        historyValue: {},
+      },
+      decisionCount: 0,
+      acknowledgedCount: 0,
+      score: 0,
+      maxScore: 5,
+      outcomeId: null,
+    },
+    [],
+  );
+  expect(view).toMatchObject({ state: "step", counter: "Beslutning 1" });
 });

@@ -237,11 +237,13 @@ export function buildCaseView(
 
   const step = steps.get(place)!;
   const number = attempt.decisionCount + 1;
+  const ideal = idealWay(definition);
   return {
     state: "step",
     seq: attempt.decisionCount,
     stepNumber: number,
-    counter: decisionCounter(number, idealWay(definition)?.choices.length ?? 0),
+    // Without an ideal way (its best choice is never offered first), no estimate rather than a wrong one.
+    counter: ideal ? decisionCounter(number, ideal.choices.length) : `Beslutning ${number}`,
     resume: resumeAt(number),
     phaseLabel: phaseLabel(step),
     situationHtml: step.situationHtml,
