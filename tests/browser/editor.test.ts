@@ -184,17 +184,21 @@ describe.skipIf(Boolean(skipReason))("the browser editor (development)", () => {
   });
 
   test("the case map links each step to its line in the editor; the preview shows the map", async () => {
+    const lines = fileText("03-case-hjaelpemiddel.mdx").split("\n");
+    const lineOf = (start: string) => lines.findIndex((line) => line.startsWith(start)) + 1;
+    const step = lineOf('<Step id="oplysning"');
+    const outcome = lineOf('<Outcome id="bevilget"');
     await page.goto(`${app.url}/forfatter/case/eksempel-case-stol`);
-    const edit = page.getByRole("link", { name: "Rediger linje 39 (oplysning)" });
+    const edit = page.getByRole("link", { name: `Rediger linje ${step} (oplysning)` });
     expect(await edit.count()).toBe(1);
     await edit.click();
     await page.getByRole("heading", { level: 1, name: "Rediger 03-case-hjaelpemiddel.mdx" }).waitFor();
-    expect(new URL(page.url()).search).toBe("?linje=39");
+    expect(new URL(page.url()).search).toBe(`?linje=${step}`);
     await page.locator(".cm-editor").waitFor();
     expect(await page.locator(".cm-activeLine").innerText()).toBe('<Step id="oplysning" phase="oplysning">');
     expect(await page.locator(".editor-preview svg.case-map-svg").count()).toBe(1);
     expect(await page.getByText(/Højeste score: \d+ point/).count()).toBe(1);
-    await page.getByRole("link", { name: "Afslutning bevilget: linje 126" }).click();
+    await page.getByRole("link", { name: `Afslutning bevilget: linje ${outcome}` }).click();
     expect(await page.locator(".cm-activeLine").innerText()).toBe('<Outcome id="bevilget" result="korrekt">');
     await expectAccessibleAtBothWidths(page);
   });
