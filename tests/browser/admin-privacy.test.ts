@@ -49,12 +49,17 @@ describe.skipIf(Boolean(skipReason))("the audit log and one user's data, as an a
     await page.getByRole("link", { name: "Frede Forfatter", exact: true }).click();
     await waitForPage(page, new RegExp(`/admin/brugere/${ids.author}$`), "Frede Forfatter");
     await page.getByLabel("Rolle", { exact: true }).selectOption("trainer");
+    // Each step waits for the page's data to be read again (the button's new text) before the next:
+    // under load a click could otherwise land while the page is still being revalidated.
+    const slow = { timeout: 30_000 };
     await page.getByRole("button", { name: "Gem oplysninger" }).click();
-    await page.getByText("Brugerens rolle er gemt.").waitFor();
+    await page.getByText("Brugerens rolle er gemt.").waitFor(slow);
     await page.getByRole("button", { name: "Deaktivér brugeren", exact: true }).click();
-    await page.getByText("Brugeren er deaktiveret og logget ud alle steder.").waitFor();
+    await page.getByText("Brugeren er deaktiveret og logget ud alle steder.").waitFor(slow);
+    await page.getByRole("button", { name: "Aktivér brugeren", exact: true }).waitFor(slow);
     await page.getByRole("button", { name: "Aktivér brugeren", exact: true }).click();
-    await page.getByText("Brugeren er aktiveret igen.").waitFor();
+    await page.getByText("Brugeren er aktiveret igen.").waitFor(slow);
+    await page.getByRole("button", { name: "Deaktivér brugeren", exact: true }).waitFor(slow);
 
     // A trainer, without a browser: a colleague added and removed, a new code, the CSV.
     const trainer = new HttpClient(app.url);
