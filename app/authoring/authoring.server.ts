@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { getCourse } from "~/content/content.server";
+import type { BegrundelseDefinition } from "~/activities/begrundelse/content";
 import type { CaseDefinition } from "~/activities/case/content";
 import type { QuizDefinition } from "~/activities/quiz/content";
 import { activityTypeLabel, type ActivityType } from "~/activities/registry";
@@ -204,4 +205,24 @@ export async function requireAuthorQuiz(params: Record<string, string | undefine
   }
   const { id, title, file, introHtml, quiz } = activity;
   return { module: found.module, id, title, file, introHtml, quiz };
+}
+
+export interface AuthorBegrundelse {
+  module: ModuleRef;
+  id: string;
+  title: string;
+  file: string;
+  introHtml: string;
+  begrundelse: BegrundelseDefinition;
+}
+
+/** A begrundelse with its criteria and model answer, for its author (authors and administrators only). */
+export async function requireAuthorBegrundelse(params: Record<string, string | undefined>): Promise<AuthorBegrundelse> {
+  const found = await requireAuthorActivity(params);
+  const activity = found?.activity;
+  if (!found || !activity || !("type" in activity) || activity.type !== "begrundelse") {
+    notFound("Der er ingen begrundelse med dette id. Hvis filen har fejl, står de på forfattersiden.");
+  }
+  const { id, title, file, introHtml, begrundelse } = activity;
+  return { module: found.module, id, title, file, introHtml, begrundelse };
 }

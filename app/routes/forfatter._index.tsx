@@ -48,6 +48,13 @@ function ActivityLinks({
           </Link>
         </li>
       )}
+      {activity.type === "begrundelse" && (
+        <li>
+          <Link to={`/forfatter/begrundelse/${activity.id}`}>
+            Krav og mønsterbesvarelse<span className="visually-hidden"> til {activity.title}</span>
+          </Link>
+        </li>
+      )}
       {activity.playable && (
         <li>
           <Link to={`/moduler/${module.id}/${activity.id}`}>

@@ -18,6 +18,7 @@ import {
 } from "../../app/routes/underviser.hold.$cohortId.begrundelser.$attemptId";
 import { loader as printLoader } from "../../app/routes/underviser.hold.$cohortId.begrundelser.print";
 import { loader as dashboardLoader } from "../../app/routes/underviser.hold.$cohortId._index";
+import { loader as authorLoader } from "../../app/routes/forfatter.begrundelse.$activityId";
 import { createCohort } from "../../app/trainer/cohorts.server";
 import { testBegrundelse, trainerCourse } from "../activity-fixtures";
 import { createTestUser, requestWithCookie } from "../factories";
@@ -251,4 +252,19 @@ describe.each(engines)("the trainer's begrundelse pages on %s", (engine) => {
     expect(json).toContain("Henvisning til retsgrundlaget");
     expect(json).not.toContain("Lise Læring");
   });
+
+  test.each(EVERYONE)(
+    "the author's page with the criteria and the model answer as %s: authors and administrators only",
+    async (who) => {
+      const params = { activityId: testBegrundelse.id };
+      const result = await outcome(() =>
+        authorLoader(args(request(who, `/forfatter/begrundelse/${testBegrundelse.id}`), params)),
+      );
+      const expected = { anonymous: 302, learner: 403, author: 200, trainer: 403, "other-trainer": 403, admin: 200 }[
+        who
+      ];
+      expect(result.status).toBe(expected);
+      if (result.status === 200) expect(JSON.stringify(result.body)).toContain("Mønsterbesvarelsen");
+    },
+  );
 });

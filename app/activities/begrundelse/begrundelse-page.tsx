@@ -6,7 +6,7 @@
  * without JavaScript; focus moves to the new step's heading after each step.
  */
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ActivityActionData, ActivityViewProps } from "../activity-type";
 import { Alert } from "~/components/alert";
 import { CaseFile } from "~/components/case-file";
@@ -17,6 +17,8 @@ import { useHydrated } from "~/utils/use-hydrated";
 import { RatingScale } from "./rating-scale";
 import type { BegrundelsePage, BegrundelseStep, CriterionReview, EarlierAttempt, TrainerFeedback } from "./page";
 import { countCharacters, danishNumber, lengthHint, ratingField, ratingLabel } from "./text";
+
+const TEXT_LABELS = { text: "text" };
 
 /** How long the learner must pause typing before the draft is saved in the background. */
 const AUTOSAVE_AFTER_MS = 1500;
@@ -72,6 +74,8 @@ function WritingStep({
   }, [text, hydrated]);
 
   const fieldError = actionData?.fieldErrors?.text;
+  // The same object while the learner types: the summary takes focus only when the errors change.
+  const fieldErrors = useMemo(() => (fieldError ? { text: fieldError } : undefined), [fieldError]);
   const autosaveError = autosave.data?.error;
   const over = length > page.maxLength;
   return (
@@ -84,11 +88,7 @@ function WritingStep({
         vurderer du den selv og ser, hvad en god begrundelse skal indeholde.
       </p>
       <Form method="post" noValidate className="begrundelse-form">
-        <ErrorSummary
-          formError={actionData?.error}
-          errors={fieldError ? { text: fieldError } : undefined}
-          labels={{ text: "text" }}
-        />
+        <ErrorSummary formError={actionData?.error} errors={fieldErrors} labels={TEXT_LABELS} />
         <input type="hidden" name="attempt" value={attemptId ?? ""} />
         <div className={`form-group${fieldError ? " form-error" : ""}`}>
           <label className="form-label" htmlFor="text">
@@ -266,7 +266,7 @@ function ReviewStep({
       <div className="begrundelse-compare">
         <section aria-labelledby="din-tekst">
           <h3 id="din-tekst">Din tekst</h3>
-          <TheText text={step.text} label="Din tekst" />
+          <TheText text={step.text} label="Din indsendte tekst" />
         </section>
         <section aria-labelledby="moensterbesvarelse">
           <h3 id="moensterbesvarelse">Mønsterbesvarelse</h3>
