@@ -76,7 +76,9 @@ describe.skipIf(Boolean(skipReason))("a trainer's pages for a cohort of 30", () 
     // Collapsed by default: at most about five screens at 1280 px.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(5 * 900);
     const headings = await page.getByRole("heading", { level: 2 }).allInnerTexts();
-    expect(headings.slice(0, 5)).toEqual(["Her går holdet galt", "Fremskridt", "Quizzer", "Cases", "Evaluering"]);
+    const sections = ["Her går holdet galt", "Fremskridt", "Quizzer", "Cases", "Evaluering"];
+    expect(headings.filter((h) => sections.includes(h))).toEqual(sections);
+    expect(headings[0]).toBe("Her går holdet galt");
     // Every evaluation is headed by its module.
     const evaluationHeadings = await page.locator("section[aria-labelledby=evaluering] h3").allTextContents();
     expect(evaluationHeadings.length).toBeGreaterThan(0);

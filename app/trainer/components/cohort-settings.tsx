@@ -211,8 +211,8 @@ export function InviteParticipants({
   }, [sent]);
   const inviteError = errors?.invitees;
   return (
-    <section aria-labelledby="inviter">
-      <h2 id="inviter">Inviter deltagere på e-mail</h2>
+    <section>
+      <h2>Inviter deltagere på e-mail</h2>
       <p>
         Hver deltager får en e-mail med et personligt link, der virker i 7 dage. Med linket vælger deltageren en
         adgangskode (eller logger ind med single sign-on) og kommer direkte på holdet. Deltagere, der allerede har en
