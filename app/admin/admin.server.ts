@@ -63,6 +63,10 @@ export const userPageActionSchema = z.discriminatedUnion(
     }),
     z.object({ intent: z.literal("send-invitation") }),
     z.object({
+      intent: z.literal("unlink-identity"),
+      issuer: z.string({ error: "Koblingen findes ikke." }).min(1, "Koblingen findes ikke.").max(2000),
+    }),
+    z.object({
       intent: z.literal("delete-learning-data"),
       confirm: z.literal("ja", { error: "Sæt flueben for at bekræfte, at læringsdataene skal slettes." }),
     }),

@@ -28,6 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "retention.learning_data_deleted": "Læringsdata slettet efter opbevaringsperioden",
   "user.created": "Bruger oprettet",
   "user.edited": "Brugerens oplysninger rettet",
+  "user.identity_unlinked": "Kobling til single sign-on fjernet",
   "user.invited": "Invitation sendt",
   "users.imported": "Brugere importeret fra regneark",
   "user.created_by_single_sign_on": "Bruger oprettet ved single sign-on",

@@ -334,6 +334,7 @@ export type AuditAction =
   | "retention.learning_data_deleted"
   | "user.created"
   | "user.edited"
+  | "user.identity_unlinked"
   | "user.invited"
   | "users.imported"
   | "user.created_by_single_sign_on"

@@ -72,7 +72,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts.push({ table, label: LEARNING_LABELS[table] ?? table, count: rows.length });
   }
   const { entries } = await listAuditLog(db, { subjectUserId: user.id });
+  const identities = await db
+    .selectFrom("user_identities")
+    .select(["issuer", "linked_email", "created_at", "last_login_at"])
+    .where("user_id", "=", user.id)
+    .orderBy("created_at")
+    .execute();
   return {
+    identities: identities.map((identity) => ({
+      issuer: identity.issuer,
+      linkedBy: identity.linked_email ? `e-mailadressen ${identity.linked_email}` : "invitation eller oprettelse",
+      linkedAt: formatDateTime(identity.created_at),
+      lastLoginAt: formatDateTime(identity.last_login_at),
+    })),
     me: admin.id,
     user: { ...user, roleName: ROLES[user.role] },
     roles: ALL_ROLES.map((role) => ({ value: role, label: ROLES[role] })),
@@ -162,6 +174,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             })
           : formFailure({}, "Invitationen kunne ikke sendes: mailserveren svarede ikke. Prøv igen om lidt.", 503);
       }
+      case "unlink-identity": {
+        const removed = await audited(
+          db,
+          { ...audit, action: "user.identity_unlinked", details: { issuer: input.issuer } },
+          async (trx) =>
+            Number(
+              (
+                await trx
+                  .deleteFrom("user_identities")
+                  .where("user_id", "=", user.id)
+                  .where("issuer", "=", input.issuer)
+                  .executeTakeFirst()
+              ).numDeletedRows,
+            ),
+        );
+        if (removed === 0) return formFailure({}, "Koblingen findes ikke længere.");
+        return data({
+          ok: true as const,
+          message:
+            "Koblingen er fjernet. Den, der næste gang logger ind med single sign-on med en bekræftet e-mailadresse lig kontoens, kobles til kontoen igen; er adressen givet videre til en anden, så ret kontoens e-mail.",
+        });
+      }
       case "delete-learning-data": {
         const total = await audited(
           db,
@@ -187,7 +221,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const LABELS = { name: "Navn", email: "E-mail", role: "Rolle", organisationId: "Kommune", confirm: "Bekræft" };
 
 export default function AdminUserPage() {
-  const { me, user, roles, organisations, counts, audit } = useLoaderData<typeof loader>();
+  const { me, user, identities, roles, organisations, counts, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const signIn = user.hasIdentity
@@ -259,6 +293,33 @@ export default function AdminUserPage() {
               Send invitation til {user.email}
             </button>
           </Form>
+        </>
+      )}
+
+      {identities.length > 0 && (
+        <>
+          <h2>Single sign-on</h2>
+          <p>
+            Er kontoen koblet til den forkerte person hos login-udbyderen (fx en e-mailadresse, der er givet videre), så
+            fjern koblingen. Personen kan så ikke længere logge ind på kontoen med single sign-on.
+          </p>
+          <ul className="nobullet-list">
+            {identities.map((identity) => (
+              <li key={identity.issuer}>
+                <Form method="post" className="admin-inline-form">
+                  <input type="hidden" name="intent" value="unlink-identity" />
+                  <input type="hidden" name="issuer" value={identity.issuer} />
+                  <span>
+                    {identity.issuer}: koblet {identity.linkedAt} via {identity.linkedBy}, senest brugt{" "}
+                    {identity.lastLoginAt}
+                  </span>
+                  <button type="submit" className="button button-secondary">
+                    Fjern koblingen<span className="sr-only"> til {identity.issuer}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
         </>
       )}
 

@@ -315,6 +315,28 @@ describe.each(engines)("users and invitations on %s", (engine) => {
     expect(invited.data.formError).toMatch(/^Brugeren kan allerede logge ind/);
   });
 
+  test("an administrator removes a wrong single sign-on link; the removal is logged", async () => {
+    const user = await createTestUser(handle.db, { name: "Jens Jensen", email: "jens@egeby.dk" });
+    const issuer = "https://login.egeby.dk";
+    await handle.db
+      .insertInto("user_identities")
+      .values({ issuer, subject: "jens-forkert", user_id: user.id, linked_email: "jens@egeby.dk" })
+      .execute();
+    const page = (await userLoader(args(get(adminCookie, `/admin/brugere/${user.id}`), { userId: user.id }))) as {
+      identities: { issuer: string; linkedBy: string }[];
+    };
+    expect(page.identities).toEqual([expect.objectContaining({ issuer, linkedBy: "e-mailadressen jens@egeby.dk" })]);
+    const removed = await onUserPage(user.id, { intent: "unlink-identity", issuer });
+    expect(removed.data).toMatchObject({ ok: true, message: expect.stringMatching(/^Koblingen er fjernet\./) });
+    expect(
+      await handle.db.selectFrom("user_identities").select("subject").where("user_id", "=", user.id).execute(),
+    ).toEqual([]);
+    expect(await auditActions(user.id)).toEqual(["user.identity_unlinked"]);
+    const again = await onUserPage(user.id, { intent: "unlink-identity", issuer });
+    expect(again.init?.status).toBe(400);
+    expect(again.data.formError).toBe("Koblingen findes ikke længere.");
+  });
+
   test("a trainer invites participants to their own cohort: a mail each, learners in the cohort's kommune", async () => {
     const path = `/underviser/hold/${cohortId}/indstillinger`;
     const params = { cohortId };
