@@ -142,7 +142,7 @@ export interface ActivityServer<A extends ActivityBase, Page> {
   /**
    * The form intents the type accepts, by name (`choose` is posted as `case.choose`). Each one
    * parses its form, changes what it may, and records the completion when the pass rule is met
-   * (`recordCompletion`): reading a lesson, finishing a case, passing a quiz, submitting an evaluation.
+   * (`recordCompletion`): reading a lesson, passing a case or a quiz, submitting an evaluation.
    */
   intents: Record<string, IntentHandler<A>>;
   /**

@@ -27,7 +27,7 @@ import { cohortPlaces } from "../../app/trainer/weak-places.server";
 import { testQuiz, trainerCourse } from "../activity-fixtures";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
-import { DECIDE_NOW, playCase } from "./play-case";
+import { DECIDE_NOW, DECIDE_WELL, INVESTIGATE, playCase } from "./play-case";
 
 const asSession = (user: { id: string; name: string; email: string; role: Role }) => ({
   ...user,
@@ -99,7 +99,8 @@ describe.each(engines)("managing a cohort on %s", (engine) => {
     const { db, trainer, cohort } = await setUp();
     const [stays, leaves] = [await createTestUser(db, { name: "Bliver" }), await createTestUser(db, { name: "Går" })];
     for (const learner of [stays, leaves]) await joinCohort(db, learner.id, cohort.joinCode);
-    await playCase(db, leaves.id, [DECIDE_NOW]);
+    // Solved, so the case is completed: a completion is recorded only for a passed case.
+    await playCase(db, leaves.id, [INVESTIGATE, DECIDE_WELL]);
     await submitQuiz(db, {
       userId: leaves.id,
       activity: testQuiz,

@@ -7,6 +7,7 @@
 import type { Selectable } from "kysely";
 import type { DB } from "~/db/database.server";
 import type { CaseAttemptsTable } from "~/db/schema";
+import { casePassLevel, isPassingResult } from "~/progress/passing";
 import { recordCompletion } from "~/progress/progress.server";
 import type { CourseModule } from "~/content/types";
 import { findBestPath } from "./analysis";
@@ -238,7 +239,9 @@ export async function chooseInAttempt(
       })
       .where("id", "=", attempt.id)
       .execute();
-    if (finished) await recordCompletion(trx, userId, activity);
+    // Completed means passed (passing.ts): the trainer's figures count completions, so a lost case records none.
+    if (finished && isPassingResult(decided.outcome?.result ?? null, casePassLevel(activity)))
+      await recordCompletion(trx, userId, activity);
     return { ok: true, finished };
   });
 }
