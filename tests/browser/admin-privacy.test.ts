@@ -71,7 +71,9 @@ describe.skipIf(Boolean(skipReason))("the audit log and one user's data, as an a
     // A refused address is not an event: nothing is logged for it.
     const refused = await trainer.post(settings, { intent: "add-trainer", email: "ingen@andet-sted.dk" });
     expect(refused.text).toContain("kan ikke tilføjes som underviser");
-    expect((await trainer.post(settings, { intent: "renew-code" })).text).toContain("den nye tilmeldingskode");
+    expect((await trainer.post(settings, { intent: "renew-code", bekraeft: "ja" })).text).toContain(
+      "den nye tilmeldingskode",
+    );
     const removed = await trainer.post(settings, { intent: "remove-trainer", userId: ids.author });
     expect(removed.text).toContain("Frede Forfatter er ikke længere underviser på holdet");
     const csv = await trainer.get(`/underviser/hold/${cohortId}/eksport.csv`);
