@@ -66,6 +66,7 @@ async function attemptsOf(db: DB, userId: string, caseIds: string[], quizIds: st
         "choice_id as choiceId",
         "points",
         "was_best as wasBest",
+        "verdict",
         "decided_at as decidedAt",
       ])
       .where("user_id", "=", userId)

@@ -5,6 +5,8 @@
  * rows come from `learner.server.ts`. Evaluation answers are never part of it.
  */
 import type { CaseDefinition } from "~/activities/case/content";
+import { reviewWord } from "~/activities/case/learner-words";
+import type { Verdict } from "~/activities/case/review";
 import type { QuizDefinition } from "~/activities/quiz/content";
 import { PHASES, RESULTS, isKeyOf } from "~/content/vocabulary";
 import { formatDateTime } from "~/utils/danish";
@@ -29,13 +31,16 @@ export interface DecisionRow {
   choiceId: string;
   points: number;
   wasBest: boolean;
+  /** The review's verdict; null for a decision stored before migration 0011 and not judged again. */
+  verdict: Verdict | null;
   decidedAt: Date;
 }
 
 export const ATTEMPT_STATUS_LABELS = { active: "I gang", finished: "Afsluttet", abandoned: "Afbrudt" } as const;
 
-/** How a decision is judged: the best choice offered at that moment, or not. */
-export const verdictLabel = (wasBest: boolean) => (wasBest ? "Bedste valg" : "Ikke det bedste valg");
+/** How a decision is judged, in the review's words (the learner read the same). */
+export const verdictLabel = (decision: Pick<DecisionRow, "wasBest" | "verdict">) =>
+  reviewWord(decision.verdict ?? (decision.wasBest ? "best" : "not-best"));
 
 export interface CaseAttemptView {
   id: string;
@@ -97,7 +102,7 @@ export function caseAttemptViews(
               step: stepText(d.stepId),
               phase: step && isKeyOf(PHASES, step.phase) ? PHASES[step.phase] : "",
               choice: choice?.label ?? d.choiceId,
-              verdict: verdictLabel(d.wasBest),
+              verdict: verdictLabel(d),
               points: d.points,
             };
           }),

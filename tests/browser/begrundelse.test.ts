@@ -148,6 +148,11 @@ describe.skipIf(Boolean(skipReason))(
         .first()
         .click();
       await trainer.getByRole("heading", { level: 2, name: "Skriv begrundelsen" }).waitFor();
+      // Collapsed like the page's other sections: the summary line in view, the details on request.
+      const section = trainer.locator("section", { has: trainer.locator("#begrundelser") });
+      expect(await section.locator(".summary-line").innerText()).toMatch(/1 tekst indsendt/);
+      expect(await section.locator(".begrundelse-summary").first().isVisible()).toBe(false);
+      await section.getByText("Vis begrundelserne pr. aktivitet").click();
       expect(await trainer.locator(".begrundelse-summary").first().innerText()).toMatch(
         /1 af \d+ deltagere har indsendt/,
       );

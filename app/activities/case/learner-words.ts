@@ -18,6 +18,9 @@ const VERDICT_WORDS: Record<Verdict, { feedback: string; review: string; tone: V
 
 export const pointsText = (points: number) => `${points} point`;
 
+/** A decision's verdict as the review names it: "Bedste valg", "Delvis rigtigt", "Ikke det bedste valg". */
+export const reviewWord = (verdict: Verdict) => VERDICT_WORDS[verdict].review;
+
 /** The heading right after a choice: "Godt valg · 2 point". */
 export function verdictHeading(verdict: Verdict, points: number) {
   const words = VERDICT_WORDS[verdict];

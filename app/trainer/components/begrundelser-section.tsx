@@ -5,6 +5,7 @@
  */
 import { Link } from "@remix-run/react";
 import type { BegrundelseSummaries } from "~/activities/begrundelse/trainer-pages.server";
+import { DashboardSection } from "./dashboard-section";
 
 export function BegrundelserSection({
   cohortId,
@@ -15,13 +16,21 @@ export function BegrundelserSection({
 }) {
   if (begrundelser.length === 0) return null;
   const base = `/underviser/hold/${cohortId}/begrundelser`;
+  const submitted = begrundelser.reduce((sum, begrundelse) => sum + begrundelse.submitted, 0);
+  const assessed = begrundelser.reduce((sum, begrundelse) => sum + begrundelse.assessed, 0);
   return (
-    <section aria-labelledby="begrundelser">
-      <h2 id="begrundelser">Skriv begrundelsen</h2>
-      <p>
-        <Link to={base}>Læs og vurdér holdets begrundelser</Link> ·{" "}
-        <Link to={`${base}/print`}>Udskriv teksterne til drøftelse</Link>
-      </p>
+    <DashboardSection
+      id="begrundelser"
+      title="Skriv begrundelsen"
+      summary={
+        <>
+          {submitted} {submitted === 1 ? "tekst" : "tekster"} indsendt, {assessed} vurderet af en underviser ·{" "}
+          <Link to={base}>Læs og vurdér holdets begrundelser</Link> ·{" "}
+          <Link to={`${base}/print`}>Udskriv teksterne til drøftelse</Link>
+        </>
+      }
+      show="Vis begrundelserne pr. aktivitet"
+    >
       {begrundelser.map((begrundelse) => (
         <div key={begrundelse.id} className="begrundelse-summary">
           <h3>{begrundelse.title}</h3>
@@ -49,6 +58,6 @@ export function BegrundelserSection({
           )}
         </div>
       ))}
-    </section>
+    </DashboardSection>
   );
 }
