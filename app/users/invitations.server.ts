@@ -210,6 +210,19 @@ export async function acceptInvitation(db: DB, invitationId: string, acceptance:
     if (invitation.expired) {
       throw new InvitationError("Invitationen er udløbet. Bed den, der inviterede dig, om en ny.");
     }
+    // An archived cohort is read-only and takes no members, also not by an invitation sent before.
+    if (invitation.cohort_id) {
+      const cohort = await trx
+        .selectFrom("cohorts")
+        .select("archived_at")
+        .where("id", "=", invitation.cohort_id)
+        .executeTakeFirst();
+      if (cohort?.archived_at) {
+        throw new InvitationError(
+          "Holdet er arkiveret og tager ikke imod nye deltagere. Kontakt den, der inviterede dig.",
+        );
+      }
+    }
     const account = await trx
       .selectFrom("users")
       .select(["id", "email", "role", "active", "password_hash"])

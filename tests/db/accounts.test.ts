@@ -149,6 +149,37 @@ describe.each(engines)("accounts on %s", (engine) => {
     expect(await invite("en-for-meget@egeby.dk")).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
   });
 
+  test("an invitation to a cohort archived since it was sent is refused and creates nothing", async () => {
+    // Its own trainer, so the other tests' trainer keeps one cohort.
+    const archivingTrainer = await createTestUser(handle.db, { role: "trainer", name: "Arne Arkivar" });
+    const archived = await createCohort(handle.db, {
+      name: "Hold B – arkiveret",
+      organisationId,
+      startsOn: "2026-01-01",
+      endsOn: "2099-12-31",
+      modules: ["eksempel"],
+      trainerId: archivingTrainer.id,
+    });
+    const invitation = await createInvitation(handle.db, {
+      email: "arkiv@egeby.dk",
+      name: "Asta Arkiv",
+      role: "learner",
+      organisationId,
+      cohortId: archived.id,
+      invitedBy: archivingTrainer.id,
+    });
+    await handle.db.updateTable("cohorts").set({ archived_at: new Date() }).where("id", "=", archived.id).execute();
+    expect(
+      await refusal(acceptInvitation(handle.db, invitation.id, { kind: "password", password: "en-god-kode-2" })),
+    ).toBe("Holdet er arkiveret og tager ikke imod nye deltagere. Kontakt den, der inviterede dig.");
+    expect(await handle.db.selectFrom("users").select("id").where("email", "=", "arkiv@egeby.dk").execute()).toEqual(
+      [],
+    );
+    expect(
+      await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", archived.id).execute(),
+    ).toEqual([]);
+  });
+
   test("the same invitation accepted twice at the same moment creates one account", async () => {
     const invitation = await createInvitation(handle.db, {
       email: "dobbelt@egeby.dk",
