@@ -3,7 +3,7 @@
  * rebuild): open and migrate the database, seed the demo data in demo mode, load the course,
  * judge case decisions stored before the review's rule again (`rejudge.server.ts`), and start the housekeeping (expired sessions hourly; data retention on start and daily).
  */
-import { rejudgeStoredDecisions } from "~/activities/case/rejudge.server";
+import { rejudgeStoredDecisions, withdrawCompletionsOfUnpassedCases } from "~/activities/case/rejudge.server";
 import type { CaseActivity } from "~/activities/case/content";
 import { purgeExpiredSessions } from "~/auth/session.server";
 import { purgeOldFailures } from "~/auth/throttle.server";
@@ -34,11 +34,12 @@ export async function startup(): Promise<void> {
     );
     if (seeded) console.log("Demodata oprettet (Demo Kommune, et hold og en konto pr. rolle).");
   }
-  const judged = await rejudgeStoredDecisions(
-    handle.db,
-    course.modules.flatMap((m) => m.activities.filter((a): a is CaseActivity => a.type === "case")),
-  );
+  const cases = course.modules.flatMap((m) => m.activities.filter((a): a is CaseActivity => a.type === "case"));
+  const judged = await rejudgeStoredDecisions(handle.db, cases);
   if (judged > 0) console.log(`${judged} tidligere valg i cases bedømt igen efter gennemgangens regel.`);
+  const withdrawn = await withdrawCompletionsOfUnpassedCases(handle.db, cases);
+  if (withdrawn > 0)
+    console.log(`${withdrawn} cases, der var spillet, men ikke bestået, tæller ikke længere som gennemført.`);
   console.log(
     `Database: ${handle.engine === "pglite" ? "indlejret PostgreSQL i" : "PostgreSQL-server"} ${handle.location}`,
   );

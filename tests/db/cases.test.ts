@@ -15,7 +15,7 @@ import { completions } from "../../app/progress/progress.server";
 import { createTestUser } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
 import { playCase, shownValue } from "./play-case";
-import { rejudgeStoredDecisions } from "../../app/activities/case/rejudge.server";
+import { rejudgeStoredDecisions, withdrawCompletionsOfUnpassedCases } from "../../app/activities/case/rejudge.server";
 
 function caseActivity(definition: CaseDefinition, version = "v1"): CaseActivity {
   const best = findBestPath(definition)!;
@@ -299,6 +299,27 @@ describe.each(engines)("cases on %s", (engine) => {
     ]);
     expect(rows.find((r) => r.user_id === other.id)).toMatchObject({ verdict: null });
     expect(await rejudgeStoredDecisions(db, [activity])).toBe(0);
+  });
+
+  test("a completion the earlier rule recorded for a lost case is withdrawn at start-up; a passed case keeps its own", async () => {
+    const { db } = handle;
+    const lost = await createTestUser(db);
+    await playCase(db, lost.id, ["decide-now"], { activity });
+    const solved = await createTestUser(db);
+    await playCase(db, solved.id, ["investigate", "decide-well"], { activity });
+    expect((await completions(db, solved.id)).has(activity.id)).toBe(true);
+    // As the earlier rule left it: the lost case recorded as completed.
+    await db
+      .insertInto("activity_completions")
+      .values({ user_id: lost.id, activity_id: activity.id, module_id: activity.moduleId, activity_type: "case" })
+      .execute();
+
+    expect(await withdrawCompletionsOfUnpassedCases(db, [activity])).toBe(1);
+    expect((await completions(db, lost.id)).has(activity.id)).toBe(false);
+    expect((await completions(db, solved.id)).has(activity.id)).toBe(true);
+    // The attempt itself is kept, and a second start changes nothing.
+    expect(await db.selectFrom("case_attempts").select("id").where("user_id", "=", lost.id).execute()).toHaveLength(1);
+    expect(await withdrawCompletionsOfUnpassedCases(db, [activity])).toBe(0);
   });
 
   test("the module page gets each case's best and latest result", async () => {

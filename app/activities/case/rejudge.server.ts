@@ -6,6 +6,7 @@
  * A decision whose case version the platform no longer has keeps its null verdict.
  */
 import type { DB } from "~/db/database.server";
+import { casePassedCondition } from "~/progress/passing.server";
 import type { CaseActivity, CaseDefinition } from "./content";
 import { reviewDecisions } from "./review";
 
@@ -75,4 +76,37 @@ export async function rejudgeStoredDecisions(db: DB, cases: readonly CaseActivit
     });
   }
   return judged;
+}
+
+/**
+ * Completions of a case recorded by the earlier rule, which marked a case complete whenever an
+ * attempt ended, also in `forkert`: withdrawn, once at start-up, where the learner has no attempt
+ * that passes by today's rule (`casePassedCondition`). The attempts and decisions themselves stay;
+ * only the record that the case was solved goes, so the trainer's figures count passed, as the
+ * module page and the certificate do. Returns how many were withdrawn.
+ */
+export async function withdrawCompletionsOfUnpassedCases(db: DB, cases: readonly CaseActivity[]): Promise<number> {
+  if (cases.length === 0) return 0;
+  const result = await db
+    .deleteFrom("activity_completions")
+    .where("activity_type", "=", "case")
+    .where(
+      "activity_id",
+      "in",
+      cases.map((c) => c.id),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("case_attempts")
+            .select("case_attempts.id")
+            .whereRef("case_attempts.user_id", "=", "activity_completions.user_id")
+            .whereRef("case_attempts.activity_id", "=", "activity_completions.activity_id")
+            .where((inner) => casePassedCondition(inner, [...cases])),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
