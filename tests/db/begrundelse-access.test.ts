@@ -5,7 +5,6 @@
  * the printed view never names anyone; the trainer's post is zod-checked and idempotent.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Role } from "../../app/auth/roles";
 import { begrundelseServer } from "../../app/activities/begrundelse/begrundelse.server";
 import { createSession } from "../../app/auth/session.server";
 import { useCourseForTests } from "../../app/content/content.server";
@@ -23,9 +22,8 @@ import { createCohort } from "../../app/trainer/cohorts.server";
 import { testBegrundelse, trainerCourse } from "../activity-fixtures";
 import { createTestUser, requestWithCookie } from "../factories";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
+import { EVERYONE, routeOutcome as outcome, type Who } from "./route-call";
 
-type Who = Role | "other-trainer" | "anonymous";
-const EVERYONE: Who[] = ["anonymous", "learner", "author", "trainer", "other-trainer", "admin"];
 const OWN_COHORT = { anonymous: 302, learner: 403, author: 403, trainer: 200, "other-trainer": 403, admin: 200 };
 
 const course: CompiledCourse = {
@@ -33,19 +31,6 @@ const course: CompiledCourse = {
   modules: [{ ...trainerCourse.modules[0]!, activities: [...trainerCourse.modules[0]!.activities, testBegrundelse] }],
 };
 const TEXT = "Du får afslag, fordi lægeerklæringen af 20. marts viser, at du kan gå 150 meter med rollator.";
-
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, body: null };
-    const wrapped = result as { init?: { status?: number }; data?: unknown } | null;
-    if (wrapped && "init" in wrapped) return { status: wrapped.init?.status ?? 200, body: wrapped.data };
-    return { status: 200, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null };
-    throw thrown;
-  }
-}
 
 describe.each(engines)("the trainer's begrundelse pages on %s", (engine) => {
   let handle: TestDatabase;

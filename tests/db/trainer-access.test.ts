@@ -4,8 +4,8 @@ import { sql } from "kysely";
  * probing another trainer's cohort, and the CSV export. Loaders and actions are called directly
  * with a Request, as Remix would.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Role } from "../../app/auth/roles";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSession, getSessionUser } from "../../app/auth/session.server";
 import { useCourseForTests } from "../../app/content/content.server";
 import { useDatabase } from "../../app/db/database.server";
@@ -24,22 +24,7 @@ import { createCohort } from "../../app/trainer/cohorts.server";
 import { createTestUser, requestWithCookie } from "../factories";
 import { trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
-
-type Who = Role | "other-trainer" | "anonymous";
-const EVERYONE: Who[] = ["anonymous", "learner", "author", "trainer", "other-trainer", "admin"];
-
-/** The status a loader or action ends with: a returned or thrown Response, or 200 for plain data. */
-async function statusOf(run: () => Promise<unknown>): Promise<number> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result.status;
-    const init = (result as { init?: { status?: number } } | null)?.init;
-    return init?.status ?? 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
+import { EVERYONE, statusOf, type Who } from "./route-call";
 
 describe.each(engines)("trainer and admin routes on %s", (engine) => {
   let handle: TestDatabase;
