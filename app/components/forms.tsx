@@ -1,5 +1,9 @@
 /** Form fields in the markup of Det Fælles Designsystem, with labels and error texts wired up. */
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { Form, type FormProps } from "@remix-run/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { FORM_ERRORS_KEY } from "~/forms/reply";
+import type { AnyFields, ReplyForm } from "~/forms/use-reply-form";
 
 type FieldProps = {
   name: string;
@@ -47,9 +51,42 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /**
- * The summary of a failed submit, at the top of the form. It takes focus when it appears so a
- * screen-reader user hears what went wrong; each message links to its field.
+ * The summary of a refused submit, at the top of its form. It takes focus when a new reply comes
+ * so a screen-reader user hears what went wrong (not on every render, or typing would lose
+ * focus); each field's message links to its field.
  */
+export function ReplyErrorSummary<Schema extends AnyFields>({ reply }: { reply: ReplyForm<Schema> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { form, result } = reply;
+  // From the reply itself, not conform's state, which takes the reply one render later.
+  const entries = Object.entries(result?.error ?? {}).flatMap(([name, messages]) =>
+    name !== FORM_ERRORS_KEY && messages?.length ? [[name, messages] as const] : [],
+  );
+  const formError = result?.error?.[FORM_ERRORS_KEY]?.[0];
+  const hasErrors = entries.length > 0 || Boolean(formError);
+  useEffect(() => {
+    if (result?.status === "error") ref.current?.focus();
+  }, [result]);
+  if (!hasErrors) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref} id={form.errorId}>
+      <div className="alert-body">
+        <p className="alert-heading">{formError ?? "Der er fejl i formularen"}</p>
+        {entries.length > 0 && (
+          <ul className="alert-text nobullet-list">
+            {entries.map(([name, messages]) => (
+              <li key={name}>
+                <a href={`#${form.id}-${name}`}>{messages[0]}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** @deprecated The summary of the old form plumbing; forms move to `useReplyForm` and `IntentForm` (issue 18). */
 export function ErrorSummary({
   errors,
   formError,
@@ -79,6 +116,54 @@ export function ErrorSummary({
         )}
       </div>
     </div>
+  );
+}
+
+/** A field's name, id, message and the value to show again, from its conform metadata. */
+export function fieldProps(field: FieldMetadata<unknown>) {
+  return {
+    name: field.name,
+    id: field.id,
+    error: field.errors?.[0],
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+  };
+}
+
+type IntentFormProps<Schema extends AnyFields> = Omit<FormProps, "method"> & {
+  /** The form's conform state from `useReplyForm`: its id, its error summary, its values. */
+  reply?: ReplyForm<Schema>;
+  /** The action's name, sent as `intent`, for a route whose action serves several forms. */
+  intent?: string;
+  children?: ReactNode;
+};
+
+/**
+ * A posted form: its intent, its error summary and its id from `useReplyForm`. Browser validation
+ * is off (noValidate) so every message is the server's Danish one, with or without JavaScript.
+ */
+export function IntentForm<Schema extends AnyFields>({
+  reply,
+  intent,
+  children,
+  onSubmit,
+  ...rest
+}: IntentFormProps<Schema>) {
+  const formProps = reply ? getFormProps(reply.form) : undefined;
+  return (
+    <Form
+      method="post"
+      {...formProps}
+      {...rest}
+      noValidate
+      onSubmit={(event) => {
+        formProps?.onSubmit(event);
+        onSubmit?.(event);
+      }}
+    >
+      {intent && <IntentField value={intent} />}
+      {reply && <ReplyErrorSummary reply={reply} />}
+      {children}
+    </Form>
   );
 }
 

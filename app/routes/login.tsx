@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { authenticate, getOptionalUser, safeRedirectTarget } from "~/auth/auth.server";
 import { createSession } from "~/auth/session.server";
-import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
+import { fieldProps, IntentForm, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/db/seed.server";
 import { ROLES } from "~/auth/roles";
 import { getEnv } from "~/utils/env.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 
 export const meta: MetaFunction = () => [{ title: "Log ind – Sagslab" }];
 
@@ -37,49 +38,53 @@ const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+const LOGIN_FORM = "login";
+
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, loginSchema);
-  if (!parsed.ok) return formFailure(parsed.errors);
+  const submission = await readSubmission(request, loginSchema);
+  if (submission.status !== "success") return refuse(LOGIN_FORM, submission);
   const db = await getDb();
   const result = await authenticate(db, {
-    email: parsed.data.email,
-    password: parsed.data.password,
+    email: submission.value.email,
+    password: submission.value.password,
     clientAddress: context.clientAddress ?? "unknown",
   });
   if (!result.ok && result.reason === "throttled") {
     const wait = result.retryAfterSeconds;
-    return data(
+    return refuse(
+      LOGIN_FORM,
+      submission,
       {
-        ok: false as const,
-        errors: {} as Record<string, string>,
-        formError: `Der har været for mange mislykkede forsøg på at logge ind. Vent ${wait < 90 ? `${wait} sekunder` : `${minutes(wait)} minutter`}, og prøv igen.`,
+        form: `Der har været for mange mislykkede forsøg på at logge ind. Vent ${wait < 90 ? `${wait} sekunder` : `${minutes(wait)} minutter`}, og prøv igen.`,
       },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
   if (!result.ok && result.reason === "single-sign-on-only") {
-    return formFailure(
-      {},
-      `Log ind med „${getEnv().oidc?.buttonText ?? "din organisation"}“. Adgangskoder bruges her kun af administratorer.`,
+    return refuse(
+      LOGIN_FORM,
+      submission,
+      {
+        form: `Log ind med „${getEnv().oidc?.buttonText ?? "din organisation"}“. Adgangskoder bruges her kun af administratorer.`,
+      },
       403,
     );
   }
   if (!result.ok) {
-    return formFailure({}, "Forkert e-mailadresse eller adgangskode. Prøv igen.", 401);
+    return refuse(LOGIN_FORM, submission, { form: "Forkert e-mailadresse eller adgangskode. Prøv igen." }, 401);
   }
   // The same request ends the session this browser had before (a shared computer, a planted cookie).
   const cookie = await createSession(db, result.userId, { request, clientAddress: context.clientAddress });
-  throw redirect(safeRedirectTarget(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  throw redirect(safeRedirectTarget(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {
   const { demo, singleSignOn, passwordLogin, loggedOut } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const login = useReplyForm<z.input<typeof loginSchema>>(LOGIN_FORM, useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
   return (
     <div className="login-form">
       <h1>Log ind</h1>
@@ -98,21 +103,15 @@ export default function LoginPage() {
           {passwordLogin ? "Eller log ind med adgangskode" : "Administratorer: log ind med adgangskode"}
         </h2>
       )}
-      <Form method="post" noValidate>
-        <ErrorSummary
-          errors={errors}
-          formError={actionData && !actionData.ok ? actionData.formError : undefined}
-          labels={{ email: "E-mail", password: "Adgangskode" }}
-        />
+      <IntentForm reply={login}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField name="email" label="E-mail" type="email" autoComplete="username" required error={errors?.email} />
+        <TextField {...fieldProps(login.fields.email)} label="E-mail" type="email" autoComplete="username" required />
         <TextField
-          name="password"
+          {...fieldProps(login.fields.password)}
           label="Adgangskode"
           type="password"
           autoComplete="current-password"
           required
-          error={errors?.password}
         />
         <button
           type="submit"
@@ -121,7 +120,7 @@ export default function LoginPage() {
         >
           Log ind
         </button>
-      </Form>
+      </IntentForm>
       <p>
         <Link to="/glemt-adgangskode">Glemt adgangskode?</Link>
       </p>
