@@ -109,3 +109,20 @@ test("an accepted form empties the form and carries its confirmation", () => {
   expect(kept.result.initialValue).toMatchObject({ email: "a@b.dk" });
   expect(kept.result.initialValue).not.toHaveProperty("password");
 });
+
+test("the repeat of a new password (confirm) is never sent back either", () => {
+  const twice = z.object({ password: z.string().min(10, "Mindst 10 tegn."), confirm: z.string(), name: z.string() });
+  const submission = parseSubmission(
+    form([
+      ["password", "hemmelig"],
+      ["confirm", "hemmelig"],
+      ["name", "Bente"],
+    ]),
+    twice,
+  );
+  const reply = replyOf(refuse("nulstil", submission));
+  expect(reply.result.initialValue).toMatchObject({ name: "Bente" });
+  expect(reply.result.initialValue).not.toHaveProperty("password");
+  expect(reply.result.initialValue).not.toHaveProperty("confirm");
+  expect(JSON.stringify(reply)).not.toContain("hemmelig");
+});

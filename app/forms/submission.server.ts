@@ -24,7 +24,8 @@ export async function readSubmission<S extends z.ZodType>(request: Request, sche
   return parseSubmission(await request.formData(), schema);
 }
 
-const SECRET_FIELD = /password|adgangskode/i;
+/** Passwords, and `confirm`, the repeat of a new one (app/users/password-forms.ts). */
+const SECRET_FIELD = /password|adgangskode|^confirm$/i;
 const secretFields = (submission: FormSubmission) =>
   Object.keys(submission.payload).filter((name) => SECRET_FIELD.test(name));
 
