@@ -2,10 +2,12 @@
 # docker build -t sagslab .   ·   docker compose up   (see README.md, "Deployment")
 
 # 1. Dependencies, exactly as the lockfile names them. Development tools (test runners, linters,
-#    the HTML checker) are not needed to build or run the app and stay out.
+#    the HTML checker) are not needed to build or run the app and stay out. The install applies
+#    patches/ to Remix's route matching (postinstall, patch-package; docs/decisions/0023).
 FROM node:20-bookworm-slim AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # 2. The build: the Remix bundle and the course compiled from content/ (MDX, never at request time).

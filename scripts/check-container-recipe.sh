@@ -18,6 +18,11 @@ git ls-files -z | xargs -0 -I{} cp --parents {} "$work/"
 cd "$work"
 echo "  npm ci --omit=dev …"
 npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null
+# The postinstall step patched Remix's route matching (patches/, docs/decisions/0023).
+for file in node_modules/@remix-run/router/dist/router.cjs.js node_modules/@remix-run/react/dist/server.js \
+  node_modules/react-router-dom/server.js; do
+  grep -q "Sagslab patch" "$file" || { echo "npm ci did not apply patches/ to $file."; exit 1; }
+done
 echo "  npm run build …"
 NODE_ENV=production npm run build --silent >/dev/null
 
