@@ -8,10 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { MODULE_MDX } from "../../tests/content-helpers";
+import { replyMessages } from "~/forms/reply";
+import { parseSubmission, refuse } from "~/forms/submission.server";
 import {
   checkUnsaved,
   createActivity,
-  parseEditorForm,
+  editorForm,
+  newActivityForm,
   readContentFile,
   requireContentFile,
   saveContentFile,
@@ -63,7 +66,9 @@ test("a save from the version the author opened writes the file with LF line end
   form.set("intent", "save");
   form.set("source", LESSON.replace("Tekst.", "Ny tekst.").replace(/\n/g, "\r\n"));
   form.set("baseHash", sourceHash(LESSON));
-  const { source, baseHash } = parseEditorForm(form);
+  const submission = parseSubmission(form, editorForm);
+  if (submission.status !== "success") throw new Error("The form was refused.");
+  const { source, baseHash } = submission.value;
   expect(await saveContentFile(file, source, baseHash)).toEqual({ saved: true, hash: sourceHash(source) });
   expect(readFileSync(file.full, "utf8")).toBe(LESSON.replace("Tekst.", "Ny tekst."));
   // No temporary file is left beside it.
@@ -79,17 +84,17 @@ test("a save over a change made elsewhere meanwhile is refused and writes nothin
   expect(readFileSync(file.full, "utf8")).toContain("Rettet et andet sted.");
 });
 
-test("a bad form is a Danish 400", async () => {
+test("a bad form is a Danish 400", () => {
   const form = new FormData();
   form.set("intent", "slet");
   form.set("source", "x");
   form.set("baseHash", "0000000000000000");
-  const refused = await Promise.resolve()
-    .then(() => parseEditorForm(form))
-    .catch((error: unknown) => error);
-  expect(refused).toBeInstanceOf(Response);
-  expect((refused as Response).status).toBe(400);
-  expect(await (refused as Response).text()).toBe("Ukendt handling.");
+  const submission = parseSubmission(form, editorForm);
+  expect(submission.status).toBe("error");
+  // As the editor's action answers it.
+  const refused = refuse("editor", submission);
+  expect(refused.init?.status).toBe(400);
+  expect(replyMessages(refused.data).errors).toEqual({ intent: "Ukendt handling." });
 });
 
 test("the unsaved text is checked on its own: its problems at their lines", async () => {
@@ -107,18 +112,25 @@ test("a new activity gets the next number, the id <module>-<name>, and never rep
   const form = (fields: Record<string, string>) => {
     const data = new FormData();
     for (const [key, value] of Object.entries(fields)) data.set(key, value);
-    return data;
+    return parseSubmission(data, newActivityForm);
   };
-  const created = await createActivity(form({ moduleId: "test", type: "quiz", name: "ny-quiz", title: "Quiz: ny" }));
+  /** The form as the page's action reads it, and the activity made from it when the form is sound. */
+  const createActivityFrom = async (fields: Record<string, string>) => {
+    const submission = form(fields);
+    return submission.status === "success"
+      ? createActivity(submission.value)
+      : { created: false, errors: replyMessages(refuse("new-activity", submission).data).errors };
+  };
+  const created = await createActivityFrom({ moduleId: "test", type: "quiz", name: "ny-quiz", title: "Quiz: ny" });
   expect(created).toMatchObject({ created: true, file: { fileName: "04-ny-quiz.mdx" } });
   expect(readFileSync(path.join(root, "test", "04-ny-quiz.mdx"), "utf8")).toMatch(
     /^---\nid: test-ny-quiz\ntitle: "Quiz: ny"\ntype: quiz\n/,
   );
-  expect(await createActivity(form({ moduleId: "test", type: "quiz", name: "ny-quiz", title: "Igen" }))).toMatchObject({
+  expect(await createActivityFrom({ moduleId: "test", type: "quiz", name: "ny-quiz", title: "Igen" })).toMatchObject({
     created: false,
     errors: { name: expect.stringMatching(/findes allerede/) },
   });
-  expect(await createActivity(form({ moduleId: "test", type: "video", name: "Ny Quiz", title: "" }))).toEqual({
+  expect(await createActivityFrom({ moduleId: "test", type: "video", name: "Ny Quiz", title: "" })).toEqual({
     created: false,
     errors: {
       type: "Vælg en type fra listen.",
@@ -126,7 +138,7 @@ test("a new activity gets the next number, the id <module>-<name>, and never rep
       title: "Skriv en titel.",
     },
   });
-  expect(await createActivity(form({ moduleId: "findes-ikke", type: "lesson", name: "x", title: "X" }))).toEqual({
+  expect(await createActivityFrom({ moduleId: "findes-ikke", type: "lesson", name: "x", title: "X" })).toEqual({
     created: false,
     errors: { moduleId: "Modulet findes ikke i content/." },
   });

@@ -13,7 +13,7 @@ import { checkSingleFile } from "~/content/compile.server";
 import { getCourse } from "~/content/content.server";
 import { ACTIVITY_FILE_PATTERN, MODULE_ID_PATTERN } from "~/content/format";
 import type { Activity, CompiledCourse, ContentProblem, UnplayableCase } from "~/content/types";
-import { badRequest, forbidden, notFound } from "~/utils/http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { buildCaseMap } from "./case-map";
 import { layoutCaseMap, type CaseLayout } from "./case-layout";
 import { TEMPLATES, templateSource, type TemplateType } from "./templates";
@@ -104,12 +104,6 @@ export const editorForm = z.object({
 });
 
 export type EditorForm = z.infer<typeof editorForm>;
-
-export function parseEditorForm(form: FormData): EditorForm {
-  const parsed = editorForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) badRequest(parsed.error.issues[0]!.message);
-  return parsed.data;
-}
 
 export type SaveResult = { saved: true; hash: string } | { saved: false; error: string; currentHash: string };
 
@@ -270,9 +264,10 @@ export const newActivityForm = z.object({
     .refine((title) => !/[\r\n]/.test(title), "Titlen skal stå på én linje."),
 });
 
+export type NewActivity = z.output<typeof newActivityForm>;
+
 export type NewActivityResult =
-  | { created: true; file: ContentFile }
-  | { created: false; errors: Partial<Record<"moduleId" | "type" | "name" | "title", string>> };
+  { created: true; file: ContentFile } | { created: false; errors: Partial<Record<keyof NewActivity, string>> };
 
 /** The next free number in a module folder: 01-…, 02-…, one more than the highest. */
 async function nextNumber(folder: string): Promise<string> {
@@ -283,15 +278,11 @@ async function nextNumber(folder: string): Promise<string> {
   return String(Math.max(0, ...numbers) + 1).padStart(2, "0");
 }
 
-/** Creates `NN-<name>.mdx` from the type's template; the id is `<module>-<name>` and must be new in the course. */
-export async function createActivity(form: FormData): Promise<NewActivityResult> {
-  const parsed = newActivityForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { created: false, errors };
-  }
-  const { moduleId, type, name, title } = parsed.data;
+/**
+ * Creates `NN-<name>.mdx` from the type's template (the form read with `newActivityForm`); the id
+ * is `<module>-<name>` and must be new in the course.
+ */
+export async function createActivity({ moduleId, type, name, title }: NewActivity): Promise<NewActivityResult> {
   const folder = path.join(contentDir(), moduleId);
   if (!(await isFolder(folder))) {
     return { created: false, errors: { moduleId: "Modulet findes ikke i content/." } };

@@ -1,13 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
 import { editorHref } from "~/authoring/editor-links";
-import { createActivity, EDITOR_OFF, editorEnabled, requireEditor, templateTypes } from "~/authoring/editor.server";
+import {
+  createActivity,
+  EDITOR_OFF,
+  editorEnabled,
+  newActivityForm,
+  requireEditor,
+  templateTypes,
+} from "~/authoring/editor.server";
 import { requireUser } from "~/auth/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { fieldProps, IntentForm, SelectField, TextField } from "~/components/forms";
 import { getCourse } from "~/content/content.server";
+import { readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 
 export const meta: MetaFunction = () => [{ title: "Ny aktivitet – Forfatter – Sagslab" }];
 
@@ -22,28 +32,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export const NEW_ACTIVITY_FORM = "new-activity";
+
+const NOT_CREATED = "Aktiviteten er ikke lavet";
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, "author");
   requireEditor();
-  const form = await request.formData();
-  const result = await createActivity(form);
+  const submission = await readSubmission(request, newActivityForm);
+  // 200 as before: a refusal is the form again with its messages and values.
+  if (submission.status !== "success") return refuse(NEW_ACTIVITY_FORM, submission, { form: NOT_CREATED }, 200);
+  const result = await createActivity(submission.value);
   if (result.created) return redirect(editorHref(result.file.relative));
-  return {
-    errors: result.errors,
-    values: {
-      moduleId: String(form.get("moduleId") ?? ""),
-      type: String(form.get("type") ?? ""),
-      name: String(form.get("name") ?? ""),
-      title: String(form.get("title") ?? ""),
-    },
-  };
+  return refuse(NEW_ACTIVITY_FORM, submission, { form: NOT_CREATED, fields: result.errors }, 200);
 }
-
-const LABELS = { moduleId: "Modul", type: "Type", name: "Filnavn", title: "Titel" };
 
 export default function NewActivityPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useReplyForm<z.input<typeof newActivityForm>>(NEW_ACTIVITY_FORM, useActionData<typeof action>());
   if (!data.enabled) {
     return (
       <>
@@ -53,8 +59,6 @@ export default function NewActivityPage() {
       </>
     );
   }
-  const errors = actionData?.errors;
-  const values = actionData?.values;
   return (
     <>
       <Breadcrumbs items={[{ to: "/forfatter", label: "Forfatter" }, { label: "Ny aktivitet" }]} />
@@ -64,37 +68,21 @@ export default function NewActivityPage() {
         næste ledige nummer (f.eks. <code>07-klage-over-afslag.mdx</code>) og id&apos;et <code>modul-filnavn</code>.
         Derefter åbner editoren den.
       </p>
-      <Form method="post" noValidate>
-        <ErrorSummary errors={errors} labels={LABELS} formError={errors ? "Aktiviteten er ikke lavet" : undefined} />
-        <SelectField
-          name="moduleId"
-          label="Modul"
-          options={data.modules}
-          error={errors?.moduleId}
-          defaultValue={values?.moduleId}
-        />
-        <SelectField name="type" label="Type" options={data.types} error={errors?.type} defaultValue={values?.type} />
+      <IntentForm reply={form}>
+        <SelectField {...fieldProps(form.fields.moduleId)} label="Modul" options={data.modules} />
+        <SelectField {...fieldProps(form.fields.type)} label="Type" options={data.types} />
         <TextField
-          name="name"
+          {...fieldProps(form.fields.name)}
           label="Filnavn"
           hint="Små bogstaver a-z, tal og bindestreg, f.eks. klage-over-afslag."
-          error={errors?.name}
-          defaultValue={values?.name}
           autoComplete="off"
           required
         />
-        <TextField
-          name="title"
-          label="Titel"
-          error={errors?.title}
-          defaultValue={values?.title}
-          autoComplete="off"
-          required
-        />
+        <TextField {...fieldProps(form.fields.title)} label="Titel" autoComplete="off" required />
         <button type="submit" className="button button-primary">
           Lav aktiviteten
         </button>
-      </Form>
+      </IntentForm>
     </>
   );
 }

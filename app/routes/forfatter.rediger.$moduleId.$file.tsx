@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data as reply, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-  Form,
   Link,
   useActionData,
   useFetcher,
@@ -15,7 +14,7 @@ import {
   checkUnsaved,
   EDITOR_OFF,
   editorEnabled,
-  parseEditorForm,
+  editorForm,
   readContentFile,
   requireContentFile,
   requireEditor,
@@ -24,11 +23,15 @@ import {
   type EditorCheck,
 } from "~/authoring/editor.server";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { EditorPreviewPane } from "~/components/editor-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FieldError, IntentForm } from "~/components/forms";
 import { SourceEditor, type SourceEditorHandle } from "~/components/source-editor";
 import { formatProblem, isWarning } from "~/content/problems";
+import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -55,28 +58,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const EDITOR_FORM = "editor";
+
+/**
+ * The form's reply with the check of the text it was sent (null when the form itself was refused)
+ * and, after a save, the file's new version, from which the next save starts.
+ */
+const editorReply = (response: ReturnType<typeof refuse>, check: EditorCheck | null, savedHash: string | null = null) =>
+  reply({ ...response.data, check, savedHash }, response.init ?? undefined);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request, "author");
   requireEditor();
   const file = await requireContentFile(params);
-  const { intent, source, baseHash } = parseEditorForm(await request.formData());
+  const submission = await readSubmission(request, editorForm);
+  if (submission.status !== "success") return editorReply(refuse(EDITOR_FORM, submission), null);
+  const { intent, source, baseHash } = submission.value;
+  // The text stays in the form after every answer: it is the editor's, and CodeMirror keeps it.
   if (intent === "preview") {
-    return { intent, source, saved: false, check: await checkUnsaved(file, source), error: null, hash: null };
+    return editorReply(
+      accept(EDITOR_FORM, submission, undefined, { keepValues: true }),
+      await checkUnsaved(file, source),
+    );
   }
   const result = await saveContentFile(file, source, baseHash);
   if (!result.saved) {
-    return { intent, source, saved: false, check: await checkUnsaved(file, source), error: result.error, hash: null };
+    // 200 as before: the refusal is an answer to show in the page, with the check of the unsaved text.
+    return editorReply(refuse(EDITOR_FORM, submission, { form: result.error }, 200), await checkUnsaved(file, source));
   }
+  const savedAt = new Date().toLocaleTimeString("da-DK", { timeZone: "Europe/Copenhagen" });
   // The check runs at once: the whole course is compiled anew with the saved file.
-  return {
-    intent,
-    source,
-    saved: true,
-    check: await checkSaved(file),
-    error: null,
-    hash: result.hash,
-    savedAt: new Date().toLocaleTimeString("da-DK", { timeZone: "Europe/Copenhagen" }),
-  };
+  return editorReply(
+    accept(EDITOR_FORM, submission, `Filen er gemt kl. ${savedAt}`, { keepValues: true }),
+    await checkSaved(file),
+    result.hash,
+  );
 }
 
 /** A preview while typing changes nothing on disk: the page's data need not be loaded again. */
@@ -87,10 +103,11 @@ const PREVIEW_DELAY_MS = 700;
 
 function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { enabled: true }> }) {
   const actionData = useActionData<typeof action>();
+  const editor = useReplyForm<z.input<typeof editorForm>>(EDITOR_FORM, actionData);
   const navigation = useNavigation();
   const previewFetcher = useFetcher<typeof action>();
   const hydrated = useHydrated();
-  const editor = useRef<SourceEditorHandle | null>(null);
+  const sourceEditor = useRef<SourceEditorHandle | null>(null);
   const status = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // When the last preview and the last save were asked for: the newer one's check is shown.
@@ -100,15 +117,17 @@ function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
   const [seenAction, setSeenAction] = useState(actionData);
   if (actionData !== seenAction) {
     setSeenAction(actionData);
-    if (actionData?.saved && actionData.hash) setBaseHash(actionData.hash);
+    if (actionData?.savedHash) setBaseHash(actionData.savedHash);
   }
-  const previewNewer = previewFetcher.data !== undefined && asked.preview > asked.save;
-  const shown = previewNewer ? previewFetcher.data! : (actionData ?? { check: data.check, saved: true });
-  const check: EditorCheck = shown.check;
-  const checkSavedFile = !previewNewer && shown.saved;
+  const previewCheck = asked.preview > asked.save ? previewFetcher.data?.check : null;
+  // A form refused before it was checked (check null) leaves the saved file's check.
+  const posted = actionData?.check ? { check: actionData.check, saved: actionData.savedHash !== null } : null;
+  const check: EditorCheck = previewCheck ?? posted?.check ?? data.check;
+  const checkSavedFile = !previewCheck && (posted?.saved ?? true);
 
+  // After a save, focus goes to the notice that it is saved; a refusal's error summary takes it itself.
   useEffect(() => {
-    if (actionData?.intent === "save") status.current?.focus();
+    if (actionData?.savedHash) status.current?.focus();
   }, [actionData]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -119,12 +138,16 @@ function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
       previewFetcher.submit({ intent: "preview", source, baseHash }, { method: "post" });
     }, PREVIEW_DELAY_MS);
   };
-  const goToLine = (line: number) => editor.current?.goToLine(line);
+  const goToLine = (line: number) => sourceEditor.current?.goToLine(line);
 
   const errors = check.problems.filter((problem) => !isWarning(problem));
   const warnings = check.problems.length - errors.length;
   const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "save";
-  const source = actionData && !actionData.saved ? actionData.source : data.source;
+  // After a save, the file as it is now; after a refusal or a preview, the text that was sent.
+  const kept = actionData && actionData.savedHash === null ? editor.fields.source.initialValue : undefined;
+  const source = typeof kept === "string" ? kept : data.source;
+  const sourceError = editor.fields.source.errors?.[0];
+  const sourceErrorId = `${editor.fields.source.id}-error`;
 
   return (
     <>
@@ -134,32 +157,20 @@ function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
       </p>
       <h1>Rediger {data.fileName}</h1>
       <div ref={status} tabIndex={-1} role="status" className="editor-status">
-        {actionData?.intent === "save" && actionData.saved && (
-          <div className={`alert ${errors.length === 0 ? "alert-success" : "alert-warning"}`}>
-            <div className="alert-body">
-              <p className="alert-heading">Filen er gemt kl. {actionData.savedAt}</p>
-              <p className="alert-text">
-                {errors.length === 0
-                  ? "Indholdskontrollen fandt ingen fejl i filen."
-                  : `Indholdskontrollen fandt ${errors.length} fejl i filen. De står ved linjerne i editoren og i listen under den.`}
-              </p>
-            </div>
-          </div>
-        )}
-        {actionData?.error && (
-          <div className="alert alert-error">
-            <div className="alert-body">
-              <p className="alert-heading">Filen er ikke gemt</p>
-              <p className="alert-text">{actionData.error}</p>
-            </div>
-          </div>
+        {editor.message && (
+          <Alert tone={errors.length === 0 ? "success" : "warning"} heading={editor.message}>
+            {errors.length === 0
+              ? "Indholdskontrollen fandt ingen fejl i filen."
+              : `Indholdskontrollen fandt ${errors.length} fejl i filen. De står ved linjerne i editoren og i listen under den.`}
+          </Alert>
         )}
       </div>
       <div className="editor-layout">
         <section className="editor-source" aria-labelledby="editor-heading">
           <h2 id="editor-heading">Kilde</h2>
-          <Form
-            method="post"
+          {/* Two actions, one form: the buttons send the intent (save or preview). */}
+          <IntentForm
+            reply={editor}
             className="editor-form"
             onSubmit={() => {
               clearTimeout(timer.current);
@@ -167,19 +178,20 @@ function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
             }}
           >
             <input type="hidden" name="baseHash" value={baseHash} />
-            <label id="editor-label" htmlFor="source" className="form-label">
+            <label id="editor-label" htmlFor={editor.fields.source.id} className="form-label">
               Filens indhold (MDX)
             </label>
             <p className="form-hint" id="editor-hint">
               Stavekontrollen er dansk. Tab flytter videre til knapperne. Fejl står ved deres linje i margenen og i
               listen under editoren.
             </p>
+            <FieldError id={sourceErrorId} message={sourceError} />
             <SourceEditor
               key={data.relative}
-              id="source"
+              id={editor.fields.source.id}
               name="source"
               labelId="editor-label"
-              describedBy="editor-hint"
+              describedBy={sourceError ? `editor-hint ${sourceErrorId}` : "editor-hint"}
               defaultValue={source}
               initialLine={data.line}
               diagnostics={check.problems.map((problem) => ({
@@ -189,7 +201,7 @@ function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
                 severity: problem.severity,
               }))}
               onChange={onChange}
-              ref={editor}
+              ref={sourceEditor}
             />
             <div className="actions">
               <button type="submit" name="intent" value="save" className="button button-primary" disabled={saving}>
@@ -199,7 +211,7 @@ function EditorPage({ data }: { data: Extract<ReturnType<typeof useLoaderData<ty
                 Forhåndsvis uden at gemme
               </button>
             </div>
-          </Form>
+          </IntentForm>
           <h3 id="editor-problems">
             {errors.length === 0 ? "Ingen fejl i filen" : `${errors.length} fejl i filen`}
             {warnings > 0 && ` og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"}`}

@@ -3,11 +3,12 @@
  * development build (the editor exists only there) on a temporary copy of the sample course,
  * never on content/: edit, see the unsaved preview change, save with the keyboard, see an error
  * at its line in the gutter, create an activity from a template, edit without JavaScript, reach a
- * step's line from the case map; an author sees a broken activity's errors where its content would
+ * step's line from the case map, keep what was written when a save or a new activity is refused
+ * (without JavaScript too); an author sees a broken activity's errors where its content would
  * be, a learner never sees it. axe at 1280 and 390 px.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -243,6 +244,14 @@ describe.skipIf(Boolean(skipReason))("the browser editor (development)", () => {
     });
     expect(posted.status()).toBe(404);
     expect(existsSync(path.join(root, "x.mdx"))).toBe(false);
+    // A form the editor does not know is refused with its Danish message; nothing is written.
+    const before = fileText("01-velkommen.mdx");
+    const unknown = await page.request.post(`${app.url}${LESSON}`, {
+      form: { intent: "slet", source: "overskrevet", baseHash: "0000000000000000" },
+    });
+    expect(unknown.status()).toBe(400);
+    expect(await unknown.text()).toContain("Ukendt handling.");
+    expect(fileText("01-velkommen.mdx")).toBe(before);
   });
 
   test("without JavaScript the editor is a plain form: edit the textarea, save, see the check", async () => {
@@ -265,6 +274,48 @@ describe.skipIf(Boolean(skipReason))("the browser editor (development)", () => {
       await noScript.getByRole("heading", { name: "Ingen fejl i filen" }).waitFor();
       expect(fileText("03-case-hjaelpemiddel.mdx")).toBe(source);
     } finally {
+      await plain.close();
+    }
+  });
+
+  test("without JavaScript a refused form keeps what was written: a save over a change made meanwhile, a bad file name", async () => {
+    const { browser: plain, page: noScript } = await launchBrowser({ javaScriptEnabled: false });
+    const lessonFile = path.join(contentDir, "eksempel", "01-velkommen.mdx");
+    const opened = fileText("01-velkommen.mdx");
+    try {
+      await logInWithKeyboard(noScript, app.url, DEMO.author, DEMO_PASSWORD);
+      await noScript.goto(`${app.url}${LESSON}`);
+      // Someone else saves the file after the page was opened.
+      writeFileSync(lessonFile, `${opened}\nRettet et andet sted.\n`);
+      const mine = `${opened}\nMin egen sætning.\n`;
+      await noScript.getByLabel("Filens indhold (MDX)").fill(mine);
+      await noScript.getByRole("button", { name: "Gem og kontrollér" }).click();
+      await noScript.getByRole("alert").filter({ hasText: "Filen er ændret et andet sted" }).waitFor();
+      expect(await noScript.getByText(/Filen er gemt kl\./).count()).toBe(0);
+      expect(fileText("01-velkommen.mdx")).toContain("Rettet et andet sted.");
+      expect(fileText("01-velkommen.mdx")).not.toContain("Min egen sætning.");
+      // The author's text is still in the form, to copy.
+      expect(await noScript.getByLabel("Filens indhold (MDX)").inputValue()).toContain("Min egen sætning.");
+
+      const files = readdirSync(path.join(contentDir, "eksempel")).length;
+      await noScript.goto(`${app.url}/forfatter/ny`);
+      await noScript.getByLabel("Type").selectOption("quiz");
+      await noScript.getByLabel("Filnavn").fill("Forkert navn");
+      await noScript.getByLabel("Titel").fill("Quiz: Ny quiz");
+      await noScript.getByRole("button", { name: "Lav aktiviteten" }).click();
+      const summary = noScript.getByRole("alert");
+      await summary.waitFor();
+      expect(await summary.innerText()).toMatch(/Aktiviteten er ikke lavet[\s\S]*Navnet må kun have små bogstaver/);
+      expect(await noScript.getByLabel("Type").inputValue()).toBe("quiz");
+      expect(await noScript.getByLabel("Filnavn").inputValue()).toBe("Forkert navn");
+      expect(await noScript.getByLabel("Titel").inputValue()).toBe("Quiz: Ny quiz");
+      // The summary's message leads to its field.
+      expect(await summary.getByRole("link", { name: /Navnet må kun have/ }).getAttribute("href")).toBe(
+        `#${await noScript.getByLabel("Filnavn").getAttribute("id")}`,
+      );
+      expect(readdirSync(path.join(contentDir, "eksempel")).length).toBe(files);
+    } finally {
+      writeFileSync(lessonFile, opened);
       await plain.close();
     }
   });
