@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorOverview, type OverviewActivity, type OverviewModule } from "~/authoring/authoring.server";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { CheckResult, ContentProblems } from "~/components/content-problems";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCourse } from "~/content/content.server";
@@ -183,32 +184,29 @@ export default function AuthorOverviewPage() {
         <p>{overview.editorOff}</p>
       )}
       <div id="fejl" tabIndex={-1}>
+        {/* The result's heading is not a heading of the page: the page's h2s are its modules. */}
         {overview.problemCount === 0 ? (
-          <div className="alert alert-success">
-            <div className="alert-body">
-              <p className="alert-heading">Indholdskontrollen fandt ingen fejl</p>
-              <p className="alert-text">Kontrolleret {new Date(overview.compiledAt).toLocaleString("da-DK")}.</p>
-              {warnings && (
-                <p className="alert-text">
-                  Den har {warnings}, f.eks. en sats fra et tidligere år, et retsgrundlag, der er kontrolleret for over
-                  et år siden, eller en case eller quiz, hvor det rigtige svar kan kendes på, at det er det længste. De
-                  standser ikke kurset, men bør rettes. De står under det modul, de hører til.
-                </p>
-              )}
-            </div>
-          </div>
-        ) : (
-          <div className="alert alert-error">
-            <div className="alert-body">
-              <p className="alert-heading">
-                Indholdskontrollen fandt {overview.problemCount} fejl i {files} {files === 1 ? "fil" : "filer"}
-              </p>
+          <Alert tone="success">
+            <p className="alert-heading">Indholdskontrollen fandt ingen fejl</p>
+            <p className="alert-text">Kontrolleret {new Date(overview.compiledAt).toLocaleString("da-DK")}.</p>
+            {warnings && (
               <p className="alert-text">
-                Fejlene står under det modul, de hører til. Ret dem, og gem filen.
-                {warnings && ` Desuden ${warnings}, som ikke standser kurset.`}
+                Den har {warnings}, f.eks. en sats fra et tidligere år, et retsgrundlag, der er kontrolleret for over et
+                år siden, eller en case eller quiz, hvor det rigtige svar kan kendes på, at det er det længste. De
+                standser ikke kurset, men bør rettes. De står under det modul, de hører til.
               </p>
-            </div>
-          </div>
+            )}
+          </Alert>
+        ) : (
+          <Alert tone="error">
+            <p className="alert-heading">
+              Indholdskontrollen fandt {overview.problemCount} fejl i {files} {files === 1 ? "fil" : "filer"}
+            </p>
+            <p className="alert-text">
+              Fejlene står under det modul, de hører til. Ret dem, og gem filen.
+              {warnings && ` Desuden ${warnings}, som ikke standser kurset.`}
+            </p>
+          </Alert>
         )}
       </div>
       {overview.otherProblems.length > 0 && (

@@ -4,6 +4,7 @@ import { requireAuthorCase } from "~/authoring/authoring.server";
 import { bestPathNumbersList, buildCaseMap, choiceFacts, nodeKindLabel, nodeMarks } from "~/authoring/case-map";
 import { layoutCaseMap } from "~/authoring/case-layout";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { editorHref } from "~/authoring/editor-links";
 import { editorEnabled } from "~/authoring/editor.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -62,12 +63,9 @@ export default function CaseMapPage() {
         )}
       </ul>
       {!playable && (
-        <div className="alert alert-error">
-          <div className="alert-body">
-            <p className="alert-heading">Casen kan ikke spilles af kursister</p>
-            <p className="alert-text">Kortet viser, hvor den går i stå. Ret fejlene nedenfor.</p>
-          </div>
-        </div>
+        <Alert tone="error" heading="Casen kan ikke spilles af kursister">
+          Kortet viser, hvor den går i stå. Ret fejlene nedenfor.
+        </Alert>
       )}
       {problems.length > 0 && <ContentProblems problems={problems} caption="Fejl i casens fil" />}
 

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { LiveContent } from "~/components/live-content";
 import { getCourse } from "~/content/content.server";
@@ -37,30 +38,27 @@ export default function AuthorLayout() {
   return (
     <>
       <LiveContent enabled={live} />
+      {/* Above the page's h1: the alerts' headings are not headings of the page's outline. */}
       {failure && (
-        <div className="alert alert-error" role="alert">
-          <div className="alert-body">
-            <p className="alert-heading">Indholdet kunne ikke kompileres</p>
-            <p className="alert-text">{failure}</p>
-          </div>
-        </div>
+        <Alert tone="error" role="alert">
+          <p className="alert-heading">Indholdet kunne ikke kompileres</p>
+          <p className="alert-text">{failure}</p>
+        </Alert>
       )}
       {problems.length > 0 && !onOverview && (
-        <div className="alert alert-warning">
-          <div className="alert-body">
-            <p className="alert-heading">Indholdskontrollen har fundet {problems.length} fejl</p>
-            <ul className="alert-text author-problem-list">
-              {problems.slice(0, 10).map((problem, index) => (
-                <li key={index}>
-                  <code>{formatProblem(problem)}</code>
-                </li>
-              ))}
-            </ul>
-            <p className="alert-text">
-              <Link to="/forfatter#fejl">Se alle fejl på forfattersiden</Link>.
-            </p>
-          </div>
-        </div>
+        <Alert tone="warning">
+          <p className="alert-heading">Indholdskontrollen har fundet {problems.length} fejl</p>
+          <ul className="alert-text author-problem-list">
+            {problems.slice(0, 10).map((problem, index) => (
+              <li key={index}>
+                <code>{formatProblem(problem)}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="alert-text">
+            <Link to="/forfatter#fejl">Se alle fejl på forfattersiden</Link>.
+          </p>
+        </Alert>
       )}
       <Outlet />
     </>
