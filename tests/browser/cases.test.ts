@@ -202,6 +202,13 @@ describe.skipIf(Boolean(skipReason))("a caseworker plays the sample case", () =>
         expect(body, secret).not.toContain(secret);
       }
     }
+    // The situation is sent once: in the markup of a page load, not again in its hydration data; the
+    // data of a client-side navigation carries it. Hydration keeps it on the page.
+    const situation = "Du overvejer, hvilke oplysninger du skal bruge.";
+    expect(html.split(situation)).toHaveLength(2);
+    expect(data).toContain(situation);
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(".situation").innerText()).toBe(situation);
   });
 
   test("a choice that is not shown gets 400 with a Danish message and changes nothing", async () => {

@@ -10,6 +10,7 @@ import {
 } from "../../app/activities/case/attempts.server";
 import type { CaseActivity, CaseDefinition } from "../../app/activities/case/content";
 import { choice, outcome, sampleCase, step } from "../../app/activities/case/test-cases";
+import { proseFragment } from "../../app/content/prose.server";
 import type { DatabaseHandle } from "../../app/db/database.server";
 import { completions } from "../../app/progress/progress.server";
 import { createTestUser } from "../factories";
@@ -192,11 +193,26 @@ describe.each(engines)("cases on %s", (engine) => {
       },
       "v2",
     );
-    const page = await loadAttempt(db, user.id, rewritten);
-    expect(page).toMatchObject({
+    // The older version's situation, sent once as the activity page sends it (proseFragment): a page
+    // load's data does not carry it (it is registered for the markup); a client navigation's does.
+    const fragments = new Map<string, string>();
+    const pageLoad = await loadAttempt(db, user.id, rewritten, {
+      prose: (key, html) => proseFragment({ proseFragments: fragments }, key, html),
+    });
+    expect(pageLoad).toMatchObject({
       kind: "attempt",
       olderVersion: true,
-      view: { state: "step", seq: 1, situationHtml: "<p>Situation investigated</p>" },
+      view: { state: "step", seq: 1, situation: { key: "situation", html: null } },
+    });
+    expect(JSON.stringify(pageLoad)).not.toContain("Situation investigated");
+    expect(fragments.get("situation")).toBe("<p>Situation investigated</p>");
+    const navigation = await loadAttempt(db, user.id, rewritten, {
+      prose: (key, html) => proseFragment({ proseFragments: undefined }, key, html),
+    });
+    expect(navigation).toMatchObject({
+      kind: "attempt",
+      olderVersion: true,
+      view: { state: "step", seq: 1, situation: { key: "situation", html: "<p>Situation investigated</p>" } },
     });
     expect(
       await chooseInAttempt(db, {

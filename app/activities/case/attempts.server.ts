@@ -15,7 +15,7 @@ import type { CaseActivity, CaseDefinition } from "./content";
 import { decide } from "./decide";
 import { createCaseMachine, startPersisted, type CaseMachine } from "./machine";
 import type { CaseAttemptView } from "./page";
-import { buildCaseView, type AttemptState, type DebriefSources, type DecisionRecord } from "./view";
+import { buildCaseView, type AttemptState, type DebriefSources, type DecisionRecord, type ViewContext } from "./view";
 
 type AttemptRow = Selectable<CaseAttemptsTable>;
 
@@ -87,6 +87,8 @@ export interface LoadOptions {
   returning?: boolean;
   /** The module's lessons and checklists, for the debrief at the outcome. */
   module?: Pick<CourseModule, "id" | "activities" | "checklists">;
+  /** How the view's prose is sent (`ViewContext.prose`): once by the activity page; inline if absent. */
+  prose?: ViewContext["prose"];
 }
 
 /** The learner's latest attempt as the page shows it: none yet, on a lost version, or under way or done. */
@@ -117,6 +119,7 @@ export async function loadAttempt(
   const view = buildCaseView(machine, definition, toState(attempt), await decisionsOf(db, attempt.id), {
     returning: options.returning,
     debrief,
+    prose: options.prose,
   });
   return { kind: "attempt", view, olderVersion: attempt.case_version !== activity.version };
 }

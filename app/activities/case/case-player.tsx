@@ -7,6 +7,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Alert } from "~/components/alert";
+import { Prose } from "~/components/prose";
 import { WayForwardLink } from "~/components/way-forward-link";
 import type { ActivityViewProps } from "../activity-type";
 import { CaseFile } from "~/components/case-file";
@@ -16,7 +17,7 @@ import type { CasePage } from "./page";
 
 export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
   const error = actionData?.error;
-  const { attempt: data, introHtml } = page;
+  const { attempt: data, intro } = page;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const focusKey =
@@ -50,7 +51,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
             </div>
           </div>
         )}
-        <div className="prose" dangerouslySetInnerHTML={{ __html: introHtml }} />
+        <Prose prose={intro} />
         {data.kind === "intro" && (
           <p className="meta">
             Casen har {page.stepCount} beslutningspunkter. Efter hvert valg ser du, hvor godt det var, og hvor mange
@@ -87,7 +88,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                 <h2 id="situation" tabIndex={-1} ref={focusRef}>
                   {view.counter} <span className="meta">· fase: {view.phaseLabel}</span>
                 </h2>
-                <div className="prose situation" dangerouslySetInnerHTML={{ __html: view.situationHtml }} />
+                <Prose prose={view.situation} className="prose situation" />
               </section>
               <Form method="post" preventScrollReset>
                 <Intent value="case.choose" />
@@ -133,7 +134,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
               <p>
                 Du valgte: <strong>{view.chosenLabel}</strong>
               </p>
-              <div className="prose feedback" dangerouslySetInnerHTML={{ __html: view.feedbackHtml }} />
+              <Prose prose={view.feedback} className="prose feedback" />
               <Form method="post" preventScrollReset className="actions">
                 <Intent value="case.continue" />
                 <input type="hidden" name="seq" value={view.seq} />
@@ -158,7 +159,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                     ? "Casen er bestået."
                     : "Casen er spillet, men ikke bestået. Læs gennemgangen, og prøv igen."}
                 </p>
-                <div className="prose" dangerouslySetInnerHTML={{ __html: view.outcomeHtml }} />
+                <Prose prose={view.outcome} />
               </section>
               <div className="actions">
                 {!view.passed && <TryAgain busy={busy} primary />}
@@ -200,7 +201,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                       </h3>
                       <details>
                         <summary>Situationen</summary>
-                        <div className="prose" dangerouslySetInnerHTML={{ __html: item.situationHtml }} />
+                        <Prose prose={item.situation} />
                       </details>
                       <p>
                         Dit valg: <strong>{item.chosenLabel}</strong> ({item.points} point)
@@ -212,7 +213,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                           </p>
                         ))}
                       </Alert>
-                      <div className="prose feedback" dangerouslySetInnerHTML={{ __html: item.feedbackHtml }} />
+                      <Prose prose={item.feedback} className="prose feedback" />
                     </li>
                   ))}
                 </ol>

@@ -7,6 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { z } from "zod";
 import type { ActivityActionData, ActivityServer, ActivityStatus } from "../activity-type";
+import { inlineProse } from "~/content/prose.server";
 import { RESULTS, isKeyOf } from "~/content/vocabulary";
 import { casePassLevel, titleInSentence } from "~/progress/passing";
 import {
@@ -53,11 +54,11 @@ function caseStatus(done: boolean, summary: CaseSummary | undefined): ActivitySt
 }
 
 export const caseServer: ActivityServer<CaseActivity, CasePage> = {
-  async load({ db, user, module, activity, fromHere }) {
+  async load({ db, user, module, activity, fromHere, prose }) {
     return {
-      introHtml: activity.introHtml,
+      intro: (prose ?? inlineProse)("intro", activity.introHtml),
       stepCount: activity.case.steps.length,
-      attempt: await loadAttempt(db, user.id, activity, { returning: !fromHere, module }),
+      attempt: await loadAttempt(db, user.id, activity, { returning: !fromHere, module, prose }),
       way: wayForward(module, activity.id),
     };
   },

@@ -1,4 +1,5 @@
 /** What the activity page shows of a case: its introduction and the learner's latest attempt. */
+import type { ProseHtml } from "~/components/prose";
 import type { WayForward } from "../next-activity";
 import type { CaseView } from "./view";
 
@@ -9,7 +10,8 @@ export type CaseAttemptView =
   | { kind: "attempt"; view: CaseView; olderVersion: boolean };
 
 export interface CasePage {
-  introHtml: string;
+  /** The case's introduction; it and the attempt's prose are sent once (app/components/prose.tsx). */
+  intro: ProseHtml;
   stepCount: number;
   attempt: CaseAttemptView;
   /** "Næste aktivitet" (or "Tilbage til modulet") beside "Prøv igen" at the outcome. */

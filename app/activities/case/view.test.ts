@@ -63,7 +63,7 @@ test("a step shows its situation, the documents reached and only the labels of t
     counter: "Beslutning 1 · ca. 2 i alt",
     resume: null,
     phaseLabel: "Opstart",
-    situationHtml: "<p>Situation start</p>",
+    situation: { key: "situation", html: "<p>Situation start</p>" },
     documents: [{ key: "d0", title: "Dokument ansoegning", html: "<p>ansoegning</p>", isNew: true }],
     // In the order attempt "a1" shows them; each button posts its position.
     choices: shownChoices("a1", sampleCase.steps[0]!, sampleCase.steps[0]!.choices).map((choice, position) => ({
@@ -88,7 +88,7 @@ test("after a choice the feedback of that choice is shown, and the case file gro
     state: "feedback",
     seq: 1,
     chosenLabel: "Undersøg",
-    feedbackHtml: "<p>Feedback på investigate</p>",
+    feedback: { key: "feedback", html: "<p>Feedback på investigate</p>" },
   });
   expect(view.documents.map((d) => d.title)).toEqual(["Dokument laegeerklaering", "Dokument ansoegning"]);
   expect(JSON.stringify(view)).not.toContain("decide-well");

@@ -5,6 +5,8 @@
  * `requires`, targets, other steps and unearned feedback stay on the server until the end,
  * when the review shows the whole path. Pure.
  */
+import type { ProseHtml } from "~/components/prose";
+import { inlineProse } from "~/content/prose.server";
 import type { ChecklistDefinition } from "~/content/types";
 import { PHASES, RESULTS, type CaseResult } from "~/content/vocabulary";
 import { isPassingResult } from "~/progress/passing";
@@ -45,10 +47,10 @@ export interface DocumentView {
 export interface ReviewItem {
   number: number;
   phaseLabel: string;
-  situationHtml: string;
+  situation: ProseHtml;
   chosenLabel: string;
   points: number;
-  feedbackHtml: string;
+  feedback: ProseHtml;
   /** "Bedste valg", "Delvis rigtigt" or "Ikke det bedste valg – det bedste var: …" (`reviewLine`). */
   heading: string;
   tone: VerdictTone;
@@ -91,7 +93,7 @@ export type CaseView =
       /** "Du fortsætter, hvor du slap (beslutning 3)." when the learner comes back, else null. */
       resume: string | null;
       phaseLabel: string;
-      situationHtml: string;
+      situation: ProseHtml;
       documents: DocumentView[];
       choices: { value: string; label: string }[];
     }
@@ -101,7 +103,7 @@ export type CaseView =
       resume: string | null;
       chosenLabel: string;
       verdict: VerdictView;
-      feedbackHtml: string;
+      feedback: ProseHtml;
       documents: DocumentView[];
       leadsToOutcome: boolean;
     }
@@ -111,7 +113,7 @@ export type CaseView =
       resultLabel: string;
       /** The attempt reached the case's pass level (`<Case pass>`). */
       passed: boolean;
-      outcomeHtml: string;
+      outcome: ProseHtml;
       score: number;
       maxScore: number;
       percent: number;
@@ -155,6 +157,11 @@ export function documentsReached(
 export interface ViewContext {
   returning?: boolean;
   debrief?: DebriefSources;
+  /**
+   * How the view's prose (situation, feedback, outcome, review) is sent: once, by the activity
+   * page's `prose` (app/components/prose.tsx); inline where none is given (a test).
+   */
+  prose?: (key: string, html: string) => ProseHtml;
 }
 
 function debriefItems(definition: CaseDefinition, decisions: DecisionRecord[], sources: DebriefSources): DebriefItem[] {
@@ -179,6 +186,7 @@ export function buildCaseView(
   context: ViewContext = {},
 ): CaseView {
   const steps = stepById(definition);
+  const prose = context.prose ?? inlineProse;
   const snapshot = restoreSnapshot(machine, attempt.snapshot);
   const place = String(snapshot.value);
   const documents = documentsReached(definition, decisions, place);
@@ -197,7 +205,7 @@ export function buildCaseView(
       resume: resumeAt(attempt.decisionCount),
       chosenLabel: choice?.label ?? "",
       verdict: { ...heading, notes: reviewLine(judged).notes },
-      feedbackHtml: choice?.feedbackHtml ?? "",
+      feedback: prose("feedback", choice?.feedbackHtml ?? ""),
       documents,
       leadsToOutcome: snapshot.status === "done",
     };
@@ -210,7 +218,7 @@ export function buildCaseView(
       result: outcome.result,
       resultLabel: RESULTS[outcome.result],
       passed: isPassingResult(outcome.result, definition.pass),
-      outcomeHtml: outcome.html,
+      outcome: prose("outcome", outcome.html),
       score: attempt.score,
       maxScore: attempt.maxScore,
       percent: attempt.maxScore > 0 ? Math.round((100 * attempt.score) / attempt.maxScore) : 100,
@@ -221,10 +229,10 @@ export function buildCaseView(
         return {
           number: judged.number,
           phaseLabel: phaseLabel(step),
-          situationHtml: step.situationHtml,
+          situation: prose(`review-${judged.number}-situation`, step.situationHtml),
           chosenLabel: choice?.label ?? judged.choiceId,
           points: judged.points,
-          feedbackHtml: choice?.feedbackHtml ?? "",
+          feedback: prose(`review-${judged.number}-feedback`, choice?.feedbackHtml ?? ""),
           heading: line.heading,
           tone: line.tone,
           notes: line.notes,
@@ -246,7 +254,7 @@ export function buildCaseView(
     counter: ideal ? decisionCounter(number, ideal.choices.length) : `Beslutning ${number}`,
     resume: resumeAt(number),
     phaseLabel: phaseLabel(step),
-    situationHtml: step.situationHtml,
+    situation: prose("situation", step.situationHtml),
     documents,
     choices: shownChoices(attempt.id, step, offeredChoices(machine, definition, snapshot)).map((choice, position) => ({
       value: String(position),
