@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
+import { fieldProps, IntentForm, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
+import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { requestPasswordReset } from "~/users/password-reset.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Glemt adgangskode – Sagslab" }];
 
@@ -19,55 +19,47 @@ const schema = z.object({
     .email("Skriv en gyldig e-mailadresse."),
 });
 
+const FORGOT_FORM = "glemt-adgangskode";
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, schema);
-  if (!parsed.ok) return formFailure(parsed.errors);
+  const submission = await readSubmission(request, schema);
+  if (submission.status !== "success") return refuse(FORGOT_FORM, submission);
   const result = await requestPasswordReset(await getDb(), {
-    email: parsed.data.email,
+    email: submission.value.email,
     clientAddress: context.clientAddress ?? "unknown",
   });
   if (!result.ok) {
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-    return data(
+    return refuse(
+      FORGOT_FORM,
+      submission,
       {
-        ok: false as const,
-        errors: {} as Record<string, string>,
-        formError: `Der er bedt om for mange nye adgangskoder. Vent ${minutes} ${minutes === 1 ? "minut" : "minutter"}, og prøv igen.`,
+        form: `Der er bedt om for mange nye adgangskoder. Vent ${minutes} ${minutes === 1 ? "minut" : "minutter"}, og prøv igen.`,
       },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   // The same answer whether the address has an account: the page must not tell who is a user.
-  return data({
-    ok: true as const,
-    message: `Hvis ${parsed.data.email} hører til en konto i Sagslab, har vi sendt en e-mail med et link til at vælge en ny adgangskode. Linket virker i 1 time. Kommer der ingen e-mail, så tjek din spam-mappe.`,
-  });
+  return accept(
+    FORGOT_FORM,
+    submission,
+    `Hvis ${submission.value.email} hører til en konto i Sagslab, har vi sendt en e-mail med et link til at vælge en ny adgangskode. Linket virker i 1 time. Kommer der ingen e-mail, så tjek din spam-mappe.`,
+  );
 }
 
 export default function ForgotPasswordPage() {
-  const result = useActionData<typeof action>();
+  const forgot = useReplyForm<z.input<typeof schema>>(FORGOT_FORM, useActionData<typeof action>());
   return (
     <div className="login-form">
       <h1>Glemt adgangskode?</h1>
-      {result?.ok ? (
-        <SuccessMessage message={result.message} />
-      ) : (
-        <ErrorSummary errors={result?.errors} formError={result?.formError} labels={{ email: "E-mail" }} />
-      )}
+      {forgot.message && <SuccessMessage message={forgot.message} />}
       <p>Skriv den e-mailadresse, du logger ind med. Så sender vi dig et link, hvor du kan vælge en ny adgangskode.</p>
-      <Form method="post" noValidate>
-        <TextField
-          name="email"
-          label="E-mail"
-          type="email"
-          autoComplete="username"
-          required
-          error={result && !result.ok ? result.errors.email : undefined}
-        />
+      <IntentForm reply={forgot}>
+        <TextField {...fieldProps(forgot.fields.email)} label="E-mail" type="email" autoComplete="username" required />
         <button type="submit" className="button button-primary">
           Send link
         </button>
-      </Form>
+      </IntentForm>
       <p>
         <Link to="/login">Tilbage til login-siden</Link>
       </p>

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/auth.server";
 import { createSession } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { Alert } from "~/components/alert";
+import { fieldProps, IntentForm, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
-import { acceptInvitation, findInvitation, InvitationError } from "~/users/invitations.server";
+import { acceptInvitation, findInvitation, InvitationError, type Acceptance } from "~/users/invitations.server";
 import { newPasswordFields, PASSWORD_LABELS } from "~/users/password-forms";
 import { getEnv } from "~/utils/env.server";
-import { formFailure, parseFormData } from "~/utils/forms.server";
+import { parseSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 
 export const meta: MetaFunction = () => [{ title: "Invitation – Sagslab" }];
 
@@ -46,51 +48,59 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The page's two forms, by their intent; a reply shows only in the form that was sent. */
+const FORMS = { accept: "invitation-accept", "set-password": "invitation-password" } as const;
+/** A post that names neither form (no page sends one). */
+const UNKNOWN_FORM = "invitation";
+
 const intentSchema = z.object({ intent: z.enum(["accept", "set-password"], { error: "Ukendt handling." }) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const intent = parseFormData(form, intentSchema);
-  if (!intent.ok) return formFailure(intent.errors);
+  const intent = parseSubmission(form, intentSchema);
+  if (intent.status !== "success") return refuse(UNKNOWN_FORM, intent);
+  const formId = FORMS[intent.value.intent];
   const db = await getDb();
   const found = await findInvitation(db, tokenOf(params));
-  if (found.status !== "open") return formFailure({}, UNUSABLE[found.status], 410);
-  try {
-    if (intent.data.intent === "accept") {
-      const user = await getOptionalUser(request);
-      if (!user) return formFailure({}, "Log ind først for at tage imod invitationen.", 401);
-      await acceptInvitation(db, found.invitation.id, { kind: "signed-in", userId: user.id });
-      throw redirect("/?invitation=modtaget");
-    }
+  if (found.status !== "open") return refuse(formId, intent, { form: UNUSABLE[found.status] }, 410);
+  let acceptance: Acceptance;
+  if (intent.value.intent === "accept") {
+    const user = await getOptionalUser(request);
+    if (!user) return refuse(formId, intent, { form: "Log ind først for at tage imod invitationen." }, 401);
+    acceptance = { kind: "signed-in", userId: user.id };
+  } else {
     if (!getEnv().passwordLogin && found.invitation.role !== "admin") {
-      return formFailure({}, "Brug single sign-on for at tage imod invitationen.", 403);
+      return refuse(formId, intent, { form: "Brug single sign-on for at tage imod invitationen." }, 403);
     }
-    const fields = parseFormData(form, newPasswordFields);
-    if (!fields.ok) return formFailure(fields.errors);
-    const userId = await acceptInvitation(db, found.invitation.id, {
-      kind: "password",
-      password: fields.data.password,
-    });
-    const cookie = await createSession(db, userId, { request, clientAddress: context.clientAddress });
-    throw redirect("/?invitation=modtaget", { headers: { "Set-Cookie": cookie } });
+    const fields = parseSubmission(form, newPasswordFields);
+    if (fields.status !== "success") return refuse(formId, fields);
+    acceptance = { kind: "password", password: fields.value.password };
+  }
+  let userId: string;
+  try {
+    userId = await acceptInvitation(db, found.invitation.id, acceptance);
   } catch (error) {
-    if (error instanceof InvitationError) return formFailure({}, error.message, 409);
+    if (error instanceof InvitationError) return refuse(formId, intent, { form: error.message }, 409);
     throw error;
   }
+  // A signed-in invitee keeps their session; a new password signs this browser in.
+  if (acceptance.kind === "signed-in") throw redirect("/?invitation=modtaget");
+  const cookie = await createSession(db, userId, { request, clientAddress: context.clientAddress });
+  throw redirect("/?invitation=modtaget", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function InvitationPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
+  const accepting = useReplyForm(FORMS.accept, reply);
+  const password = useReplyForm<z.input<typeof newPasswordFields>>(FORMS["set-password"], reply);
   if (!data.open) {
     return (
       <div className="login-form">
         <h1>Invitation</h1>
-        <div className="alert alert-error" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">{data.message}</p>
-          </div>
-        </div>
+        <Alert tone="error" role="alert">
+          {data.message}
+        </Alert>
         <p>
           <Link to="/login">Gå til login-siden</Link>
         </p>
@@ -108,15 +118,13 @@ export default function InvitationPage() {
         Du er inviteret med adressen <strong>{invitation.email}</strong>
         {where ? ` (${where})` : ""}.
       </p>
-      <ErrorSummary errors={result?.errors} formError={result?.formError} labels={PASSWORD_LABELS} />
       {invitation.accountCanSignIn ? (
         signedInAs?.isInvitee ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="accept" />
+          <IntentForm reply={accepting} intent="accept">
             <button type="submit" className="button button-primary">
               Tag imod invitationen
             </button>
-          </Form>
+          </IntentForm>
         ) : (
           <>
             <p>
@@ -146,29 +154,26 @@ export default function InvitationPage() {
           {passwordAllowed && (
             <>
               {singleSignOn && <h2 className="h3">Eller vælg en adgangskode</h2>}
-              <Form method="post" noValidate>
-                <input type="hidden" name="intent" value="set-password" />
+              <IntentForm reply={password} intent="set-password">
                 <TextField
-                  name="password"
+                  {...fieldProps(password.fields.password)}
                   label={PASSWORD_LABELS.password}
                   type="password"
                   autoComplete="new-password"
                   hint="Mindst 10 tegn."
                   required
-                  error={result?.errors.password}
                 />
                 <TextField
-                  name="confirm"
+                  {...fieldProps(password.fields.confirm)}
                   label={PASSWORD_LABELS.confirm}
                   type="password"
                   autoComplete="new-password"
                   required
-                  error={result?.errors.confirm}
                 />
                 <button type="submit" className={`button ${singleSignOn ? "button-secondary" : "button-primary"}`}>
                   Opret min adgang
                 </button>
-              </Form>
+              </IntentForm>
             </>
           )}
         </>

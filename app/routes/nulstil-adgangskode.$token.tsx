@@ -1,17 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
 import { createSession } from "~/auth/session.server";
+import { Alert } from "~/components/alert";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { fieldProps, IntentForm, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
+import { readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { newPasswordFields, PASSWORD_LABELS } from "~/users/password-forms";
 import { findPasswordReset, RESET_LINK_UNUSABLE, ResetLinkError, resetPassword } from "~/users/password-reset.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Vælg en ny adgangskode – Sagslab" }];
 
 const tokenOf = (params: Record<string, string | undefined>) => (params.token ?? "").slice(0, 100);
+
+const RESET_FORM = "nulstil-adgangskode";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findPasswordReset(await getDb(), tokenOf(params));
@@ -22,66 +27,62 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, newPasswordFields);
-  if (!parsed.ok) return formFailure(parsed.errors);
+  const submission = await readSubmission(request, newPasswordFields);
+  if (submission.status !== "success") return refuse(RESET_FORM, submission);
   const db = await getDb();
+  let userId: string;
   try {
-    const userId = await resetPassword(db, tokenOf(params), parsed.data.password);
-    // Every session of the account has ended; this browser gets a new one.
-    const cookie = await createSession(db, userId, { request, clientAddress: context.clientAddress });
-    throw redirect("/?adgangskode=ny", { headers: { "Set-Cookie": cookie } });
+    userId = await resetPassword(db, tokenOf(params), submission.value.password);
   } catch (error) {
-    if (error instanceof ResetLinkError) return formFailure({}, RESET_LINK_UNUSABLE, 410);
+    if (error instanceof ResetLinkError) return refuse(RESET_FORM, submission, { form: RESET_LINK_UNUSABLE }, 410);
     throw error;
   }
+  // Every session of the account has ended; this browser gets a new one.
+  const cookie = await createSession(db, userId, { request, clientAddress: context.clientAddress });
+  throw redirect("/?adgangskode=ny", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ResetPasswordPage() {
   const found = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reset = useReplyForm<z.input<typeof newPasswordFields>>(RESET_FORM, useActionData<typeof action>());
   return (
     <div className="login-form">
       <h1>Vælg en ny adgangskode</h1>
       {!found.usable ? (
         <>
-          <div className="alert alert-error" role="alert">
-            <div className="alert-body">
-              <p className="alert-text">{found.message}</p>
-            </div>
-          </div>
+          <Alert tone="error" role="alert">
+            {found.message}
+          </Alert>
           <p>
             <Link to="/glemt-adgangskode">Bed om et nyt link</Link>
           </p>
         </>
       ) : (
         <>
-          <ErrorSummary errors={result?.errors} formError={result?.formError} labels={PASSWORD_LABELS} />
           <p>
             Til kontoen <strong>{found.email}</strong>. Når du har gemt den nye adgangskode, bliver du logget ind her og
             logget ud alle andre steder.
           </p>
-          <Form method="post" noValidate>
+          <IntentForm reply={reset}>
             <TextField
-              name="password"
+              {...fieldProps(reset.fields.password)}
               label={PASSWORD_LABELS.password}
               type="password"
               autoComplete="new-password"
               hint="Mindst 10 tegn."
               required
-              error={result?.errors.password}
             />
             <TextField
-              name="confirm"
+              {...fieldProps(reset.fields.confirm)}
               label={PASSWORD_LABELS.confirm}
               type="password"
               autoComplete="new-password"
               required
-              error={result?.errors.confirm}
             />
             <button type="submit" className="button button-primary">
               Gem adgangskoden
             </button>
-          </Form>
+          </IntentForm>
         </>
       )}
     </div>

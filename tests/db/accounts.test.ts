@@ -23,16 +23,39 @@ import {
 import { authenticate } from "../../app/auth/auth.server";
 import { createSession, destroyOwnSession, getSessionUser, listUserSessions } from "../../app/auth/session.server";
 import { hashToken } from "../../app/auth/tokens.server";
-import { isUniqueViolation, openEmbedded } from "../../app/db/database.server";
+import { isUniqueViolation, openEmbedded, useDatabase } from "../../app/db/database.server";
+import { replyMessages, type FormReply } from "../../app/forms/reply";
+import { action as invitationAction } from "../../app/routes/invitation.$token";
+import { action as resetAction } from "../../app/routes/nulstil-adgangskode.$token";
 import { createCohort } from "../../app/trainer/cohorts.server";
 import { migrations } from "../../db/migrations";
 import { changeOwnPassword, myAccount } from "../../app/users/my-account.server";
 import { createTestUser, requestWithCookie, TEST_PASSWORD } from "../factories";
 import { linkIn, useTestSmtpServer } from "../smtp-server";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
+import { routeOutcome } from "./route-call";
 
 const APP_URL = "http://sagslab.egeby.test";
 const mailbox = useTestSmtpServer({ MAIL_FROM: "Sagslab <sagslab@egeby.dk>", APP_URL });
+
+/** A form posted to a route's action, as Remix calls it. */
+const postTo = (
+  action: (args: {
+    request: Request;
+    params: Record<string, string>;
+    context: Record<string, never>;
+  }) => Promise<unknown>,
+  path: string,
+  params: Record<string, string>,
+  fields: Record<string, string>,
+) =>
+  routeOutcome(() =>
+    action({
+      request: new Request(`${APP_URL}${path}`, { method: "POST", body: new URLSearchParams(fields) }),
+      params,
+      context: {},
+    }),
+  );
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -287,6 +310,75 @@ describe.each(engines)("accounts on %s", (engine) => {
       await handle.db.selectFrom("user_identities").select("user_id").where("subject", "=", "sub-123").execute(),
     ).toEqual([{ user_id: userId }]);
     expect(await members()).toContain(userId);
+  });
+
+  test("the invitation page's two forms each get their own reply; a refused password is never sent back", async () => {
+    useDatabase(handle);
+    const invitation = await createInvitation(handle.db, {
+      email: "tove@egeby.dk",
+      name: "Tove Tang",
+      role: "learner",
+      organisationId,
+      cohortId,
+      invitedBy: trainerId,
+    });
+    const post = (fields: Record<string, string>) =>
+      postTo(invitationAction, `/invitation/${invitation.token}`, { token: invitation.token }, fields);
+
+    const short = await post({ intent: "set-password", password: "hemmelig1", confirm: "hemmelig2" });
+    expect(short.status).toBe(400);
+    const shortReply = short.body as FormReply;
+    expect(shortReply.formId).toBe("invitation-password");
+    expect(replyMessages(shortReply).errors).toEqual({
+      password: "Adgangskoden skal have mindst 10 tegn.",
+      confirm: "De to adgangskoder er ikke ens.",
+    });
+    expect(JSON.stringify(shortReply)).not.toMatch(/hemmelig/);
+
+    // The other form's refusal carries its own id, so the page shows it there only.
+    const anonymous = await post({ intent: "accept" });
+    expect(anonymous.status).toBe(401);
+    expect((anonymous.body as FormReply).formId).toBe("invitation-accept");
+    expect(replyMessages(anonymous.body as FormReply)).toEqual({
+      errors: {},
+      formError: "Log ind først for at tage imod invitationen.",
+    });
+    expect((await post({ intent: "drop" })).status).toBe(400);
+    expect(await findInvitation(handle.db, invitation.token)).toMatchObject({ status: "open" });
+
+    const accepted = await post({ intent: "set-password", password: "toves-egen-kode", confirm: "toves-egen-kode" });
+    expect(accepted.status).toBe(302);
+    const again = await post({ intent: "set-password", password: "toves-egen-kode", confirm: "toves-egen-kode" });
+    expect(again.status).toBe(410);
+    expect(replyMessages(again.body as FormReply).formError).toBe(
+      "Invitationen er allerede brugt. Log ind med den adgangskode, du valgte, eller med single sign-on.",
+    );
+  });
+
+  test("the reset page refuses two different passwords without sending them back, and a used link with 410", async () => {
+    useDatabase(handle);
+    const user = await createTestUser(handle.db, { email: "nulstil@egeby.dk" });
+    const since = mailbox.server().received.length;
+    const request = await requestPasswordReset(handle.db, { email: user.email, clientAddress: "10.0.0.20" });
+    if (request.ok) await request.delivery;
+    const { mail } = await mailbox.server().nextMailTo(user.email, since);
+    const token = linkIn(mail, `${APP_URL}/nulstil-adgangskode/`).split("/").at(-1)!;
+    const post = (fields: Record<string, string>) =>
+      postTo(resetAction, `/nulstil-adgangskode/${token}`, { token }, fields);
+
+    const different = await post({ password: "en-ny-adgangskode", confirm: "en-anden-adgangskode" });
+    expect(different.status).toBe(400);
+    expect((different.body as FormReply).formId).toBe("nulstil-adgangskode");
+    expect(replyMessages(different.body as FormReply)).toEqual({
+      errors: { confirm: "De to adgangskoder er ikke ens." },
+      formError: undefined,
+    });
+    expect(JSON.stringify(different.body)).not.toMatch(/en-ny-adgangskode|en-anden-adgangskode/);
+
+    expect((await post({ password: "en-ny-adgangskode", confirm: "en-ny-adgangskode" })).status).toBe(302);
+    const used = await post({ password: "en-ny-adgangskode", confirm: "en-ny-adgangskode" });
+    expect(used.status).toBe(410);
+    expect(replyMessages(used.body as FormReply).formError).toBe(RESET_LINK_UNUSABLE);
   });
 
   test("a password reset mails a one-hour, single-use link; the new password ends every session", async () => {
