@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { DanishPeriod } from "~/components/danish-date";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/database.server";
@@ -32,11 +33,9 @@ export default function JoinLinkPage() {
         </>
       ) : (
         <>
-          <div className="alert alert-error" role="alert">
-            <div className="alert-body">
-              <p className="alert-text">{lookup.message}</p>
-            </div>
-          </div>
+          <Alert tone="error" role="alert">
+            {lookup.message}
+          </Alert>
           <JoinForm defaultCode={code} error={lookup.message} />
         </>
       )}

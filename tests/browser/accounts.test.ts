@@ -87,6 +87,40 @@ describe.skipIf(Boolean(skipReason))("accounts: reset, Min konto, import and inv
     expect(await page.getByLabel("Ny adgangskode", { exact: true }).count()).toBe(0);
   });
 
+  test("without JavaScript: a refused address and a wrong join code are explained in their form and kept; both then succeed", async () => {
+    const plain = await browser.newContext({ locale: "da-DK", javaScriptEnabled: false });
+    plain.setDefaultTimeout(15_000);
+    const noScript = await plain.newPage();
+    await noScript.goto(`${app.url}/glemt-adgangskode`);
+    await noScript.getByLabel("E-mail").fill("ikke-en-adresse");
+    await noScript.getByRole("button", { name: "Send link" }).click();
+    await noScript.getByRole("alert").waitFor();
+    expect(await noScript.getByRole("alert").innerText()).toContain("Skriv en gyldig e-mailadresse.");
+    // The summary's message leads to its field, whose value is kept.
+    expect(await noScript.getByRole("link", { name: "Skriv en gyldig e-mailadresse." }).getAttribute("href")).toBe(
+      `#${await noScript.getByLabel("E-mail").getAttribute("id")}`,
+    );
+    expect(await noScript.getByLabel("E-mail").inputValue()).toBe("ikke-en-adresse");
+    await noScript.getByLabel("E-mail").fill("findes-heller-ikke@demo.sagslab.dk");
+    await noScript.getByRole("button", { name: "Send link" }).click();
+    await noScript.getByText("Hvis findes-heller-ikke@demo.sagslab.dk hører").waitFor();
+    expect(await noScript.getByRole("alert").count()).toBe(0);
+
+    await logInWithKeyboard(noScript, app.url, DEMO.learner, DEMO_PASSWORD);
+    await noScript.goto(`${app.url}/tilmeld`);
+    await noScript.getByLabel("Tilmeldingskode").fill("FORKERT-KODE");
+    await noScript.getByRole("button", { name: "Tilmeld mig holdet" }).click();
+    await noScript.getByRole("alert").waitFor();
+    expect(await noScript.getByRole("alert").innerText()).toMatch(/Der findes intet hold med den kode/);
+    expect(await noScript.getByLabel("Tilmeldingskode").inputValue()).toBe("FORKERT-KODE");
+    // The demo cohort's code (app/db/seed.server.ts).
+    await noScript.getByLabel("Tilmeldingskode").fill("DEMO-2026");
+    await noScript.getByRole("button", { name: "Tilmeld mig holdet" }).click();
+    await noScript.getByRole("status").waitFor();
+    expect(await noScript.getByRole("status").innerText()).toMatch(/tilmeldt holdet „Demohold/);
+    await plain.close();
+  });
+
   test("Min konto lists the sessions; ending the other one signs that browser out; the password changes", async () => {
     const other = await browser.newContext({ locale: "da-DK" });
     const otherPage = await other.newPage();

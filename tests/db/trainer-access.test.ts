@@ -20,11 +20,12 @@ import {
   loader as settingsLoader,
 } from "../../app/routes/underviser.hold.$cohortId.indstillinger";
 import { action as joinAction } from "../../app/routes/tilmeld._index";
+import { replyMessages, type FormReply } from "../../app/forms/reply";
 import { createCohort } from "../../app/trainer/cohorts.server";
 import { createTestUser, requestWithCookie } from "../factories";
 import { trainerCourse } from "../activity-fixtures";
 import { engines, freshDatabase, type TestDatabase } from "./engines";
-import { EVERYONE, statusOf, type Who } from "./route-call";
+import { EVERYONE, routeOutcome, statusOf, type Who } from "./route-call";
 
 describe.each(engines)("trainer and admin routes on %s", (engine) => {
   let handle: TestDatabase;
@@ -253,12 +254,9 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
   });
 
   test("joining: a wrong code is refused with a Danish message", async () => {
-    const wrong = (await joinAction(args(post("learner", "/tilmeld", { code: "ZZZZ-ZZZZ" })))) as unknown as {
-      data: { errors: Record<string, string> };
-      init: { status: number };
-    };
-    expect(wrong.init.status).toBe(400);
-    expect(wrong.data.errors.code).toMatch(/^Der findes intet hold med den kode/);
+    const wrong = await routeOutcome(() => joinAction(args(post("learner", "/tilmeld", { code: "ZZZZ-ZZZZ" }))));
+    expect(wrong.status).toBe(400);
+    expect(replyMessages(wrong.body as FormReply).errors.code).toMatch(/^Der findes intet hold med den kode/);
     expect(await statusOf(() => joinAction(args(post("anonymous", "/tilmeld", { code: "ZZZZ-ZZZZ" }))))).toBe(302);
   });
 
