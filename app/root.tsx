@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -17,6 +16,7 @@ import dkfdsStyles from "../node_modules/dkfds/dist/css/dkfds.min.css";
 import { getOptionalUser } from "~/auth/auth.server";
 import { mayEnter, ROLES } from "~/auth/roles";
 import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
+import { IntentForm } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { RouteDataScript } from "~/components/route-data-script";
 import { RouteFocus } from "~/components/route-focus";
@@ -72,11 +72,11 @@ function Layout({ children }: { children: ReactNode }) {
               <span>
                 <Link to="/min-konto">{user.name}</Link> <span className="app-role">({ROLES[user.role]})</span>
               </span>
-              <Form method="post" action="/logout">
+              <IntentForm action="/logout">
                 <button type="submit" className="button button-tertiary app-logout">
                   Log ud
                 </button>
-              </Form>
+              </IntentForm>
             </div>
           )}
         </div>

@@ -14,9 +14,13 @@ export type FormSubmission<Output = unknown> = Submission<unknown, string[], Out
 /**
  * The schema sees the values as the browser sent them: a field once is a string, a repeated one
  * (checkboxes) an array. conform's own coercion is off because the schemas trim, default and
- * word their messages for exactly that input.
+ * word their messages for exactly that input. A form sent with GET is read from its URL's
+ * search parameters.
  */
-export function parseSubmission<S extends z.ZodType>(form: FormData, schema: S): FormSubmission<z.output<S>> {
+export function parseSubmission<S extends z.ZodType>(
+  form: FormData | URLSearchParams,
+  schema: S,
+): FormSubmission<z.output<S>> {
   return parseWithZod(form, { schema, disableAutoCoercion: true }) as FormSubmission<z.output<S>>;
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Alert } from "~/components/alert";
 import { CertificateCheckForm } from "~/components/certificate-check-form";
 import { CertificateFacts } from "~/components/certificate-facts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -27,14 +28,11 @@ export default function CertificateCheckResult() {
     return (
       <>
         <h1>Kursusbeviset findes ikke</h1>
-        <div className="alert alert-error" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">
-              Sagslab har ikke udstedt et kursusbevis med kontrolkoden „{code}“. Kontrollér, at koden er skrevet
-              rigtigt.
-            </p>
-          </div>
-        </div>
+        <Alert tone="error" role="alert">
+          <p className="alert-text">
+            Sagslab har ikke udstedt et kursusbevis med kontrolkoden „{code}“. Kontrollér, at koden er skrevet rigtigt.
+          </p>
+        </Alert>
         <CertificateCheckForm defaultCode={code} />
       </>
     );
@@ -42,14 +40,10 @@ export default function CertificateCheckResult() {
   return (
     <>
       <h1>Kursusbeviset er gyldigt</h1>
-      <div className="alert alert-success" role="status">
-        <div className="alert-body">
-          <p className="alert-text">
-            Sagslab har udstedt dette kursusbevis. Det bekræfter, at personen har gennemført modulet og bestået dets
-            cases og quiz.
-          </p>
-        </div>
-      </div>
+      <Alert tone="success" role="status">
+        Sagslab har udstedt dette kursusbevis. Det bekræfter, at personen har gennemført modulet og bestået dets cases
+        og quiz.
+      </Alert>
       <CertificateFacts certificate={certificate} />
       <p className="meta">Siden viser kun, hvad der står på beviset.</p>
     </>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form } from "@remix-run/react";
 import { getOptionalUser } from "~/auth/auth.server";
 import { endSessionUrl } from "~/auth/oidc.server";
 import { endSession } from "~/auth/session.server";
+import { IntentForm } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -30,11 +30,11 @@ export default function LogoutPage() {
     <>
       <h1>Log ud</h1>
       <p>Du bliver logget ud af Sagslab på denne enhed.</p>
-      <Form method="post">
+      <IntentForm>
         <button type="submit" className="button button-primary">
           Log ud
         </button>
-      </Form>
+      </IntentForm>
     </>
   );
 }
