@@ -20,6 +20,7 @@ import type { Fragments } from "~/content/structure";
 import type { ActivityBase, CourseModule } from "~/content/types";
 import type { DB } from "~/db/database.server";
 import type { Database } from "~/db/schema";
+import type { FormReply } from "~/forms/reply";
 import type { Standing } from "~/progress/passing";
 import type { CaseDefinition } from "./case/content";
 
@@ -92,19 +93,17 @@ export interface ActivityRequest<A> {
   prose?: (key: string, html: string) => ProseHtml;
 }
 
-/** What an action hands back to the page when it refuses (a redirect when it succeeds). */
-export interface ActivityActionData {
-  /** Why the post was refused; absent for an answer that is not a refusal (an autosave's `saved`). */
-  error?: string;
-  /** Messages by form field name, shown beside the field. */
-  fieldErrors?: Record<string, string>;
-  /** What the learner had chosen, by question id, so a refused form keeps it. */
-  values?: Record<string, string[]>;
+/**
+ * What an intent answers when it does not redirect: the one form reply (decision 0022), its
+ * `formId` the form that was sent (its intent, `quiz.submit`), with the Danish messages and the
+ * values to show again. A draft saved in the background adds `saved`.
+ */
+export type ActivityReply = FormReply & {
   /** A draft saved in the background (the page stays as it is): when, and the attempt it is in. */
   saved?: { at: string; iso: string; attemptId: string };
-}
+};
 
-export type ActivityActionResult = ReturnType<typeof redirect> | ReturnType<typeof data<ActivityActionData>>;
+export type ActivityActionResult = ReturnType<typeof redirect> | ReturnType<typeof data<ActivityReply>>;
 
 /** A form post to the activity page with `intent=<type>.<name>`. */
 export type IntentHandler<A> = (request: ActivityRequest<A>, form: FormData) => Promise<ActivityActionResult>;
@@ -173,7 +172,8 @@ export interface ActivityServer<A extends ActivityBase, Page> {
 
 export interface ActivityViewProps<Page> {
   page: Page;
-  actionData?: ActivityActionData;
+  /** The reply of the page's last form post, when it did not redirect. */
+  reply?: ActivityReply;
 }
 
 export interface ActivityTypeEntry<A extends ActivityBase & { type: string }, Page> {

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ComponentType } from "react";
 import { handleActivityAction, loadActivityPage } from "~/activities/activity-page.server";
-import type { ActivityActionData, ActivityViewProps } from "~/activities/activity-type";
+import type { ActivityReply, ActivityViewProps } from "~/activities/activity-type";
 import { ACTIVITY_REGISTRY } from "~/activities/registry";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { editorHref } from "~/authoring/editor-links";
@@ -56,15 +57,12 @@ function BrokenActivity({ id, broken }: { id: string; broken: BrokenPage }) {
   const count = broken.problems.filter((problem) => !isWarning(problem)).length;
   return (
     <>
-      <div className="alert alert-error">
-        <div className="alert-body">
-          <p className="alert-heading">Aktiviteten har {count} fejl og vises ikke for kursister</p>
-          <p className="alert-text">
-            Indholdskontrollen har fundet fejlene nedenfor i <code>{broken.file}</code>. Kursister og undervisere ser
-            ikke aktiviteten, før de er rettet. Ret dem, og gem filen: siden viser aktiviteten, når den er i orden.
-          </p>
-        </div>
-      </div>
+      <Alert tone="error" heading={`Aktiviteten har ${count} fejl og vises ikke for kursister`}>
+        <p className="alert-text">
+          Indholdskontrollen har fundet fejlene nedenfor i <code>{broken.file}</code>. Kursister og undervisere ser ikke
+          aktiviteten, før de er rettet. Ret dem, og gem filen: siden viser aktiviteten, når den er i orden.
+        </p>
+      </Alert>
       <ContentProblems problems={broken.problems} caption="Fejl i aktivitetens fil" />
       <ul className="nobullet-list author-links">
         {broken.editor && (
@@ -94,7 +92,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function ActivityPage() {
   const { module, activity, view, broken } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActivityActionData | undefined;
+  const reply = useActionData<typeof action>() as ActivityReply | undefined;
   // The loader paired the page with its type, so the type's own component gets its own page data.
   const View = view ? (ACTIVITY_REGISTRY[view.type].View as ComponentType<ActivityViewProps<unknown>>) : null;
   return (
@@ -117,7 +115,7 @@ export default function ActivityPage() {
       </p>
       <h1>{activity.title}</h1>
       {broken && <BrokenActivity id={activity.id} broken={broken} />}
-      {View && view && <View page={view.page} actionData={actionData} />}
+      {View && view && <View page={view.page} reply={reply} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
+import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgressBar } from "~/components/progress-bar";
@@ -62,14 +63,11 @@ export default function ModulePage() {
       <h1>{module.title}</h1>
       <ProgressBar progress={progress} label={`Fremskridt i ${module.title}`} />
       {progress.complete && (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-heading">Du har gennemført modulet</p>
-            <p className="alert-text">
-              <Link to={`/moduler/${module.id}/bevis`}>Se og udskriv dit kursusbevis</Link>
-            </p>
-          </div>
-        </div>
+        <Alert tone="success" role="status" heading="Du har gennemført modulet">
+          <p className="alert-text">
+            <Link to={`/moduler/${module.id}/bevis`}>Se og udskriv dit kursusbevis</Link>
+          </p>
+        </Alert>
       )}
       {!progress.complete && (
         <details className="missing" open={begun}>

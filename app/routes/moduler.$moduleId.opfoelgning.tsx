@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import type { ActivityActionData } from "~/activities/activity-type";
 import { requireUser } from "~/auth/auth.server";
-import { FREE_TEXT_MAX, readEvaluationForm } from "~/activities/evaluation/answers";
+import { FREE_TEXT_MAX } from "~/activities/evaluation/answers";
 import { EvaluationView } from "~/activities/evaluation/evaluation-page";
+import { EVALUATION_FORM } from "~/activities/evaluation/page";
+import { readEvaluationSubmission } from "~/activities/evaluation/submission.server";
 import {
   evaluationsWithFollowUp,
   followUpsDue,
@@ -15,6 +16,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireModule } from "~/content/require-content.server";
 import { getDb } from "~/db/database.server";
+import { refuse } from "~/forms/submission.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,28 +60,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, module, evaluation, due } = await followUpFor(request, params);
-  if (!due) return data<ActivityActionData>({ error: "Opfølgningen er ikke åben for dig." }, { status: 409 });
-  const form = await request.formData();
-  const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-  const reading = readEvaluationForm(
+  const { submission, reading } = readEvaluationSubmission(
     { id: evaluation.evaluation.id, items: evaluation.evaluation.followUp!.items },
-    entries,
+    await request.formData(),
     { submitting: true },
   );
-  if (!reading.ok) {
-    return data<ActivityActionData>(
-      { error: "Svarene er ikke indsendt.", fieldErrors: reading.errors },
-      { status: 400 },
-    );
-  }
+  if (!due) return refuse(EVALUATION_FORM, submission, { form: "Opfølgningen er ikke åben for dig." }, 409);
+  if (!reading.ok)
+    return refuse(EVALUATION_FORM, submission, { form: "Svarene er ikke indsendt.", fields: reading.errors });
   const saved = await submitFollowUp(db, { userId: user.id, activity: evaluation, answers: reading.answers });
-  if (!saved.ok) return data<ActivityActionData>({ error: saved.message }, { status: saved.status });
+  if (!saved.ok) return refuse(EVALUATION_FORM, submission, { form: saved.message }, saved.status);
   return redirect(`/moduler/${module.id}/opfoelgning`);
 }
 
 export default function FollowUpPage() {
   const { module, state, page } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <Breadcrumbs
@@ -102,7 +98,7 @@ export default function FollowUpPage() {
               Det er et stykke tid siden, du var på forløbet om {module.title}. Hvordan har det påvirket dit arbejde?
             </p>
           )}
-          <EvaluationView page={page} actionData={actionData as ActivityActionData | undefined} />
+          <EvaluationView page={page} reply={reply} />
         </>
       )}
     </>

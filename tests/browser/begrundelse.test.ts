@@ -38,6 +38,9 @@ const REST =
   " som viser, at du kan gå 100-150 meter med rollator og har god kraft i armene. Hjælpemotoren klarer bakken op til Brugsen," +
   " som du nævnte i dine bemærkninger. Du kan klage inden 4 uger efter, at du har fået afgørelsen.";
 
+/** The text's field: conform names it by its form, the text's (`begrundelse.submit`). */
+const TEXT_FIELD = "begrundelse.submit-text";
+
 /** Tab until the element with this id has focus: how a keyboard user reaches a field. */
 async function tabTo(page: Page, id: string, maxTabs = 60) {
   for (let i = 0; i < maxTabs; i++) {
@@ -91,9 +94,9 @@ describe.skipIf(Boolean(skipReason))(
     });
 
     test("the text is counted live and saved automatically; it survives a reload", async () => {
-      await tabTo(page, "text");
+      await tabTo(page, TEXT_FIELD);
       await page.keyboard.type(SHORT);
-      expect(await page.locator("#text-count").innerText()).toBe(`${SHORT.length} tegn – mindst 300`);
+      expect(await page.locator(`[id="${TEXT_FIELD}-count"]`).innerText()).toBe(`${SHORT.length} tegn – mindst 300`);
       await page.getByText(/^Gemt kl\. \d\d\.\d\d$/).waitFor();
       await page.reload();
       expect(await page.getByLabel("Begrundelsen til borgeren").inputValue()).toBe(SHORT);
@@ -110,10 +113,13 @@ describe.skipIf(Boolean(skipReason))(
     });
 
     test("submitted, the text is fixed and rated against each criterion; the model answer is not shown yet", async () => {
-      await tabTo(page, "text");
+      await tabTo(page, TEXT_FIELD);
       await page.keyboard.press("End");
       await page.keyboard.press("Control+End");
       await page.keyboard.type(REST);
+      // Another tab still shows the text's form.
+      const stale = await page.context().newPage();
+      await stale.goto(`${app.url}${ACTIVITY}`);
       await activateWithKeyboard(page, "Indsend teksten");
       await page.getByRole("heading", { level: 2, name: "Vurdér din tekst" }).waitFor();
       expect(await focusedText(page)).toBe("Vurdér din tekst");
@@ -126,6 +132,17 @@ describe.skipIf(Boolean(skipReason))(
       await page.getByRole("alert").waitFor();
       expect(await focusedText(page)).toMatch(/Vurdér alle kriterier, før du gemmer: 4 kriterier mangler/);
       await expectAccessibleAtBothWidths(page);
+
+      // The other tab's submit is refused (409): it shows the step the text is at, with the text
+      // form's refusal above it and none in the assessment's form, which was not the one sent.
+      try {
+        await stale.getByRole("button", { name: "Indsend teksten" }).click();
+        await stale.getByRole("heading", { level: 2, name: "Vurdér din tekst" }).waitFor();
+        expect(await stale.getByRole("alert").innerText()).toMatch(/Teksten er allerede indsendt/);
+        expect(await stale.locator(".begrundelse-form").getByRole("alert").count()).toBe(0);
+      } finally {
+        await stale.close();
+      }
     });
 
     test("after the self-assessment: each criterion's explanation and the model answer beside the own text", async () => {
@@ -267,7 +284,17 @@ describe.skipIf(Boolean(skipReason))("a caseworker writes a begrundelse without 
     await press("Indsend teksten");
     expect(await page.getByRole("heading", { level: 2, name: "Vurdér din tekst" }).count()).toBe(1);
     const groups = page.locator("fieldset.form-group");
-    for (const [index, rating] of ["Opfyldt", "Delvist", "Ikke opfyldt", "Opfyldt"].entries()) {
+    const ratings = ["Opfyldt", "Delvist", "Ikke opfyldt", "Opfyldt"];
+    // Two criteria rated: refused in the form, and the two ratings are kept.
+    for (const [index, rating] of ratings.slice(0, 2).entries()) {
+      await groups.nth(index).getByLabel(rating, { exact: true }).check();
+    }
+    await press("Gem min vurdering");
+    expect(await page.locator(".begrundelse-form").getByRole("alert").innerText()).toMatch(/2 kriterier mangler/);
+    for (const [index, rating] of ratings.slice(0, 2).entries()) {
+      expect(await groups.nth(index).getByLabel(rating, { exact: true }).isChecked()).toBe(true);
+    }
+    for (const [index, rating] of ratings.entries()) {
       await groups.nth(index).getByLabel(rating, { exact: true }).check();
     }
     await press("Gem min vurdering");

@@ -2,7 +2,8 @@
  * The quiz's options in the order of the attempt, not of the file: the order the server computes
  * from the learner, the quiz and the attempt number (worked out here independently from the same
  * seed), the same on reload and in another browser without JavaScript, another for the next
- * attempt; `last` stays last; the markup names no option id. The result and the evaluation's
+ * attempt; `last` stays last; the markup names no option id. Without JavaScript a refused quiz or
+ * evaluation keeps what was chosen. The result and the evaluation's
  * receipt offer the way on and pass axe at desktop and phone width.
  */
 import { readFileSync } from "node:fs";
@@ -81,6 +82,23 @@ describe.skipIf(Boolean(skipReason))("quiz options in the attempt's order", () =
     await logInWithKeyboard(plain, app.url, DEMO.learner, DEMO_PASSWORD);
     await plain.goto(`${app.url}${QUIZ}`);
     expect(await shownOrder(plain)).toEqual(first);
+    // A submit with questions unanswered is refused in the form, and what was chosen stays chosen.
+    const chosen = plain.getByLabel(first[0]![0]!, { exact: true });
+    await chosen.check();
+    await plain.getByRole("button", { name: "Indsend svar" }).click();
+    await plain.waitForLoadState("load");
+    expect(await plain.locator(".quiz-form").getByRole("alert").innerText()).toMatch(/Besvar alle spørgsmål/);
+    expect(await plain.getByText("Besvar spørgsmål 2.").count()).toBeGreaterThan(0);
+    expect(await chosen.isChecked()).toBe(true);
+    expect(await shownOrder(plain)).toEqual(first);
+    // So does an evaluation's rating.
+    await plain.goto(`${app.url}${EVALUATION}`);
+    const rating = plain.getByRole("group", { name: /øget kendskab/ }).getByLabel("I høj grad", { exact: true });
+    await rating.check();
+    await plain.getByRole("button", { name: "Indsend", exact: true }).click();
+    await plain.waitForLoadState("load");
+    expect(await plain.locator(".evaluation-form").getByRole("alert").innerText()).toMatch(/Vælg et svar til/);
+    expect(await rating.isChecked()).toBe(true);
     await other.close();
 
     // The posted values are positions: no option id is in the form.

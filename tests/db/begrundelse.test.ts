@@ -6,7 +6,7 @@
  * columns, and a learner's texts in their data export and deletion.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ActivityActionResult, ActivityRequest } from "../../app/activities/activity-type";
+import type { ActivityActionResult, ActivityReply, ActivityRequest } from "../../app/activities/activity-type";
 import { begrundelseServer } from "../../app/activities/begrundelse/begrundelse.server";
 import type { BegrundelseActivity } from "../../app/activities/begrundelse/content";
 import type { BegrundelsePage } from "../../app/activities/begrundelse/page";
@@ -17,6 +17,7 @@ import {
   setForDiscussion,
 } from "../../app/activities/begrundelse/reviews.server";
 import type { SessionUser } from "../../app/auth/session.server";
+import { replyMessages } from "../../app/forms/reply";
 import type { CompiledCourse, CourseModule } from "../../app/content/types";
 import type { DB } from "../../app/db/database.server";
 import { deleteLearningData, exportUserData } from "../../app/privacy/user-data.server";
@@ -38,15 +39,26 @@ const form = (fields: Record<string, string>) => {
   return body;
 };
 
-/** The status and body of what an intent answered: a redirect, or data with a refusal. */
+/**
+ * The status and body of what an intent answered: a redirect, or the form's reply, with its
+ * messages (`error`: the form's own) and the values it gives back.
+ */
 async function answer(result: ActivityActionResult) {
   if (result instanceof Response)
     return { status: result.status, location: result.headers.get("Location"), data: null };
-  const init = (result as unknown as { init?: { status?: number }; data: Record<string, unknown> }).init;
+  const init = (result as unknown as { init?: { status?: number } }).init;
+  const reply = (result as unknown as { data: ActivityReply }).data;
+  const { errors, formError } = replyMessages(reply);
   return {
     status: init?.status ?? 200,
     location: null,
-    data: (result as unknown as { data: Record<string, unknown> }).data,
+    data: {
+      formId: reply.formId,
+      saved: reply.saved,
+      error: formError,
+      fieldErrors: errors,
+      values: reply.result.initialValue ?? undefined,
+    },
   };
 }
 
@@ -124,7 +136,7 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
     });
     expect(autosaved).toMatchObject({
       status: 200,
-      data: { saved: { attemptId, at: expect.stringMatching(/^kl\. \d\d\.\d\d$/) } },
+      data: { formId: "begrundelse.submit", saved: { attemptId, at: expect.stringMatching(/^kl\. \d\d\.\d\d$/) } },
     });
     if (engine === "pglite") {
       const reopened = await handle.reopen();
@@ -142,8 +154,9 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
     expect(await post("draft", { attempt: attemptId, text: long })).toMatchObject({
       status: 400,
       data: {
+        formId: "begrundelse.submit",
         error: "Teksten er for lang: højst 10.000 tegn, og den er 10.001. Gør den 1 tegn kortere.",
-        values: { text: [long] },
+        values: { text: long },
       },
     });
     const short = await post("submit", { attempt: attemptId, text: "For kort tekst." });
@@ -152,7 +165,7 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
       data: {
         error:
           "Teksten er for kort til at blive indsendt: mindst 50 tegn, og den er 15. Skriv 35 tegn mere. Din tekst er gemt som kladde.",
-        values: { text: ["For kort tekst."] },
+        values: { text: "For kort tekst." },
       },
     });
     expect((await load()).step).toMatchObject({ kind: "writing", text: "For kort tekst." });
@@ -194,7 +207,13 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
     const { attemptId } = (await load()).step as { attemptId: string };
     expect(await post("assess", { attempt: attemptId, "rating-retsgrundlag": "opfyldt" })).toMatchObject({
       status: 400,
-      data: { error: "Vurdér alle kriterier, før du gemmer: 2 kriterier mangler." },
+      data: {
+        formId: "begrundelse.assess",
+        error: "Vurdér alle kriterier, før du gemmer: 2 kriterier mangler.",
+        fieldErrors: { "rating-fakta": "Vurdér kriteriet: „De faktiske oplysninger“" },
+        // The rating chosen is given back.
+        values: { "rating-retsgrundlag": "opfyldt" },
+      },
     });
     const ratings = { "rating-retsgrundlag": "opfyldt", "rating-fakta": "opfyldt", "rating-klage": "ikke-opfyldt" };
     expect(await post("assess", { attempt: attemptId, ...ratings })).toMatchObject({ status: 302 });
@@ -343,7 +362,7 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
     await post("submit", { attempt: attemptId, text: `${TEXT} Forbedret.` });
     expect(await post("again", {})).toMatchObject({
       status: 409,
-      data: { error: "Vurdér din tekst, før du starter et nyt forsøg." },
+      data: { formId: "begrundelse.again", error: "Vurdér din tekst, før du starter et nyt forsøg." },
     });
     // The trainer now sees the newest text, not yet assessed.
     const [overview] = await cohortBegrundelser(db, course, { id: cohortId, moduleIds: ["test"] });

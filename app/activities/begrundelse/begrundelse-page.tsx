@@ -5,20 +5,31 @@
  * own text, with the trainer's assessment when there is one. Plain forms, so every step works
  * without JavaScript; focus moves to the new step's heading after each step.
  */
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
-import type { ActivityActionData, ActivityViewProps } from "../activity-type";
+import { useFetcher, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { ActivityReply, ActivityViewProps } from "../activity-type";
 import { Alert } from "~/components/alert";
 import { CaseFile } from "~/components/case-file";
-import { ErrorSummary, FieldError, IntentField as Intent } from "~/components/forms";
-import type { CriterionRatingValue } from "~/content/vocabulary";
+import { FieldError, IntentForm } from "~/components/forms";
+import { CRITERION_RATINGS, type CriterionRatingValue } from "~/content/vocabulary";
+import { isRefused, replyMessages } from "~/forms/reply";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { useFocusOnChange } from "~/utils/use-focus-on-change";
 import { useHydrated } from "~/utils/use-hydrated";
 import { RatingScale } from "./rating-scale";
-import type { BegrundelsePage, BegrundelseStep, CriterionReview, EarlierAttempt, TrainerFeedback } from "./page";
+import {
+  BEGRUNDELSE_FORMS,
+  type BegrundelsePage,
+  type BegrundelseStep,
+  type CriterionReview,
+  type EarlierAttempt,
+  type TrainerFeedback,
+} from "./page";
 import { countCharacters, danishNumber, lengthHint, ratingField, ratingLabel } from "./text";
 
-const TEXT_LABELS = { text: "text" };
+/** Why a post was refused, as the form's own message. */
+const refusal = (reply: ActivityReply | undefined) =>
+  reply && isRefused(reply) ? replyMessages(reply).formError : undefined;
 
 /** How long the learner must pause typing before the draft is saved in the background. */
 const AUTOSAVE_AFTER_MS = 1500;
@@ -34,21 +45,24 @@ function TheText({ text, label }: { text: string; label: string }) {
 function WritingStep({
   page,
   step,
-  actionData,
+  reply,
   headingRef,
 }: {
   page: BegrundelsePage;
   step: Extract<BegrundelseStep, { kind: "writing" }>;
-  actionData?: ActivityActionData;
+  reply?: ActivityReply;
   headingRef: React.Ref<HTMLHeadingElement>;
 }) {
   const hydrated = useHydrated();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [text, setText] = useState(actionData?.values?.text?.[0] ?? step.text);
+  const form = useReplyForm<{ text: string; attempt: string }>(BEGRUNDELSE_FORMS.text, reply);
+  const field = form.fields.text;
+  // A refused text comes back in the reply (with and without JavaScript): nothing typed is lost.
+  const [text, setText] = useState(typeof field.initialValue === "string" ? field.initialValue : step.text);
   const [announced, setAnnounced] = useState("");
   const lastSaved = useRef(step.text);
-  const autosave = useFetcher<ActivityActionData>();
+  const autosave = useFetcher<ActivityReply>();
   const limits = { minLength: page.minLength, maxLength: page.maxLength };
   const length = countCharacters(text);
   // The newest save: the page's own (after "Gem kladde") or the autosave's.
@@ -73,11 +87,10 @@ function WritingStep({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, hydrated]);
 
-  const fieldError = actionData?.fieldErrors?.text;
-  // The same object while the learner types: the summary takes focus only when the errors change.
-  const fieldErrors = useMemo(() => (fieldError ? { text: fieldError } : undefined), [fieldError]);
-  const autosaveError = autosave.data?.error;
+  const fieldError = field.errors?.[0];
+  const autosaveError = refusal(autosave.data);
   const over = length > page.maxLength;
+  const countId = `${field.id}-count`;
   return (
     <section aria-labelledby="tekst-overskrift" id="tekst">
       <h2 id="tekst-overskrift" tabIndex={-1} ref={headingRef}>
@@ -87,29 +100,30 @@ function WritingStep({
         Skriv begrundelsen, som den skal stå i afgørelsen. Når du indsender den, kan teksten ikke ændres; derefter
         vurderer du den selv og ser, hvad en god begrundelse skal indeholde.
       </p>
-      <Form method="post" noValidate className="begrundelse-form">
-        <ErrorSummary formError={actionData?.error} errors={fieldErrors} labels={TEXT_LABELS} />
+      <IntentForm reply={form} className="begrundelse-form">
         <input type="hidden" name="attempt" value={attemptId ?? ""} />
         <div className={`form-group${fieldError ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="text">
+          <label className="form-label" htmlFor={field.id}>
             Begrundelsen til borgeren
           </label>
-          <span className="form-hint" id="text-hint">
+          <span className="form-hint" id={field.descriptionId}>
             Mindst {danishNumber(page.minLength)} og højst {danishNumber(page.maxLength)} tegn. Din tekst gemmes, så du
             kan skrive videre senere, også fra en anden computer.
           </span>
-          <FieldError id="text-error" message={fieldError} />
+          <FieldError id={field.errorId} message={fieldError} />
           <textarea
             className="form-input begrundelse-textarea"
-            id="text"
-            name="text"
+            id={field.id}
+            name={field.name}
             rows={14}
             value={text}
             onChange={(event) => setText(event.target.value)}
             aria-invalid={fieldError || over ? true : undefined}
-            aria-describedby={["text-hint", "text-count", fieldError ? "text-error" : null].filter(Boolean).join(" ")}
+            aria-describedby={[field.descriptionId, countId, fieldError ? field.errorId : null]
+              .filter(Boolean)
+              .join(" ")}
           />
-          <p className={`form-hint char-count${over ? " char-count-over" : ""}`} id="text-count">
+          <p className={`form-hint char-count${over ? " char-count-over" : ""}`} id={countId}>
             {lengthHint(length, limits)}
           </p>
           <p className="sr-only" aria-live="polite">
@@ -139,22 +153,23 @@ function WritingStep({
             {autosaveError ? autosaveError : savedAt ? `Gemt ${savedAt}` : ""}
           </p>
         </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
 
 function SelfAssessmentStep({
   step,
-  actionData,
+  reply,
   headingRef,
 }: {
   step: Extract<BegrundelseStep, { kind: "self-assessment" }>;
-  actionData?: ActivityActionData;
+  reply?: ActivityReply;
   headingRef: React.Ref<HTMLHeadingElement>;
 }) {
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
+  // A refusal keeps the ratings chosen (`rating-<criterion>`).
+  const form = useReplyForm<Record<string, string>>(BEGRUNDELSE_FORMS.assess, reply);
   return (
     <section aria-labelledby="vurdering" id="vurdering-afsnit">
       <h2 id="vurdering" tabIndex={-1} ref={headingRef}>
@@ -166,29 +181,23 @@ function SelfAssessmentStep({
       </p>
       <h3>Din tekst</h3>
       <TheText text={step.text} label="Din indsendte tekst" />
-      <Form method="post" noValidate className="begrundelse-form">
-        <ErrorSummary
-          formError={actionData?.error}
-          errors={errors}
-          labels={Object.fromEntries(Object.keys(errors).map((field) => [field, field]))}
-        />
-        <Intent value="begrundelse.assess" />
+      <IntentForm reply={form} intent={BEGRUNDELSE_FORMS.assess} className="begrundelse-form">
         <input type="hidden" name="attempt" value={step.attemptId} />
         {step.criteria.map((criterion, index) => {
-          const field = ratingField(criterion.id);
-          const error = errors[field];
+          const field = form.fields[ratingField(criterion.id)]!;
+          const error = field.errors?.[0];
           return (
             <fieldset
               key={criterion.id}
-              id={field}
+              id={field.id}
               className={`form-group${error ? " form-error" : ""}`}
-              aria-describedby={error ? `${field}-error` : undefined}
+              aria-describedby={error ? field.errorId : undefined}
             >
               <legend className="form-label">
                 {index + 1}. {criterion.label}
               </legend>
-              <FieldError id={`${field}-error`} message={error} />
-              <RatingScale criterionId={criterion.id} />
+              <FieldError id={field.errorId} message={error} />
+              <RatingScale criterionId={criterion.id} checked={ratingOf(field.initialValue)} />
             </fieldset>
           );
         })}
@@ -197,10 +206,13 @@ function SelfAssessmentStep({
             Gem min vurdering
           </button>
         </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
+
+/** A rating given back by a refusal, if it is one of the scale's. */
+const ratingOf = (value: unknown) => CRITERION_RATINGS.find((rating) => rating.value === value)?.value;
 
 const ratingText = (rating: CriterionRatingValue | null) => (rating ? ratingLabel(rating) : "Ikke vurderet");
 
@@ -240,12 +252,15 @@ function TrainerComment({ trainer }: { trainer: TrainerFeedback }) {
 
 function ReviewStep({
   step,
+  reply,
   headingRef,
 }: {
   step: Extract<BegrundelseStep, { kind: "review" }>;
+  reply?: ActivityReply;
   headingRef: React.Ref<HTMLHeadingElement>;
 }) {
   const busy = useNavigation().state === "submitting";
+  const again = useReplyForm<{ prefill: string }>(BEGRUNDELSE_FORMS.again, reply);
   return (
     <section aria-labelledby="sammenligning" id="sammenligning-afsnit">
       <h2 id="sammenligning" tabIndex={-1} ref={headingRef}>
@@ -273,13 +288,19 @@ function ReviewStep({
           <div className="begrundelse-model prose" dangerouslySetInnerHTML={{ __html: step.modelAnswerHtml }} />
         </section>
       </div>
-      <Form method="post" className="begrundelse-again">
-        <Intent value="begrundelse.again" />
+      <IntentForm reply={again} intent={BEGRUNDELSE_FORMS.again} className="begrundelse-again">
         <h3>Skriv begrundelsen igen</h3>
         <p>Alle dine forsøg bliver gemt. Du kan starte forfra eller skrive videre på denne tekst.</p>
         <div className="form-group-checkbox">
-          <input className="form-checkbox" type="checkbox" id="prefill" name="prefill" value="1" />
-          <label className="form-label" htmlFor="prefill">
+          <input
+            className="form-checkbox"
+            type="checkbox"
+            id={again.fields.prefill.id}
+            name={again.fields.prefill.name}
+            value="1"
+            defaultChecked={again.fields.prefill.initialValue === "1"}
+          />
+          <label className="form-label" htmlFor={again.fields.prefill.id}>
             Start med min tekst fra dette forsøg
           </label>
         </div>
@@ -288,7 +309,7 @@ function ReviewStep({
             Prøv igen
           </button>
         </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -321,9 +342,19 @@ function EarlierAttempts({ attempts }: { attempts: EarlierAttempt[] }) {
   );
 }
 
-export function BegrundelseView({ page, actionData }: ActivityViewProps<BegrundelsePage>) {
+/** The form each step shows. */
+const STEP_FORM: Record<BegrundelseStep["kind"], string> = {
+  writing: BEGRUNDELSE_FORMS.text,
+  "self-assessment": BEGRUNDELSE_FORMS.assess,
+  review: BEGRUNDELSE_FORMS.again,
+};
+
+export function BegrundelseView({ page, reply }: ActivityViewProps<BegrundelsePage>) {
   const { step } = page;
   const headingRef = useFocusOnChange<HTMLHeadingElement>(`${step.kind}-${step.number}`);
+  // A refusal of a form the page no longer shows (the text was submitted in another tab, 409):
+  // the page shows the step the activity is at, and why the post did not go through.
+  const elsewhere = reply?.formId !== STEP_FORM[step.kind] ? refusal(reply) : undefined;
   return (
     <div className="begrundelse">
       <div className="prose" dangerouslySetInnerHTML={{ __html: page.introHtml }} />
@@ -332,18 +363,17 @@ export function BegrundelseView({ page, actionData }: ActivityViewProps<Begrunde
       )}
       <div className="case-layout">
         <div className="case-main">
+          {elsewhere && <Alert tone="warning" role="alert" heading={elsewhere} />}
           <section aria-labelledby="opgaven">
             <h2 id="opgaven">Opgaven</h2>
             <div className="prose begrundelse-task" dangerouslySetInnerHTML={{ __html: page.taskHtml }} />
           </section>
           {step.kind === "writing" && (
             // A new attempt (after "Prøv igen") is a new field with its own text.
-            <WritingStep key={step.number} page={page} step={step} actionData={actionData} headingRef={headingRef} />
+            <WritingStep key={step.number} page={page} step={step} reply={reply} headingRef={headingRef} />
           )}
-          {step.kind === "self-assessment" && (
-            <SelfAssessmentStep step={step} actionData={actionData} headingRef={headingRef} />
-          )}
-          {step.kind === "review" && <ReviewStep step={step} headingRef={headingRef} />}
+          {step.kind === "self-assessment" && <SelfAssessmentStep step={step} reply={reply} headingRef={headingRef} />}
+          {step.kind === "review" && <ReviewStep step={step} reply={reply} headingRef={headingRef} />}
         </div>
         <CaseFile documents={page.documents} note="Åbn et dokument for at læse det." />
       </div>

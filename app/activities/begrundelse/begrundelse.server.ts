@@ -8,7 +8,9 @@
 import { data, redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { z } from "zod";
-import type { ActivityActionData, ActivityRequest, ActivityServer } from "../activity-type";
+import type { ActivityReply, ActivityRequest, ActivityServer } from "../activity-type";
+import { formLevel } from "~/forms/form-level";
+import { accept, parseSubmission, refuse } from "~/forms/submission.server";
 import { titleInSentence } from "~/progress/passing";
 import type { CriterionRatingValue } from "~/content/vocabulary";
 import { danishDay, formatClock, formatDate, formatDateTime } from "~/utils/danish";
@@ -23,53 +25,61 @@ import {
   type LearnerAttempt,
 } from "./attempts.server";
 import type { BegrundelseActivity } from "./content";
-import type { BegrundelsePage, BegrundelseStep, EarlierAttempt } from "./page";
+import { BEGRUNDELSE_FORMS, type BegrundelsePage, type BegrundelseStep, type EarlierAttempt } from "./page";
 import { normaliseText, readRatings, readText } from "./text";
 
 type Request = ActivityRequest<BegrundelseActivity>;
 
-const attemptField = z.union([z.literal(""), z.string().uuid()]).nullable();
-const readAttemptId = (form: FormData): string | null | undefined => {
-  const parsed = attemptField.safeParse(form.get("attempt"));
-  return parsed.success ? parsed.data || null : undefined;
-};
-
-/** A refusal that gives the learner's text back, so nothing typed is lost. */
-const refused = (error: string, status: number, text?: string, fieldErrors?: Record<string, string>) =>
-  data<ActivityActionData>(
-    { error, fieldErrors, ...(text !== undefined ? { values: { text: [text] } } : {}) },
-    { status },
-  );
+const INVALID = "Formularen er ugyldig. Genindlæs siden.";
+/** The attempt the text is written in: none yet ("") for the first draft. The text is read by `readText`. */
+const textFormSchema = formLevel(
+  z.object({
+    attempt: z
+      .union([z.literal(""), z.uuid()], { error: INVALID })
+      .optional()
+      .transform((id) => id || null),
+  }),
+);
+const assessFormSchema = formLevel(z.object({ attempt: z.uuid({ error: INVALID }) }));
+const againFormSchema = z.object({ prefill: z.string().optional() });
 
 async function writeText({ db, user, activity, here }: Request, form: FormData, submitting: boolean) {
-  const attemptId = readAttemptId(form);
+  const TEXT = BEGRUNDELSE_FORMS.text;
+  // Every refusal gives the learner's text back (the submission's values), so nothing typed is lost.
+  const submission = parseSubmission(form, textFormSchema);
+  if (submission.status !== "success") return refuse(TEXT, submission);
+  const { attempt: attemptId } = submission.value;
   const raw = form.get("text");
-  const posted = typeof raw === "string" ? normaliseText(raw) : undefined;
-  if (attemptId === undefined) return refused("Formularen er ugyldig. Genindlæs siden.", 400, posted);
   const limits = { minLength: activity.begrundelse.minLength, maxLength: activity.begrundelse.maxLength };
   const reading = readText(raw, limits, { submitting });
   if (!reading.ok) {
     // A text too short to submit is still saved as the draft, so nothing is lost.
-    if (posted !== undefined && submitting && reading.length <= limits.maxLength) {
-      const saved = await saveDraft(db, { userId: user.id, activity, attemptId, text: posted });
-      if (!saved.ok) return refused(saved.message, saved.status, posted);
-      return refused(`${reading.message} Din tekst er gemt som kladde.`, 400, posted, { text: reading.message });
+    if (typeof raw === "string" && submitting && reading.length <= limits.maxLength) {
+      const saved = await saveDraft(db, { userId: user.id, activity, attemptId, text: normaliseText(raw) });
+      if (!saved.ok) return refuse(TEXT, submission, { form: saved.message }, saved.status);
+      return refuse(TEXT, submission, {
+        form: `${reading.message} Din tekst er gemt som kladde.`,
+        fields: { text: reading.message },
+      });
     }
-    return refused(reading.message, 400, posted, { text: reading.message });
+    return refuse(TEXT, submission, { form: reading.message, fields: { text: reading.message } });
   }
   if (!submitting) {
     const saved = await saveDraft(db, { userId: user.id, activity, attemptId, text: reading.text });
-    if (!saved.ok) return refused(saved.message, saved.status, reading.text);
+    if (!saved.ok) return refuse(TEXT, submission, { form: saved.message }, saved.status);
     // The page's autosave stays where it is; "Gem kladde" (also without JavaScript) reloads the page.
     if (form.get("autosave") === "1") {
-      return data<ActivityActionData>({
-        saved: { at: savedWhen(saved.savedAt), iso: saved.savedAt.toISOString(), attemptId: saved.attemptId },
-      });
+      const { data: reply, init } = accept(TEXT, submission);
+      const at = savedWhen(saved.savedAt);
+      return data<ActivityReply>(
+        { ...reply, saved: { at, iso: saved.savedAt.toISOString(), attemptId: saved.attemptId } },
+        init ?? undefined,
+      );
     }
     return redirect(`${here}#tekst`);
   }
   const submitted = await submitText(db, { userId: user.id, activity, attemptId, text: reading.text });
-  if (!submitted.ok) return refused(submitted.message, submitted.status, reading.text);
+  if (!submitted.ok) return refuse(TEXT, submission, { form: submitted.message }, submitted.status);
   return redirect(`${here}#vurdering`);
 }
 
@@ -157,17 +167,24 @@ export const begrundelseServer: ActivityServer<BegrundelseActivity, BegrundelseP
     draft: (request, form) => writeText(request, form, false),
     submit: (request, form) => writeText(request, form, true),
     async assess({ db, user, activity, here }, form) {
-      const attemptId = readAttemptId(form);
-      if (!attemptId) return refused("Formularen er ugyldig. Genindlæs siden.", 400);
+      const ASSESS = BEGRUNDELSE_FORMS.assess;
+      // A refusal keeps the ratings chosen (the submission's values).
+      const submission = parseSubmission(form, assessFormSchema);
+      if (submission.status !== "success") return refuse(ASSESS, submission);
+      const attemptId = submission.value.attempt;
       const reading = readRatings(activity.begrundelse.criteria, form.entries());
-      if (!reading.ok) return refused(reading.message, 400, undefined, reading.errors);
+      if (!reading.ok) return refuse(ASSESS, submission, { form: reading.message, fields: reading.errors });
       const saved = await saveSelfAssessment(db, { userId: user.id, activity, attemptId, ratings: reading.ratings });
-      if (!saved.ok) return refused(saved.message, saved.status);
+      if (!saved.ok) return refuse(ASSESS, submission, { form: saved.message }, saved.status);
       return redirect(`${here}#sammenligning`);
     },
     async again({ db, user, activity, here }, form) {
-      const started = await startNewAttempt(db, { userId: user.id, activity, prefill: form.get("prefill") === "1" });
-      if (!started.ok) return refused(started.message, started.status);
+      const AGAIN = BEGRUNDELSE_FORMS.again;
+      const submission = parseSubmission(form, againFormSchema);
+      if (submission.status !== "success") return refuse(AGAIN, submission, { form: INVALID });
+      const prefill = submission.value.prefill === "1";
+      const started = await startNewAttempt(db, { userId: user.id, activity, prefill });
+      if (!started.ok) return refuse(AGAIN, submission, { form: started.message }, started.status);
       return redirect(`${here}#tekst`);
     },
   },

@@ -71,3 +71,13 @@ export interface BegrundelsePage {
   /** The current attempt was written on an earlier version of the task. */
   olderVersion: boolean;
 }
+
+/**
+ * The ids of the page's forms: their intents. "Gem kladde" and the autosave post the text's form
+ * with `begrundelse.draft`, and their answers belong to the same form.
+ */
+export const BEGRUNDELSE_FORMS = {
+  text: "begrundelse.submit",
+  assess: "begrundelse.assess",
+  again: "begrundelse.again",
+} as const;

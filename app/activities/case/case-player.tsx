@@ -4,52 +4,44 @@
  * without JavaScript; with JavaScript Remix submits them without a page reload, and focus moves
  * to what changed (the feedback, the new situation, the result) so a screen reader announces it.
  */
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Alert } from "~/components/alert";
 import { Prose } from "~/components/prose";
 import { WayForwardLink } from "~/components/way-forward-link";
 import type { ActivityViewProps } from "../activity-type";
 import { CaseFile } from "~/components/case-file";
-import { IntentField as Intent } from "~/components/forms";
+import { IntentForm } from "~/components/forms";
+import { isRefused, replyMessages } from "~/forms/reply";
 import { useFocusOnChange } from "~/utils/use-focus-on-change";
-import type { CasePage } from "./page";
+import { CASE_FORMS, type CasePage } from "./page";
 
-export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
-  const error = actionData?.error;
+export function CasePlayer({ page, reply }: ActivityViewProps<CasePage>) {
+  // The case's forms are buttons, and the one refused may be gone (a stale tab is shown where the
+  // case is now): why the case did not move on stands above it, whichever form was sent.
+  const error = reply && isRefused(reply) ? replyMessages(reply).formError : undefined;
   const { attempt: data, intro } = page;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const focusKey =
     data.kind === "attempt" ? `${data.view.state}-${"seq" in data.view ? data.view.seq : "end"}` : data.kind;
   const focusRef = useFocusOnChange<HTMLHeadingElement>(focusKey);
-  const errorRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  const errorBox = error ? (
-    <div className="alert alert-warning" role="alert" tabIndex={-1} ref={errorRef}>
-      <div className="alert-body">
-        <p className="alert-text">{error}</p>
-      </div>
-    </div>
-  ) : null;
+  const errorBox = error ? <Alert tone="warning" role="alert" heading={error} headingRef={errorRef} /> : null;
 
   if (data.kind === "intro" || data.kind === "outdated") {
     return (
       <>
         {errorBox}
         {data.kind === "outdated" && (
-          <div className="alert alert-info" role="status">
-            <div className="alert-body">
-              <p className="alert-heading">Casen er blevet opdateret</p>
-              <p className="alert-text">
-                Forfatteren har ændret casen, siden du startede, og din tidligere udgave findes ikke længere. Start
-                forfra på den nye udgave.
-              </p>
-            </div>
-          </div>
+          <Alert tone="info" role="status" heading="Casen er blevet opdateret">
+            Forfatteren har ændret casen, siden du startede, og din tidligere udgave findes ikke længere. Start forfra
+            på den nye udgave.
+          </Alert>
         )}
         <Prose prose={intro} />
         {data.kind === "intro" && (
@@ -58,12 +50,11 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
             point det gav; til sidst får du en gennemgang af alle dine valg.
           </p>
         )}
-        <Form method="post" className="actions">
-          <Intent value={data.kind === "intro" ? "case.start" : "case.restart"} />
+        <IntentForm intent={data.kind === "intro" ? CASE_FORMS.start : CASE_FORMS.restart} className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {data.kind === "intro" ? "Start casen" : "Start forfra"}
           </button>
-        </Form>
+        </IntentForm>
       </>
     );
   }
@@ -90,8 +81,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                 </h2>
                 <Prose prose={view.situation} className="prose situation" />
               </section>
-              <Form method="post" preventScrollReset>
-                <Intent value="case.choose" />
+              <IntentForm intent={CASE_FORMS.choose} preventScrollReset>
                 <input type="hidden" name="seq" value={view.seq} />
                 <fieldset className="case-choices">
                   <legend className="h3">Hvad gør du?</legend>
@@ -108,7 +98,7 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                     </button>
                   ))}
                 </fieldset>
-              </Form>
+              </IntentForm>
             </>
           )}
 
@@ -135,13 +125,12 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
                 Du valgte: <strong>{view.chosenLabel}</strong>
               </p>
               <Prose prose={view.feedback} className="prose feedback" />
-              <Form method="post" preventScrollReset className="actions">
-                <Intent value="case.continue" />
+              <IntentForm intent={CASE_FORMS.continue} preventScrollReset className="actions">
                 <input type="hidden" name="seq" value={view.seq} />
                 <button type="submit" className="button button-primary" disabled={busy}>
                   {view.leadsToOutcome ? "Se resultatet" : "Fortsæt"}
                 </button>
-              </Form>
+              </IntentForm>
             </section>
           )}
 
@@ -234,11 +223,10 @@ export function CasePlayer({ page, actionData }: ActivityViewProps<CasePage>) {
 
 function TryAgain({ busy, primary = false }: { busy: boolean; primary?: boolean }) {
   return (
-    <Form method="post">
-      <Intent value="case.restart" />
+    <IntentForm intent={CASE_FORMS.restart}>
       <button type="submit" className={`button ${primary ? "button-primary" : "button-secondary"}`} disabled={busy}>
         Prøv igen
       </button>
-    </Form>
+    </IntentForm>
   );
 }

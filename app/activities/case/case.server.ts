@@ -3,11 +3,13 @@
  * on the module page, and its columns in the export.
  * A case is completed when an attempt reaches an outcome (`chooseInAttempt`).
  */
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { z } from "zod";
-import type { ActivityActionData, ActivityServer, ActivityStatus } from "../activity-type";
+import type { ActivityServer, ActivityStatus } from "../activity-type";
 import { inlineProse } from "~/content/prose.server";
+import { formLevel } from "~/forms/form-level";
+import { parseSubmission, refuse } from "~/forms/submission.server";
 import { RESULTS, isKeyOf } from "~/content/vocabulary";
 import { casePassLevel, titleInSentence } from "~/progress/passing";
 import {
@@ -20,15 +22,16 @@ import {
 } from "./attempts.server";
 import { wayForward } from "../next-activity";
 import type { CaseActivity } from "./content";
-import type { CasePage } from "./page";
+import { CASE_FORMS, type CasePage } from "./page";
 
-const seqSchema = z.coerce.number({ error: "Ugyldig formular." }).int().min(0);
-const chooseSchema = z.object({
-  seq: seqSchema,
-  choice: z.string({ error: "Vælg en af mulighederne." }).regex(/^\d{1,3}$/, "Vælg en af mulighederne."),
-});
-
-const refused = (error: string, status: number) => data<ActivityActionData>({ error }, { status });
+/** The step the form was shown at (a choice from a stale tab is refused), with the form's one message. */
+const seqSchema = (message: string) => z.coerce.number({ error: message }).int(message).min(0, message);
+const CHOOSE = "Vælg en af mulighederne.";
+// The case's forms are buttons: whatever is wrong in them is the form's, not a field's.
+const chooseSchema = formLevel(
+  z.object({ seq: seqSchema(CHOOSE), choice: z.string({ error: CHOOSE }).regex(/^\d{1,3}$/, CHOOSE) }),
+);
+const continueSchema = formLevel(z.object({ seq: seqSchema("Ugyldig formular.") }));
 
 const resultLabel = (result: string | null) =>
   result && isKeyOf(RESULTS, result) ? RESULTS[result].toLowerCase() : "";
@@ -72,16 +75,16 @@ export const caseServer: ActivityServer<CaseActivity, CasePage> = {
       return redirect(here);
     },
     async choose({ db, user, activity, here }, form) {
-      const parsed = chooseSchema.safeParse({ seq: form.get("seq"), choice: form.get("choice") });
-      if (!parsed.success) return refused("Vælg en af mulighederne.", 400);
-      const result = await chooseInAttempt(db, { userId: user.id, activity, ...parsed.data });
-      if (!result.ok) return refused(result.message, result.status);
+      const submission = parseSubmission(form, chooseSchema);
+      if (submission.status !== "success") return refuse(CASE_FORMS.choose, submission);
+      const result = await chooseInAttempt(db, { userId: user.id, activity, ...submission.value });
+      if (!result.ok) return refuse(CASE_FORMS.choose, submission, { form: result.message }, result.status);
       return redirect(here);
     },
     async continue({ db, user, activity, here }, form) {
-      const seq = seqSchema.safeParse(form.get("seq"));
-      if (!seq.success) return refused("Ugyldig formular.", 400);
-      await acknowledgeFeedback(db, user.id, activity, seq.data);
+      const submission = parseSubmission(form, continueSchema);
+      if (submission.status !== "success") return refuse(CASE_FORMS.continue, submission);
+      await acknowledgeFeedback(db, user.id, activity, submission.value.seq);
       return redirect(here);
     },
   },

@@ -17,3 +17,11 @@ export interface CasePage {
   /** "Næste aktivitet" (or "Tilbage til modulet") beside "Prøv igen" at the outcome. */
   way: WayForward;
 }
+
+/** The ids of the case's forms: their intents. */
+export const CASE_FORMS = {
+  start: "case.start",
+  restart: "case.restart",
+  choose: "case.choose",
+  continue: "case.continue",
+} as const;

@@ -3,13 +3,15 @@
  * and its status on the module page. It is completed when submitted. Trainers see the answers
  * only in aggregate (the cohort dashboard), and never in the export.
  */
-import { data, redirect } from "@remix-run/node";
-import type { ActivityActionData, ActivityRequest, ActivityServer } from "../activity-type";
+import { redirect } from "@remix-run/node";
+import type { ActivityRequest, ActivityServer } from "../activity-type";
+import { refuse } from "~/forms/submission.server";
 import { titleInSentence } from "~/progress/passing";
 import { wayForward } from "../next-activity";
-import { FREE_TEXT_MAX, readEvaluationForm } from "./answers";
+import { FREE_TEXT_MAX } from "./answers";
 import type { EvaluationActivity } from "./content";
-import type { EvaluationPage } from "./page";
+import { EVALUATION_FORM, type EvaluationPage } from "./page";
+import { readEvaluationSubmission } from "./submission.server";
 import { evaluationStatuses, loadEvaluation, saveEvaluation } from "./responses.server";
 
 async function save(
@@ -17,12 +19,10 @@ async function save(
   form: FormData,
   submit: boolean,
 ) {
-  const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-  const reading = readEvaluationForm(activity.evaluation, entries, { submitting: submit });
-  if (!reading.ok)
-    return data<ActivityActionData>({ error: reading.message, fieldErrors: reading.errors }, { status: 400 });
+  const { submission, reading } = readEvaluationSubmission(activity.evaluation, form, { submitting: submit });
+  if (!reading.ok) return refuse(EVALUATION_FORM, submission, { form: reading.message, fields: reading.errors });
   const saved = await saveEvaluation(db, { userId: user.id, activity, answers: reading.answers, submit });
-  if (!saved.ok) return data<ActivityActionData>({ error: saved.message }, { status: saved.status });
+  if (!saved.ok) return refuse(EVALUATION_FORM, submission, { form: saved.message }, saved.status);
   return redirect(here);
 }
 

@@ -13,3 +13,9 @@ export interface EvaluationPage {
   /** The follow-up months later: submitted at once, no draft. */
   followUp?: boolean;
 }
+
+/**
+ * The id of the evaluation's form (the activity's and the follow-up's): its intent. "Gem kladde"
+ * posts the same form with `evaluation.save`, and its refusals show in the same form.
+ */
+export const EVALUATION_FORM = "evaluation.submit";

@@ -1,6 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import type { ActivityViewProps } from "../activity-type";
 import { ChecklistTicks } from "~/components/checklist-ticks";
+import { IntentForm } from "~/components/forms";
 import { Prose } from "~/components/prose";
 import type { LessonPage } from "./page";
 
@@ -12,13 +13,12 @@ export function LessonView({ page }: ActivityViewProps<LessonPage>) {
       <ChecklistTicks>
         <Prose prose={page.prose} />
       </ChecklistTicks>
-      <Form method="post" className="actions">
-        <input type="hidden" name="intent" value="lesson.complete" />
+      <IntentForm intent="lesson.complete" className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {page.nextLabel}
         </button>
         {page.completed && <span className="status status-done">Læst</span>}
-      </Form>
+      </IntentForm>
     </>
   );
 }

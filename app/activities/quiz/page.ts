@@ -22,3 +22,6 @@ export type QuizPage =
       /** "Næste aktivitet" or "Tilbage til modulet", beside "Tag quizzen igen". */
       way: WayForward;
     };
+
+/** The id of the quiz's form: its intent, as its refusals name it. */
+export const QUIZ_FORM = "quiz.submit";

@@ -2,20 +2,23 @@
  * A quiz as one form (radio buttons, or checkboxes where several answers are right), and after
  * submitting, the result per question with the right answer and the explanation.
  */
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ActivityViewProps } from "../activity-type";
-import { ErrorSummary, FieldError } from "~/components/forms";
+import { FieldError, IntentForm } from "~/components/forms";
 import { WayForwardLink } from "~/components/way-forward-link";
-import type { QuizPage } from "./page";
+import { useReplyForm } from "~/forms/use-reply-form";
+import { QUIZ_FORM, type QuizPage } from "./page";
 
 /** A new form (a retake) starts empty: keyed on its submission id. */
-export function QuizView({ page, actionData }: ActivityViewProps<QuizPage>) {
-  return <Quiz key={page.kind === "form" ? page.submissionId : "result"} data={page} actionData={actionData} />;
+export function QuizView({ page, reply }: ActivityViewProps<QuizPage>) {
+  return <Quiz key={page.kind === "form" ? page.submissionId : "result"} data={page} reply={reply} />;
 }
 
-function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewProps<QuizPage>["actionData"] }) {
+function Quiz({ data, reply }: { data: QuizPage; reply?: ActivityViewProps<QuizPage>["reply"] }) {
   const navigation = useNavigation();
+  // A refused submit keeps what was chosen: `q-<question>` is an option's position, or several.
+  const quiz = useReplyForm<Record<string, string | string[]>>(QUIZ_FORM, reply);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (data.kind === "result") headingRef.current?.focus();
@@ -80,8 +83,6 @@ function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewP
   }
 
   const { form } = data;
-  const values = actionData?.values ?? {};
-  const fieldErrors = actionData?.fieldErrors ?? {};
   return (
     <>
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.introHtml }} />
@@ -90,35 +91,30 @@ function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewP
         {data.best &&
           ` Dit bedste resultat: ${data.best.correctCount} af ${data.best.questionCount} rigtige (${data.best.percent} %)${data.best.passed ? ", bestået" : ""}, efter ${data.attempts} forsøg.`}
       </p>
-      <Form method="post" className="quiz-form" noValidate>
-        <ErrorSummary
-          formError={actionData?.error}
-          errors={fieldErrors}
-          labels={Object.fromEntries(form.questions.map((q) => [q.field, q.field]))}
-        />
-        <input type="hidden" name="intent" value="quiz.submit" />
+      <IntentForm reply={quiz} intent={QUIZ_FORM} className="quiz-form">
         <input type="hidden" name="submissionId" value={data.submissionId} />
         <input type="hidden" name="attemptNumber" value={data.attemptNumber} />
         {form.questions.map((question) => {
-          const error = fieldErrors[question.field];
-          const promptId = `${question.field}-prompt`;
-          const chosen = values[question.id] ?? [];
+          const field = quiz.fields[question.field]!;
+          const error = field.errors?.[0];
+          const promptId = `${field.id}-prompt`;
+          const chosen = field.defaultOptions ?? [];
           return (
             <fieldset
               key={question.id}
-              id={question.field}
+              id={field.id}
               className={`quiz-question form-group${error ? " form-error" : ""}`}
-              aria-describedby={[promptId, error ? `${question.field}-error` : null].filter(Boolean).join(" ")}
+              aria-describedby={[promptId, error ? field.errorId : null].filter(Boolean).join(" ")}
             >
               <legend className="h3">
                 Spørgsmål {question.number} af {form.questions.length}
               </legend>
               <div className="prose" id={promptId} dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
               {question.multiple && <p className="form-hint">Vælg alle de rigtige svar.</p>}
-              <FieldError id={`${question.field}-error`} message={error} />
+              <FieldError id={field.errorId} message={error} />
               <ul className="nobullet-list">
                 {question.options.map((option) => {
-                  const inputId = `${question.field}-${option.value}`;
+                  const inputId = `${field.id}-${option.value}`;
                   return (
                     <li key={option.value} className={question.multiple ? "form-group-checkbox" : "form-group-radio"}>
                       <input
@@ -142,7 +138,7 @@ function Quiz({ data, actionData }: { data: QuizPage; actionData?: ActivityViewP
         <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
           Indsend svar
         </button>
-      </Form>
+      </IntentForm>
     </>
   );
 }

@@ -3,30 +3,40 @@
  * module page and its columns in the export. A quiz is completed when an attempt passes
  * (`passPercent`, scored in `scoring.ts`).
  */
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
-import type { ActivityActionData, ActivityServer, ActivityStatus } from "../activity-type";
+import type { ActivityServer, ActivityStatus } from "../activity-type";
+import { formLevel } from "~/forms/form-level";
+import { parseSubmission, refuse } from "~/forms/submission.server";
 import { titleInSentence } from "~/progress/passing";
 import { wayForward } from "../next-activity";
 import { notFound } from "~/utils/http.server";
 import { quizAttemptResult, quizSummaries, submitQuiz, type QuizSummary } from "./attempts.server";
 import type { QuizActivity } from "./content";
-import type { QuizPage } from "./page";
-import { attemptOptionOrder, readAnswers } from "./scoring";
+import { QUIZ_FORM, type QuizPage } from "./page";
+import { answerField, attemptOptionOrder, readAnswers } from "./scoring";
 import { quizFormView } from "./view";
 
 const attemptParam = z.string().uuid();
-const submissionSchema = z
-  .string({ error: "Formularen mangler sit id. Genindlæs siden." })
-  .uuid("Formularen mangler sit id. Genindlæs siden.");
-/** The attempt number the form was shown for: its options were shuffled by it. */
-const attemptNumberSchema = z.coerce
-  .number({ error: "Formularen mangler sit forsøgsnummer. Genindlæs siden." })
-  .int("Formularen mangler sit forsøgsnummer. Genindlæs siden.")
-  .min(1, "Formularen mangler sit forsøgsnummer. Genindlæs siden.")
-  .max(1_000_000, "Formularen mangler sit forsøgsnummer. Genindlæs siden.");
+const RELOAD_ID = "Formularen mangler sit id. Genindlæs siden.";
+const RELOAD_NUMBER = "Formularen mangler sit forsøgsnummer. Genindlæs siden.";
+/**
+ * The form's hidden fields: its id (a second submit stores nothing new) and the attempt number
+ * it was shown for (its options were shuffled by it). The answers, `q-<question>`, are read by
+ * `readAnswers`, which knows the quiz.
+ */
+const quizFormSchema = formLevel(
+  z.object({
+    submissionId: z.string({ error: RELOAD_ID }).uuid(RELOAD_ID),
+    attemptNumber: z.coerce
+      .number({ error: RELOAD_NUMBER })
+      .int(RELOAD_NUMBER)
+      .min(1, RELOAD_NUMBER)
+      .max(1_000_000, RELOAD_NUMBER),
+  }),
+);
 
 function quizStatus(done: boolean, summary: QuizSummary | undefined): ActivityStatus {
   if (!summary?.best) return { label: "Ikke taget", tone: "todo", details: [] };
@@ -66,36 +76,26 @@ export const quizServer: ActivityServer<QuizActivity, QuizPage> = {
   },
   intents: {
     async submit({ db, user, activity, here }, form) {
-      const submissionId = submissionSchema.safeParse(form.get("submissionId"));
-      if (!submissionId.success)
-        return data<ActivityActionData>({ error: submissionId.error.issues[0]!.message }, { status: 400 });
-      // The order the form was shown in, even if another tab has submitted an attempt since.
-      const attemptNumber = attemptNumberSchema.safeParse(form.get("attemptNumber") ?? undefined);
-      if (!attemptNumber.success)
-        return data<ActivityActionData>({ error: attemptNumber.error.issues[0]!.message }, { status: 400 });
+      const submission = parseSubmission(form, quizFormSchema);
+      if (submission.status !== "success") return refuse(QUIZ_FORM, submission);
+      const { submissionId, attemptNumber } = submission.value;
       const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-      const reading = readAnswers(activity.quiz, entries, attemptOptionOrder(user.id, activity.id, attemptNumber.data));
-      if (!reading.ok && reading.kind === "invalid")
-        return data<ActivityActionData>({ error: reading.message }, { status: 400 });
+      // The order the form was shown in, even if another tab has submitted an attempt since.
+      const reading = readAnswers(activity.quiz, entries, attemptOptionOrder(user.id, activity.id, attemptNumber));
+      if (!reading.ok && reading.kind === "invalid") return refuse(QUIZ_FORM, submission, { form: reading.message });
       if (!reading.ok) {
         const numbers = new Map(activity.quiz.questions.map((q, index) => [q.id, index + 1]));
-        const values: Record<string, string[]> = {};
-        for (const [field, value] of entries) if (field.startsWith("q-")) (values[field.slice(2)] ??= []).push(value);
-        return data<ActivityActionData>(
-          {
-            error: "Besvar alle spørgsmål, før du indsender.",
-            fieldErrors: Object.fromEntries(
-              reading.unanswered.map((id) => [`q-${id}`, `Besvar spørgsmål ${numbers.get(id)}.`]),
-            ),
-            values,
-          },
-          { status: 400 },
-        );
+        return refuse(QUIZ_FORM, submission, {
+          form: "Besvar alle spørgsmål, før du indsender.",
+          fields: Object.fromEntries(
+            reading.unanswered.map((id) => [answerField(id), `Besvar spørgsmål ${numbers.get(id)}.`]),
+          ),
+        });
       }
       const { attemptId } = await submitQuiz(db, {
         userId: user.id,
         activity,
-        submissionId: submissionId.data,
+        submissionId,
         answers: reading.answers,
       });
       return redirect(`${here}?forsoeg=${attemptId}`);
