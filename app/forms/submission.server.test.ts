@@ -126,3 +126,13 @@ test("the repeat of a new password (confirm) is never sent back either", () => {
   expect(reply.result.initialValue).not.toHaveProperty("confirm");
   expect(JSON.stringify(reply)).not.toContain("hemmelig");
 });
+
+test("an uploaded file is never sent back: a browser cannot be given a file input's value", () => {
+  const data = new FormData();
+  data.append("intent", "preview");
+  data.append("file", new File(["navn;e-mail\n"], "brugere.csv", { type: "text/csv" }));
+  const submission = parseSubmission(data, z.object({ intent: z.string(), file: z.instanceof(File) }));
+  const reply = replyOf(refuse("upload", submission, { fields: { file: "Filen har fejl." } }));
+  expect(replyMessages(reply).errors).toEqual({ file: "Filen har fejl." });
+  expect(reply.result.initialValue).toEqual({ intent: "preview" });
+});

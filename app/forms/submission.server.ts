@@ -30,8 +30,14 @@ export async function readSubmission<S extends z.ZodType>(request: Request, sche
 
 /** Passwords, and `confirm`, the repeat of a new one (app/users/password-forms.ts). */
 const SECRET_FIELD = /password|adgangskode|^confirm$/i;
+const isFile = (value: unknown) =>
+  typeof File !== "undefined" &&
+  (value instanceof File || (Array.isArray(value) && value.some((v) => v instanceof File)));
+/** What a reply never sends back: secrets, and uploaded files (a browser cannot be given a file's value). */
 const secretFields = (submission: FormSubmission) =>
-  Object.keys(submission.payload).filter((name) => SECRET_FIELD.test(name));
+  Object.entries(submission.payload)
+    .filter(([name, value]) => SECRET_FIELD.test(name) || isFile(value))
+    .map(([name]) => name);
 
 export interface Refusal {
   /** Messages beside fields, by field name. */
