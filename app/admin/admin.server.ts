@@ -15,48 +15,59 @@ const organisationName = z
   .min(1, "Skriv kommunens navn.")
   .max(120, "Navnet er for langt.");
 
+export const createOrganisationSchema = z.object({ intent: z.literal("create-organisation"), organisationName });
+export const renameOrganisationSchema = z.object({
+  intent: z.literal("rename-organisation"),
+  organisationId,
+  // Its own field name, so a refusal is not shown under the "create" form's field.
+  newName: organisationName,
+});
+export const deleteOrganisationSchema = z.object({ intent: z.literal("delete-organisation"), organisationId });
+export const createUserSchema = z
+  .object({
+    intent: z.literal("create-user"),
+    email: newUserSchema.shape.email,
+    name: newUserSchema.shape.name,
+    role: roleSchema,
+    organisationId: z.preprocess(
+      (v) => (v === "" || v === undefined ? null : v),
+      z.string().uuid("Vælg en kommune.").nullable(),
+    ),
+    /** An invitation by e-mail (the user chooses their password), or a password the administrator hands over. */
+    access: z.enum(["invitation", "password"], { error: "Vælg, hvordan brugeren får adgang." }),
+    password: z.string().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.access === "invitation") return;
+    const password = newUserSchema.shape.password.safeParse(input.password ?? "");
+    if (!password.success) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: password.error.issues[0]!.message });
+    }
+  });
+
+/** The forms of /admin, told apart by their intent. */
 export const adminActionSchema = z.discriminatedUnion(
   "intent",
-  [
-    z.object({ intent: z.literal("create-organisation"), organisationName }),
-    z.object({
-      intent: z.literal("rename-organisation"),
-      organisationId,
-      // Its own field name, so a refusal is not shown under the "create" form's field.
-      newName: organisationName,
-    }),
-    z.object({ intent: z.literal("delete-organisation"), organisationId }),
-    z
-      .object({
-        intent: z.literal("create-user"),
-        email: newUserSchema.shape.email,
-        name: newUserSchema.shape.name,
-        role: roleSchema,
-        organisationId: z.preprocess(
-          (v) => (v === "" || v === undefined ? null : v),
-          z.string().uuid("Vælg en kommune.").nullable(),
-        ),
-        /** An invitation by e-mail (the user chooses their password), or a password the administrator hands over. */
-        access: z.enum(["invitation", "password"], { error: "Vælg, hvordan brugeren får adgang." }),
-        password: z.string().optional(),
-      })
-      .superRefine((input, ctx) => {
-        if (input.access === "invitation") return;
-        const password = newUserSchema.shape.password.safeParse(input.password ?? "");
-        if (!password.success) {
-          ctx.addIssue({ code: "custom", path: ["password"], message: password.error.issues[0]!.message });
-        }
-      }),
-  ],
+  [createOrganisationSchema, renameOrganisationSchema, deleteOrganisationSchema, createUserSchema],
   { error: "Ukendt handling." },
 );
 export type AdminAction = z.infer<typeof adminActionSchema>;
+
+export const editUserFormSchema = z.object({
+  intent: z.literal("edit-user"),
+  ...editUserSchema.shape,
+  role: roleSchema,
+});
+export const deleteLearningDataSchema = z.object({
+  intent: z.literal("delete-learning-data"),
+  confirm: z.literal("ja", { error: "Sæt flueben for at bekræfte, at læringsdataene skal slettes." }),
+});
 
 /** What an administrator does on one user's page (/admin/brugere/<id>). */
 export const userPageActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("edit-user"), ...editUserSchema.shape, role: roleSchema }),
+    editUserFormSchema,
     z.object({
       intent: z.literal("set-active"),
       active: z.enum(["true", "false"], { error: "Ukendt handling." }).transform((v) => v === "true"),
@@ -66,10 +77,7 @@ export const userPageActionSchema = z.discriminatedUnion(
       intent: z.literal("unlink-identity"),
       issuer: z.string({ error: "Koblingen findes ikke." }).min(1, "Koblingen findes ikke.").max(2000),
     }),
-    z.object({
-      intent: z.literal("delete-learning-data"),
-      confirm: z.literal("ja", { error: "Sæt flueben for at bekræfte, at læringsdataene skal slettes." }),
-    }),
+    deleteLearningDataSchema,
   ],
   { error: "Ukendt handling." },
 );

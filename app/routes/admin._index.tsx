@@ -1,7 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { audited, recordAudit } from "~/admin/audit.server";
 import {
   adminActionSchema,
@@ -10,12 +8,23 @@ import {
   listOrganisationsWithCounts,
   renameOrganisation,
 } from "~/admin/admin.server";
+import { CreateUserForm, CREATE_USER_FORM } from "~/admin/components/create-user-form";
+import {
+  CreateOrganisationForm,
+  CREATE_ORGANISATION_FORM,
+  deleteOrganisationForm,
+  OrganisationRowForms,
+  renameOrganisationForm,
+} from "~/admin/components/organisation-forms";
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ScrollBox } from "~/components/scroll-box";
-import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
+import { SelectField, TextField } from "~/components/forms";
+import { PageReply } from "~/components/reply-forms";
 import { getDb } from "~/db/database.server";
+import { submittedFormId } from "~/forms/form-ids";
+import { accept, readSubmission, refuse } from "~/forms/submission.server";
 import trainerStyles from "~/styles/trainer.css";
 import { inviteExistingAccount } from "~/users/invitations.server";
 import {
@@ -28,7 +37,6 @@ import {
   type UserFilter,
 } from "~/users/users.server";
 import { getEnv } from "~/utils/env.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
 export const meta: MetaFunction = () => [{ title: "Administration – Sagslab" }];
@@ -47,23 +55,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The forms in the kommune table's rows, by the field that says which kommune. */
+const ROW_KEYS = { "rename-organisation": "organisationId", "delete-organisation": "organisationId" };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "admin");
-  const parsed = await parseForm(request, adminActionSchema);
-  if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
+  const submission = await readSubmission(request, adminActionSchema);
+  const formId = submittedFormId(submission.payload, ROW_KEYS, "admin");
+  if (submission.status !== "success") return refuse(formId, submission, { form: "Ændringen er ikke gemt." });
   const db = await getDb();
-  const input = parsed.data;
+  const input = submission.value;
   try {
     switch (input.intent) {
       case "create-organisation":
         await createOrganisation(db, input.organisationName);
-        return data({ ok: true as const, message: `Kommunen „${input.organisationName}“ er oprettet.` });
+        return accept(formId, submission, `Kommunen „${input.organisationName}“ er oprettet.`);
       case "rename-organisation":
         await renameOrganisation(db, { organisationId: input.organisationId, name: input.newName });
-        return data({ ok: true as const, message: `Kommunen hedder nu „${input.newName}“.` });
+        return accept(formId, submission, `Kommunen hedder nu „${input.newName}“.`);
       case "delete-organisation": {
         const deleted = await deleteOrganisation(db, input.organisationId);
-        return data({ ok: true as const, message: `Kommunen „${deleted.name}“ er slettet.` });
+        return accept(formId, submission, `Kommunen „${deleted.name}“ er slettet.`);
       }
       case "create-user": {
         const created = await audited(
@@ -86,11 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
         const as = ROLES[input.role].toLowerCase();
         if (input.access === "password") {
-          return data({
-            ok: true as const,
-            created: true,
-            message: `Brugeren ${created.email} er oprettet som ${as}.`,
-          });
+          return accept(formId, submission, `Brugeren ${created.email} er oprettet som ${as}.`);
         }
         const sent = await inviteExistingAccount(db, created.id, user.id);
         await recordAudit(db, {
@@ -100,33 +108,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
           details: { sent },
           clientAddress: context.clientAddress,
         });
-        return data({
-          ok: true as const,
-          created: true,
-          message: sent
+        return accept(
+          formId,
+          submission,
+          sent
             ? `Brugeren ${created.email} er oprettet som ${as} og har fået en invitation på e-mail (gyldig i 7 dage).`
             : `Brugeren ${created.email} er oprettet som ${as}, men invitationen kunne ikke sendes: mailserveren svarede ikke. Send den igen fra brugerens side.`,
-        });
+        );
       }
     }
   } catch (error) {
-    if (error instanceof EmailTakenError) return formFailure({ email: error.message }, "Brugeren er ikke oprettet.");
-    if (error instanceof UnknownOrganisationError)
-      return formFailure({ organisationId: error.message }, "Brugeren er ikke oprettet.");
-    if (error instanceof AdminRuleError) return formFailure({}, error.message);
+    if (error instanceof EmailTakenError) {
+      return refuse(formId, submission, { fields: { email: error.message }, form: "Brugeren er ikke oprettet." });
+    }
+    if (error instanceof UnknownOrganisationError) {
+      return refuse(formId, submission, {
+        fields: { organisationId: error.message },
+        form: "Brugeren er ikke oprettet.",
+      });
+    }
+    if (error instanceof AdminRuleError) return refuse(formId, submission, { form: error.message });
     throw error;
   }
 }
-
-const USER_LABELS = {
-  email: "E-mail",
-  name: "Navn",
-  password: "Adgangskode",
-  access: "Adgang",
-  role: "Rolle",
-  organisationId: "Kommune",
-  organisationName: "Kommunens navn",
-};
 
 /** The query string of the list with `change` applied (page 1 unless a page is given). */
 function listLink(filter: UserFilter, change: Partial<UserFilter>) {
@@ -151,15 +155,34 @@ function accessText(user: { active: boolean; hasPassword: boolean; hasIdentity: 
 
 export default function AdminPage() {
   const { filter, users, total, page, pages, first, organisations, mailbox, roles } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
-  // After a user is created the form is emptied for the next one; a refusal keeps what was typed.
-  const createForm = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (result?.ok && "created" in result) createForm.current?.reset();
-  }, [result]);
   const filtered = Boolean(filter.q || filter.rolle || filter.kommune || filter.status);
   const kommuneOptions = organisations.map((o) => ({ value: o.id, label: o.name }));
+  const filters = [
+    { name: "rolle", label: "Rolle", options: [{ value: "", label: "Alle roller" }, ...roles] },
+    {
+      name: "kommune",
+      label: "Kommune",
+      options: [{ value: "", label: "Alle kommuner" }, { value: "ingen", label: "Ingen kommune" }, ...kommuneOptions],
+    },
+    {
+      name: "status",
+      label: "Status",
+      options: [
+        { value: "", label: "Aktive og deaktiverede" },
+        { value: "aktive", label: "Kun aktive" },
+        { value: "deaktiverede", label: "Kun deaktiverede" },
+      ],
+    },
+  ] as const;
+  const unused = (o: (typeof organisations)[number]) => Number(o.users ?? 0) === 0 && Number(o.cohorts ?? 0) === 0;
+  const forms = [
+    CREATE_USER_FORM,
+    CREATE_ORGANISATION_FORM,
+    ...organisations.flatMap((o) => [
+      renameOrganisationForm(o.id),
+      ...(unused(o) ? [deleteOrganisationForm(o.id)] : []),
+    ]),
+  ];
   return (
     <>
       <h1>Administration</h1>
@@ -180,115 +203,29 @@ export default function AdminPage() {
           <a href="#brugere">Brugere</a> og <a href="#kommuner">kommuner</a> længere nede
         </li>
       </ul>
-      {result?.ok ? (
-        <SuccessMessage message={result.message} />
-      ) : (
-        <ErrorSummary errors={errors} formError={result?.formError} labels={USER_LABELS} />
-      )}
+      <PageReply forms={forms} />
 
       <h2>Opret bruger</h2>
       <p>
         Mange på én gang? <Link to="/admin/import">Importér dem fra et regneark</Link>. Deltagere på et hold inviteres
         lettest under holdets indstillinger.
       </p>
-      <Form method="post" noValidate ref={createForm}>
-        <input type="hidden" name="intent" value="create-user" />
-        <TextField name="name" label={USER_LABELS.name} autoComplete="off" required error={errors?.name} />
-        <TextField
-          name="email"
-          label={USER_LABELS.email}
-          type="email"
-          autoComplete="off"
-          required
-          error={errors?.email}
-        />
-        <SelectField name="role" label={USER_LABELS.role} options={roles} defaultValue="learner" error={errors?.role} />
-        <SelectField
-          name="organisationId"
-          label={USER_LABELS.organisationId}
-          defaultValue=""
-          error={errors?.organisationId}
-          options={[{ value: "", label: "Ingen kommune" }, ...kommuneOptions]}
-        />
-        <fieldset className={`form-group${errors?.access ? " form-error" : ""}`} id="access">
-          <legend className="form-label">Sådan får brugeren adgang</legend>
-          <ul className="nobullet-list">
-            <li>
-              <input
-                className="form-radio"
-                type="radio"
-                id="access-invitation"
-                name="access"
-                value="invitation"
-                defaultChecked
-              />
-              <label htmlFor="access-invitation">
-                Send en invitation på e-mail: brugeren vælger selv sin adgangskode (linket virker i 7 dage)
-              </label>
-            </li>
-            <li>
-              <input className="form-radio" type="radio" id="access-password" name="access" value="password" />
-              <label htmlFor="access-password">Jeg vælger en adgangskode og giver den til brugeren</label>
-            </li>
-          </ul>
-        </fieldset>
-        <TextField
-          name="password"
-          label={USER_LABELS.password}
-          type="password"
-          autoComplete="new-password"
-          hint="Kun når du vælger adgangskoden: mindst 10 tegn. Giv den til brugeren på en sikker måde."
-          error={errors?.password}
-        />
-        <button type="submit" className="button button-primary">
-          Opret bruger
-        </button>
-      </Form>
+      <CreateUserForm roles={roles} organisations={kommuneOptions} />
 
       <h2>Opret kommune</h2>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="create-organisation" />
-        <TextField
-          name="organisationName"
-          label={USER_LABELS.organisationName}
-          hint="Navnet skal være nyt; store og små bogstaver og mellemrum før og efter tæller ikke."
-          required
-          error={errors?.organisationName}
-        />
-        <button type="submit" className="button button-primary">
-          Opret kommune
-        </button>
-      </Form>
+      <CreateOrganisationForm />
 
       <h2 id="brugere">Brugere</h2>
       <Form method="get" className="admin-filter" role="search" aria-label="Find brugere">
         <TextField name="q" label="Navn eller e-mail" type="search" defaultValue={filter.q} />
-        <SelectField
-          name="rolle"
-          label="Rolle"
-          defaultValue={filter.rolle ?? ""}
-          options={[{ value: "", label: "Alle roller" }, ...roles]}
-        />
-        <SelectField
-          name="kommune"
-          label="Kommune"
-          defaultValue={filter.kommune ?? ""}
-          options={[
-            { value: "", label: "Alle kommuner" },
-            { value: "ingen", label: "Ingen kommune" },
-            ...kommuneOptions,
-          ]}
-        />
-        <SelectField
-          name="status"
-          label="Status"
-          defaultValue={filter.status ?? ""}
-          options={[
-            { value: "", label: "Aktive og deaktiverede" },
-            { value: "aktive", label: "Kun aktive" },
-            { value: "deaktiverede", label: "Kun deaktiverede" },
-          ]}
-        />
+        {filters.map((select) => (
+          <SelectField
+            key={select.name}
+            {...select}
+            defaultValue={filter[select.name] ?? ""}
+            options={[...select.options]}
+          />
+        ))}
         <button type="submit" className="button button-secondary">
           Vis brugere
         </button>
@@ -366,39 +303,15 @@ export default function AdminPage() {
           </thead>
           <tbody>
             {organisations.map((organisation) => (
-              <tr key={organisation.id}>
+              // Keyed by the name too, so the rename field shows the new name after a rename.
+              <tr key={`${organisation.id} ${organisation.name}`}>
                 <th scope="row">
                   <Link to={listLink({ q: "", side: 1 }, { kommune: organisation.id })}>{organisation.name}</Link>
                 </th>
                 <td>{Number(organisation.users ?? 0)}</td>
                 <td>{Number(organisation.cohorts ?? 0)}</td>
                 <td>
-                  {/* Keyed by the name, so the field shows the new name after a rename. */}
-                  <Form method="post" className="admin-inline-form" key={organisation.name}>
-                    <input type="hidden" name="intent" value="rename-organisation" />
-                    <input type="hidden" name="organisationId" value={organisation.id} />
-                    <TextField
-                      name="newName"
-                      id={`navn-${organisation.id}`}
-                      label={`Nyt navn for ${organisation.name}`}
-                      labelHidden
-                      defaultValue={organisation.name}
-                      required
-                    />
-                    <button type="submit" className="button button-secondary">
-                      Omdøb<span className="sr-only"> {organisation.name}</span>
-                    </button>
-                  </Form>
-                  {/* Only a kommune nothing refers to can go; the server checks it again. */}
-                  {Number(organisation.users ?? 0) === 0 && Number(organisation.cohorts ?? 0) === 0 && (
-                    <Form method="post" className="admin-inline-form">
-                      <input type="hidden" name="intent" value="delete-organisation" />
-                      <input type="hidden" name="organisationId" value={organisation.id} />
-                      <button type="submit" className="button button-tertiary">
-                        Slet<span className="sr-only"> {organisation.name}</span>
-                      </button>
-                    </Form>
-                  )}
+                  <OrganisationRowForms organisation={{ ...organisation, unused: unused(organisation) }} />
                 </td>
               </tr>
             ))}

@@ -1,22 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { sql } from "kysely";
 import { z } from "zod";
+import type { deleteLearningDataSchema, editUserFormSchema } from "~/admin/admin.server";
 import { listOrganisationsWithCounts, userPageActionSchema } from "~/admin/admin.server";
 import { AUDIT_ACTION_LABELS, audited, listAuditLog, recordAudit } from "~/admin/audit.server";
+import { UserFields } from "~/admin/components/user-fields";
 import { requireUser } from "~/auth/auth.server";
 import { ALL_ROLES, ROLES } from "~/auth/roles";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FieldError, IntentForm } from "~/components/forms";
+import { ButtonForm, PageReply, usePageReply } from "~/components/reply-forms";
 import { ScrollBox } from "~/components/scroll-box";
-import { ErrorSummary, SelectField, SuccessMessage, TextField } from "~/components/forms";
 import { getDb, inTransaction } from "~/db/database.server";
+import { rowFormId, submittedFormId } from "~/forms/form-ids";
+import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { deleteLearningData, LEARNING_TABLES, TABLES } from "~/privacy/user-data.server";
 import { inviteExistingAccount } from "~/users/invitations.server";
 import { AdminRuleError, EmailTakenError, setActive, UnknownOrganisationError, updateUser } from "~/users/users.server";
 import { formatDateTime } from "~/utils/danish";
-import { formFailure, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -106,12 +110,19 @@ const FIELD_NAMES: Record<string, string> = {
   organisationId: "kommune",
 };
 
+/** The forms that stand once per sign-in link, by the field that says which link. */
+const ROW_KEYS = { "unlink-identity": "issuer" };
+const EDIT_USER_FORM = "edit-user";
+const DELETE_LEARNING_DATA_FORM = "delete-learning-data";
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const { db, user } = await requireSubject(params);
-  const parsed = await parseForm(request, userPageActionSchema);
-  if (!parsed.ok) return formFailure(parsed.errors, "Intet er ændret.");
-  const input = parsed.data;
+  const submission = await readSubmission(request, userPageActionSchema);
+  const formId = submittedFormId(submission.payload, ROW_KEYS, "user");
+  if (submission.status !== "success") return refuse(formId, submission, { form: "Intet er ændret." });
+  const input = submission.value;
+  const refusal = (form: string, status = 400) => refuse(formId, submission, { form }, status);
   const audit = { actor: admin, subjectUserId: user.id, clientAddress: context.clientAddress };
   try {
     switch (input.intent) {
@@ -143,36 +154,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           }
           return result;
         });
-        if (changed.length === 0) return data({ ok: true as const, message: "Der var intet at ændre." });
+        if (changed.length === 0) return accept(formId, submission, "Der var intet at ændre.");
         const list = changed.map((field) => FIELD_NAMES[field]!);
         const words = list.length > 1 ? `${list.slice(0, -1).join(", ")} og ${list.at(-1)}` : list[0]!;
-        return data({ ok: true as const, message: `Brugerens ${words} er gemt.` });
+        return accept(formId, submission, `Brugerens ${words} er gemt.`);
       }
       case "set-active":
         await audited(db, { ...audit, action: input.active ? "user.reactivated" : "user.deactivated" }, (trx) =>
           setActive(trx, { actorId: admin.id, userId: user.id, active: input.active }),
         );
-        return data({
-          ok: true as const,
-          message: input.active ? "Brugeren er aktiveret igen." : "Brugeren er deaktiveret og logget ud alle steder.",
-        });
+        return accept(
+          formId,
+          submission,
+          input.active ? "Brugeren er aktiveret igen." : "Brugeren er deaktiveret og logget ud alle steder.",
+        );
       case "send-invitation": {
-        if (!user.active)
-          return formFailure({}, "Brugeren er deaktiveret. Aktivér brugeren, før du sender en invitation.");
+        if (!user.active) return refusal("Brugeren er deaktiveret. Aktivér brugeren, før du sender en invitation.");
         if (user.hasPassword || user.hasIdentity) {
-          return formFailure(
-            {},
+          return refusal(
             "Brugeren kan allerede logge ind. Har brugeren glemt sin adgangskode, så brug „Glemt adgangskode?“ på login-siden.",
           );
         }
         const sent = await inviteExistingAccount(db, user.id, admin.id);
         await recordAudit(db, { ...audit, action: "user.invited", details: { sent } });
         return sent
-          ? data({
-              ok: true as const,
-              message: `Invitationen er sendt til ${user.email}. Linket virker i 7 dage; et ældre link virker ikke længere.`,
-            })
-          : formFailure({}, "Invitationen kunne ikke sendes: mailserveren svarede ikke. Prøv igen om lidt.", 503);
+          ? accept(
+              formId,
+              submission,
+              `Invitationen er sendt til ${user.email}. Linket virker i 7 dage; et ældre link virker ikke længere.`,
+            )
+          : refusal("Invitationen kunne ikke sendes: mailserveren svarede ikke. Prøv igen om lidt.", 503);
       }
       case "unlink-identity": {
         const removed = await audited(
@@ -189,12 +200,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
               ).numDeletedRows,
             ),
         );
-        if (removed === 0) return formFailure({}, "Koblingen findes ikke længere.");
-        return data({
-          ok: true as const,
-          message:
-            "Koblingen er fjernet. Den, der næste gang logger ind med single sign-on med en bekræftet e-mailadresse lig kontoens, kobles til kontoen igen; er adressen givet videre til en anden, så ret kontoens e-mail.",
-        });
+        if (removed === 0) return refusal("Koblingen findes ikke længere.");
+        return accept(
+          formId,
+          submission,
+          "Koblingen er fjernet. Den, der næste gang logger ind med single sign-on med en bekræftet e-mailadresse lig kontoens, kobles til kontoen igen; er adressen givet videre til en anden, så ret kontoens e-mail.",
+        );
       }
       case "delete-learning-data": {
         const total = await audited(
@@ -202,28 +213,87 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           (rows: number) => ({ ...audit, action: "user.learning_data_deleted", details: { rows } }),
           async (trx) => Object.values(await deleteLearningData(trx, user.id)).reduce((sum, count) => sum + count, 0),
         );
-        return data({
-          ok: true as const,
-          message: `${user.name}s læringsdata er slettet (${total} ${total === 1 ? "række" : "rækker"}). Kontoen findes stadig.`,
-        });
+        return accept(
+          formId,
+          submission,
+          `${user.name}s læringsdata er slettet (${total} ${total === 1 ? "række" : "rækker"}). Kontoen findes stadig.`,
+        );
       }
     }
   } catch (error) {
-    if (error instanceof EmailTakenError) return formFailure({ email: error.message }, "Intet er ændret.");
-    if (error instanceof UnknownOrganisationError) {
-      return formFailure({ organisationId: error.message }, "Intet er ændret.");
+    if (error instanceof EmailTakenError) {
+      return refuse(formId, submission, { fields: { email: error.message }, form: "Intet er ændret." });
     }
-    if (error instanceof AdminRuleError) return formFailure({}, error.message);
+    if (error instanceof UnknownOrganisationError) {
+      return refuse(formId, submission, { fields: { organisationId: error.message }, form: "Intet er ændret." });
+    }
+    if (error instanceof AdminRuleError) return refusal(error.message);
     throw error;
   }
 }
 
-const LABELS = { name: "Navn", email: "E-mail", role: "Rolle", organisationId: "Kommune", confirm: "Bekræft" };
+type Option = { value: string; label: string };
+
+function EditUserForm({
+  user,
+  roles,
+  organisations,
+}: {
+  user: { name: string; email: string; role: string; organisationId: string | null };
+  roles: Option[];
+  organisations: Option[];
+}) {
+  const edit = useReplyForm<z.input<typeof editUserFormSchema>>(EDIT_USER_FORM, usePageReply(), {
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    organisationId: user.organisationId ?? "",
+  });
+  return (
+    <IntentForm reply={edit} intent={EDIT_USER_FORM}>
+      <UserFields
+        fields={edit.fields}
+        roles={roles}
+        organisations={organisations}
+        emailHint="Brugeren logger ind med den nye adresse fra nu af."
+      />
+      <button type="submit" className="button button-primary">
+        Gem oplysninger
+      </button>
+    </IntentForm>
+  );
+}
+
+function DeleteLearningDataForm({ name }: { name: string }) {
+  const remove = useReplyForm<z.input<typeof deleteLearningDataSchema>>(DELETE_LEARNING_DATA_FORM, usePageReply());
+  const { confirm } = remove.fields;
+  const error = confirm.errors?.[0];
+  return (
+    <IntentForm reply={remove} intent={DELETE_LEARNING_DATA_FORM} key={remove.form.key}>
+      <div className={`form-group${error ? " form-error" : ""}`}>
+        <FieldError id={`${confirm.id}-error`} message={error} />
+        <input
+          className="form-checkbox"
+          type="checkbox"
+          id={confirm.id}
+          name={confirm.name}
+          value="ja"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${confirm.id}-error` : undefined}
+        />
+        <label htmlFor={confirm.id}>
+          Jeg vil slette {name}s læringsdata. Det kan ikke fortrydes; kontoen og holdene bliver.
+        </label>
+      </div>
+      <button type="submit" className="button button-primary">
+        Slet læringsdata
+      </button>
+    </IntentForm>
+  );
+}
 
 export default function AdminUserPage() {
   const { me, user, identities, roles, organisations, counts, audit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
   const signIn = user.hasIdentity
     ? user.hasPassword
       ? "Adgangskode og single sign-on"
@@ -231,15 +301,19 @@ export default function AdminUserPage() {
     : user.hasPassword
       ? "Adgangskode"
       : "Har ikke logget ind endnu";
+  const invitable = user.active && !user.hasPassword && !user.hasIdentity;
+  const forms = [
+    EDIT_USER_FORM,
+    DELETE_LEARNING_DATA_FORM,
+    ...(invitable ? ["send-invitation"] : []),
+    ...(user.id === me ? [] : ["set-active"]),
+    ...identities.map((identity) => rowFormId("unlink-identity", identity.issuer)),
+  ];
   return (
     <>
       <Breadcrumbs items={[{ to: "/admin", label: "Administration" }, { label: user.name }]} />
       <h1>{user.name}</h1>
-      {result?.ok ? (
-        <SuccessMessage message={result.message} />
-      ) : (
-        <ErrorSummary errors={errors} formError={result?.formError} labels={LABELS} />
-      )}
+      <PageReply forms={forms} />
       <dl className="fact-list">
         <dt>E-mail</dt>
         <dd>{user.email}</dd>
@@ -255,44 +329,23 @@ export default function AdminUserPage() {
 
       <h2>Ret oplysninger</h2>
       {/* Keyed by what is saved, so the fields show the stored values after a save. */}
-      <Form method="post" noValidate key={`${user.name} ${user.email} ${user.role} ${user.organisationId}`}>
-        <input type="hidden" name="intent" value="edit-user" />
-        <TextField name="name" label={LABELS.name} defaultValue={user.name} required error={errors?.name} />
-        <TextField
-          name="email"
-          label={LABELS.email}
-          type="email"
-          defaultValue={user.email}
-          hint="Brugeren logger ind med den nye adresse fra nu af."
-          required
-          error={errors?.email}
-        />
-        <SelectField name="role" label={LABELS.role} options={roles} defaultValue={user.role} error={errors?.role} />
-        <SelectField
-          name="organisationId"
-          label={LABELS.organisationId}
-          defaultValue={user.organisationId ?? ""}
-          error={errors?.organisationId}
-          options={[{ value: "", label: "Ingen kommune" }, ...organisations]}
-        />
-        <button type="submit" className="button button-primary">
-          Gem oplysninger
-        </button>
-      </Form>
+      <EditUserForm
+        key={`${user.name} ${user.email} ${user.role} ${user.organisationId}`}
+        user={user}
+        roles={roles}
+        organisations={organisations}
+      />
 
-      {user.active && !user.hasPassword && !user.hasIdentity && (
+      {invitable && (
         <>
           <h2>Invitation</h2>
           <p>
             Brugeren har ikke logget ind endnu. Send en ny invitation på e-mail; den virker i 7 dage, og et ældre link
             holder op med at virke.
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="send-invitation" />
-            <button type="submit" className="button button-secondary">
-              Send invitation til {user.email}
-            </button>
-          </Form>
+          <ButtonForm formId="send-invitation" intent="send-invitation">
+            Send invitation til {user.email}
+          </ButtonForm>
         </>
       )}
 
@@ -306,17 +359,20 @@ export default function AdminUserPage() {
           <ul className="nobullet-list">
             {identities.map((identity) => (
               <li key={identity.issuer}>
-                <Form method="post" className="admin-inline-form">
-                  <input type="hidden" name="intent" value="unlink-identity" />
-                  <input type="hidden" name="issuer" value={identity.issuer} />
-                  <span>
-                    {identity.issuer}: koblet {identity.linkedAt} via {identity.linkedBy}, senest brugt{" "}
-                    {identity.lastLoginAt}
-                  </span>
-                  <button type="submit" className="button button-secondary">
-                    Fjern koblingen<span className="sr-only"> til {identity.issuer}</span>
-                  </button>
-                </Form>
+                <ButtonForm
+                  formId={rowFormId("unlink-identity", identity.issuer)}
+                  intent="unlink-identity"
+                  values={{ issuer: identity.issuer }}
+                  className="admin-inline-form"
+                  before={
+                    <span>
+                      {identity.issuer}: koblet {identity.linkedAt} via {identity.linkedBy}, senest brugt{" "}
+                      {identity.lastLoginAt}
+                    </span>
+                  }
+                >
+                  Fjern koblingen<span className="sr-only"> til {identity.issuer}</span>
+                </ButtonForm>
               </li>
             ))}
           </ul>
@@ -333,13 +389,9 @@ export default function AdminUserPage() {
               ? "En deaktiveret bruger kan ikke logge ind og bliver logget ud alle steder med det samme. Data og hold bliver."
               : "Brugeren er deaktiveret og kan ikke logge ind."}
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="set-active" />
-            <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-            <button type="submit" className="button button-secondary">
-              {user.active ? "Deaktivér brugeren" : "Aktivér brugeren"}
-            </button>
-          </Form>
+          <ButtonForm formId="set-active" intent="set-active" values={{ active: user.active ? "false" : "true" }}>
+            {user.active ? "Deaktivér brugeren" : "Aktivér brugeren"}
+          </ButtonForm>
         </>
       )}
 
@@ -374,18 +426,7 @@ export default function AdminUserPage() {
           </tbody>
         </table>
       </ScrollBox>
-      <Form method="post">
-        <input type="hidden" name="intent" value="delete-learning-data" />
-        <div className="form-group">
-          <input className="form-checkbox" type="checkbox" id="confirm" name="confirm" value="ja" />
-          <label htmlFor="confirm">
-            Jeg vil slette {user.name}s læringsdata. Det kan ikke fortrydes; kontoen og holdene bliver.
-          </label>
-        </div>
-        <button type="submit" className="button button-primary">
-          Slet læringsdata
-        </button>
-      </Form>
+      <DeleteLearningDataForm name={user.name} />
 
       <h2>Logbog om brugeren</h2>
       {audit.length === 0 ? (

@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { recordAudit } from "~/admin/audit.server";
 import { requireUser } from "~/auth/auth.server";
 import { ROLES } from "~/auth/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ScrollBox } from "~/components/scroll-box";
-import { ErrorSummary, SuccessMessage } from "~/components/forms";
+import { fieldProps, IntentForm, TextField } from "~/components/forms";
+import { PageReply } from "~/components/reply-forms";
 import { getDb } from "~/db/database.server";
+import type { FormReply } from "~/forms/reply";
+import { accept, parseSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 import trainerStyles from "~/styles/trainer.css";
 import type { ImportPlan } from "~/users/import";
 import { commitImport, previewImport } from "~/users/import.server";
 import { sendInvitationMail } from "~/users/invitations.server";
 import { MailNotSentError } from "~/mail/mail.server";
-import { formFailure, parseFormData } from "~/utils/forms.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainerStyles }];
 export const meta: MetaFunction = () => [{ title: "Importér brugere – Sagslab" }];
@@ -27,7 +30,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The upload form: it shows what the import will do, and writes nothing. */
+const PREVIEW_FORM = "preview";
+/** The form under the preview that imports the previewed file. */
+const IMPORT_FORM = "import";
+
+const previewSchema = z.object({
+  intent: z.literal(PREVIEW_FORM),
+  file: z
+    .instanceof(File, { error: "Vælg en CSV-fil." })
+    .refine((file) => file.size > 0, "Vælg en CSV-fil.")
+    .refine((file) => file.size <= MAX_FILE_BYTES, "Filen er for stor (højst 512 kB)."),
+});
+
 const importSchema = z.object({
+  intent: z.literal(IMPORT_FORM),
   text: z
     .string()
     .min(1)
@@ -38,32 +55,44 @@ const importSchema = z.object({
 
 type Preview = { plan: ImportPlan; text: string; fingerprint: string };
 
+type ImportReply = FormReply & { preview?: Preview };
+
+/** A reply with the preview the page shows under the upload form. */
+const withPreview = ({ data: reply, init }: ReturnType<typeof accept>, preview: Preview) =>
+  data<ImportReply>({ ...reply, preview }, init ?? undefined);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const db = await getDb();
   // The one form posted as multipart (server/body.js lets it through unparsed): a broken body is
   // the uploader's problem, told in Danish, never a 500.
   const form = await request.formData().catch(() => null);
-  if (!form) return formFailure({ file: "Filen kunne ikke modtages. Vælg den igen, og prøv igen." });
-  if (form.get("intent") === "preview") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return formFailure({ file: "Vælg en CSV-fil." });
-    if (file.size > MAX_FILE_BYTES) return formFailure({ file: "Filen er for stor (højst 512 kB)." });
-    const preview = await previewImport(db, new Uint8Array(await file.arrayBuffer()));
-    if (!preview.ok) return formFailure({ file: preview.error });
-    return data({ ok: true as const, stage: "preview" as const, preview: preview satisfies Preview });
+  if (!form) {
+    return refuse(PREVIEW_FORM, null, { fields: { file: "Filen kunne ikke modtages. Vælg den igen, og prøv igen." } });
   }
-  const parsed = parseFormData(form, importSchema);
-  if (!parsed.ok) return formFailure({}, "Upload filen igen: forhåndsvisningen mangler.");
+  if (form.get("intent") === PREVIEW_FORM) {
+    const submission = parseSubmission(form, previewSchema);
+    if (submission.status !== "success") return refuse(PREVIEW_FORM, submission);
+    const preview = await previewImport(db, new Uint8Array(await submission.value.file.arrayBuffer()));
+    if (!preview.ok) return refuse(PREVIEW_FORM, submission, { fields: { file: preview.error } });
+    return withPreview(accept(PREVIEW_FORM, submission), preview);
+  }
+  const submission = parseSubmission(form, importSchema);
+  if (submission.status !== "success") {
+    return refuse(PREVIEW_FORM, null, { form: "Upload filen igen: forhåndsvisningen mangler." });
+  }
   const result = await commitImport(db, {
-    text: parsed.data.text,
-    fingerprint: parsed.data.fingerprint,
-    invite: parsed.data.invite === "on",
+    text: submission.value.text,
+    fingerprint: submission.value.fingerprint,
+    invite: submission.value.invite === "on",
     invitedBy: admin.id,
   });
   if (!result.ok) {
-    if (!result.preview.ok) return formFailure({ file: result.message });
-    return data({ ok: false as const, stage: "preview" as const, preview: result.preview, formError: result.message });
+    if (!result.preview.ok) return refuse(PREVIEW_FORM, null, { fields: { file: result.message } });
+    // A file with errors has no import form under its preview: the upload form says what to do.
+    const formId = result.preview.plan.counts.error > 0 ? PREVIEW_FORM : IMPORT_FORM;
+    // The new preview is the answer (200, as the first one), with why nothing was imported.
+    return withPreview(refuse(formId, null, { form: result.message }, 200), result.preview);
   }
   await recordAudit(db, {
     actor: admin,
@@ -90,7 +119,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (notSent > 0)
       parts.push(`${notSent} invitationer kunne ikke sendes (send dem igen fra brugernes sider under Administration)`);
   }
-  return data({ ok: true as const, stage: "done" as const, message: `Importen er gennemført: ${parts.join(", ")}.` });
+  return accept(IMPORT_FORM, submission, `Importen er gennemført: ${parts.join(", ")}.`);
 }
 
 const STATUS_TEXT = { create: "Oprettes", exists: "Findes allerede", error: "Fejl" };
@@ -143,21 +172,16 @@ function PreviewTable({ plan }: { plan: ImportPlan }) {
 }
 
 export default function ImportPage() {
-  const result = useActionData<typeof action>();
-  const preview = result && "preview" in result ? result.preview : null;
-  const errors = result && !result.ok && "errors" in result ? result.errors : undefined;
+  // Every answer is a FormReply; a preview's (and a refused import's) carries the preview too.
+  const result = useActionData<typeof action>() as ImportReply | undefined;
+  const preview = result?.preview ?? null;
+  const upload = useReplyForm<z.input<typeof previewSchema>>(PREVIEW_FORM, result);
+  const importing = useReplyForm<z.input<typeof importSchema>>(IMPORT_FORM, result);
+  const importable = preview !== null && preview.plan.counts.error === 0;
   return (
     <>
       <h1>Importér brugere</h1>
-      {result?.ok && result.stage === "done" ? (
-        <SuccessMessage message={result.message} />
-      ) : (
-        <ErrorSummary
-          errors={errors}
-          formError={result && !result.ok ? result.formError : undefined}
-          labels={{ file: "CSV-fil" }}
-        />
-      )}
+      <PageReply forms={importable ? [PREVIEW_FORM, IMPORT_FORM] : [PREVIEW_FORM]} />
       <p>
         Upload et regneark gemt som CSV fra Excel („CSV UTF-8“ eller „CSV (semikolonsepareret)“). Første linje er
         overskrifterne <strong>navn</strong>, <strong>e-mail</strong>, <strong>rolle</strong> (sagsbehandler,
@@ -165,32 +189,12 @@ export default function ImportPage() {
         <strong>hold</strong> (holdets tilmeldingskode). Du ser først, hvad der vil ske; intet gemmes, før du vælger
         „Importér“.
       </p>
-      <Form method="post" encType="multipart/form-data" noValidate>
-        <input type="hidden" name="intent" value="preview" />
-        <div className={`form-group${errors?.file ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="file">
-            CSV-fil
-          </label>
-          {errors?.file && (
-            <span className="form-error-message" id="file-error">
-              <span className="sr-only">Fejl: </span>
-              {errors.file}
-            </span>
-          )}
-          <input
-            className="form-input"
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-invalid={errors?.file ? true : undefined}
-            aria-describedby={errors?.file ? "file-error" : undefined}
-          />
-        </div>
+      <IntentForm reply={upload} intent={PREVIEW_FORM} encType="multipart/form-data">
+        <TextField {...fieldProps(upload.fields.file)} label="CSV-fil" type="file" accept=".csv,text/csv" />
         <button type="submit" className="button button-secondary">
           Vis hvad der vil ske
         </button>
-      </Form>
+      </IntentForm>
       {preview && (
         <>
           <h2>Forhåndsvisning</h2>
@@ -199,21 +203,28 @@ export default function ImportPage() {
             {preview.plan.counts.error} {preview.plan.counts.error === 1 ? "række har" : "rækker har"} fejl.
           </p>
           <PreviewTable plan={preview.plan} />
-          {preview.plan.counts.error > 0 ? (
-            <p>Ret fejlene i regnearket, gem det som CSV igen, og upload det. Intet er gemt.</p>
-          ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="import" />
+          {importable ? (
+            <IntentForm reply={importing} intent={IMPORT_FORM}>
               <input type="hidden" name="text" value={preview.text} />
               <input type="hidden" name="fingerprint" value={preview.fingerprint} />
               <div className="form-group">
-                <input className="form-checkbox" type="checkbox" id="invite" name="invite" defaultChecked />
-                <label htmlFor="invite">Send en invitation til hver ny bruger (gyldig i 7 dage)</label>
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={importing.fields.invite.id}
+                  name="invite"
+                  defaultChecked
+                />
+                <label htmlFor={importing.fields.invite.id}>
+                  Send en invitation til hver ny bruger (gyldig i 7 dage)
+                </label>
               </div>
               <button type="submit" className="button button-primary">
                 Importér {preview.plan.counts.create} {preview.plan.counts.create === 1 ? "bruger" : "brugere"}
               </button>
-            </Form>
+            </IntentForm>
+          ) : (
+            <p>Ret fejlene i regnearket, gem det som CSV igen, og upload det. Intet er gemt.</p>
           )}
         </>
       )}

@@ -6,13 +6,14 @@
  * mode without SMTP_URL). axe at 1280 and 390 px on every new page.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
 import {
   DEMO,
   DEMO_PASSWORD,
   expectAccessibleAtBothWidths,
+  focusedText,
   launchBrowser,
   logInWithKeyboard,
   mailedLink,
@@ -89,6 +90,100 @@ describe.skipIf(Boolean(skipReason))("administration of users, invitations and o
     expect(await admin.getByRole("status").innerText()).toContain("Brugerens navn og e-mail er gemt.");
     await admin.getByRole("button", { name: "Send invitation til karin.holm@demo.sagslab.dk" }).click();
     await admin.getByText("Invitationen er sendt til karin.holm@demo.sagslab.dk").waitFor();
+  });
+
+  /** The forms of /admin a test looks into: the two at the top and a kommune's row. */
+  const adminForms = (page: Page) => ({
+    createUser: page.locator("form", { has: page.getByRole("button", { name: "Opret bruger" }) }),
+    createKommune: page.locator("form", { has: page.getByRole("button", { name: "Opret kommune" }) }),
+    row: (kommune: string) => page.locator("tr", { has: page.getByRole("link", { name: kommune, exact: true }) }),
+  });
+  const invalid = (field: Locator) => field.getAttribute("aria-invalid");
+
+  test("a refusal of one form on /admin shows in that form only; the others keep what was typed", async () => {
+    await admin.goto(`${app.url}/admin`);
+    const forms = adminForms(admin);
+    await admin.getByLabel("Kommunens navn").fill("Nordby Kommune");
+    await admin.getByRole("button", { name: "Opret kommune" }).click();
+    await admin.getByRole("status").waitFor();
+    expect(await admin.getByRole("status").innerText()).toContain("Kommunen „Nordby Kommune“ er oprettet.");
+    expect(await admin.getByLabel("Kommunens navn").inputValue()).toBe("");
+
+    // Half a new user typed, then a kommune renamed to a name that is taken.
+    await admin.getByLabel("Navn", { exact: true }).fill("Halvt Udfyldt");
+    const nordby = forms.row("Nordby Kommune");
+    const newName = nordby.getByLabel("Nyt navn for Nordby Kommune");
+    await newName.fill("Demo Kommune");
+    await nordby.getByRole("button", { name: "Omdøb Nordby Kommune" }).click();
+    await nordby.getByRole("alert").waitFor();
+    expect(await nordby.getByRole("alert").innerText()).toContain(
+      "Der findes allerede en kommune med navnet „Demo Kommune“.",
+    );
+    // The row's summary takes focus; it is the page's only message.
+    expect(await focusedText(admin)).toContain("Der findes allerede en kommune med navnet „Demo Kommune“.");
+    expect(await admin.getByRole("alert").count()).toBe(1);
+    expect(await admin.getByRole("status").count()).toBe(0);
+    expect(await newName.inputValue()).toBe("Demo Kommune");
+    // The other forms are as they were: no message, nothing marked, the typed name still there.
+    const demo = forms.row("Demo Kommune");
+    expect(await invalid(demo.getByLabel("Nyt navn for Demo Kommune"))).toBeNull();
+    expect(await demo.getByLabel("Nyt navn for Demo Kommune").inputValue()).toBe("Demo Kommune");
+    expect(await forms.createUser.getByRole("alert").count()).toBe(0);
+    expect(await admin.getByLabel("Navn", { exact: true }).inputValue()).toBe("Halvt Udfyldt");
+    expect(await invalid(admin.getByLabel("Kommunens navn"))).toBeNull();
+    await expectAccessibleAtBothWidths(admin);
+
+    // A refusal of the create form moves to it: the row's message is gone.
+    await admin.getByLabel("E-mail", { exact: true }).fill("ikke-en-adresse");
+    await admin.getByRole("button", { name: "Opret bruger" }).click();
+    await forms.createUser.getByRole("alert").waitFor();
+    expect(await forms.createUser.getByRole("alert").innerText()).toContain("Skriv en gyldig e-mailadresse.");
+    expect(await admin.getByRole("alert").count()).toBe(1);
+    expect(await invalid(admin.getByLabel("E-mail", { exact: true }))).toBe("true");
+    expect(await invalid(newName)).toBeNull();
+
+    // The kommune nothing refers to is deleted from its row; the confirmation is at the top.
+    await nordby.getByRole("button", { name: "Slet Nordby Kommune" }).click();
+    await admin.getByRole("status").waitFor();
+    expect(await admin.getByRole("status").innerText()).toContain("Kommunen „Nordby Kommune“ er slettet.");
+    await nordby.waitFor({ state: "detached" });
+  });
+
+  test("without JavaScript, a refused form on /admin shows its message and keeps its values; the others none", async () => {
+    const { browser: plain, page } = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      await logInWithKeyboard(page, app.url, DEMO.admin, DEMO_PASSWORD);
+      await page.goto(`${app.url}/admin`);
+      const forms = adminForms(page);
+      await page.getByLabel("Navn", { exact: true }).fill("Jens Uden Script");
+      await page.getByLabel("E-mail", { exact: true }).fill("jens.uden.script@demo.sagslab.dk");
+      await page.getByLabel("Rolle", { exact: true }).first().selectOption({ label: "Forfatter" });
+      await page.getByLabel("Jeg vælger en adgangskode og giver den til brugeren").check();
+      await page.getByLabel("Adgangskode", { exact: true }).fill("kort");
+      await page.getByRole("button", { name: "Opret bruger" }).click();
+      await forms.createUser.getByRole("alert").waitFor();
+      expect(await forms.createUser.getByRole("alert").innerText()).toContain("Adgangskoden skal have mindst 10 tegn.");
+      expect(await page.getByRole("alert").count()).toBe(1);
+      expect(await page.getByLabel("Navn", { exact: true }).inputValue()).toBe("Jens Uden Script");
+      expect(await page.getByLabel("E-mail", { exact: true }).inputValue()).toBe("jens.uden.script@demo.sagslab.dk");
+      expect(await page.getByLabel("Rolle", { exact: true }).first().inputValue()).toBe("author");
+      expect(await page.getByLabel("Jeg vælger en adgangskode og giver den til brugeren").isChecked()).toBe(true);
+      // The password is never sent back.
+      expect(await page.getByLabel("Adgangskode", { exact: true }).inputValue()).toBe("");
+      expect(await invalid(forms.row("Demo Kommune").getByLabel("Nyt navn for Demo Kommune"))).toBeNull();
+
+      // A kommune's empty new name is refused in its row; the create form is empty again.
+      const demo = forms.row("Demo Kommune");
+      await demo.getByLabel("Nyt navn for Demo Kommune").fill(" ");
+      await demo.getByRole("button", { name: "Omdøb Demo Kommune" }).click();
+      await demo.getByRole("alert").waitFor();
+      expect(await demo.getByRole("alert").innerText()).toContain("Skriv kommunens navn.");
+      expect(await page.getByRole("alert").count()).toBe(1);
+      expect(await forms.createUser.getByRole("alert").count()).toBe(0);
+      expect(await page.getByLabel("Navn", { exact: true }).inputValue()).toBe("");
+    } finally {
+      await plain.close();
+    }
   });
 
   test("a trainer invites a participant, who accepts the mailed link and lands on the cohort", async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSession } from "../../app/auth/session.server";
 import { useCourseForTests } from "../../app/content/content.server";
 import { useDatabase } from "../../app/db/database.server";
+import { replyMessages, type FormReply } from "../../app/forms/reply";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/admin._index";
 import { action as userAction, loader as userLoader } from "../../app/routes/admin.brugere.$userId";
 import { loader as myDataLoader } from "../../app/routes/min-konto.data[.]json";
@@ -25,6 +26,10 @@ const APP_URL = "http://sagslab.egeby.test";
 const mailbox = useTestSmtpServer({ APP_URL });
 
 type Reply = { data: Record<string, unknown> & { ok: boolean }; init?: { status?: number } | null };
+/** The answer of an action that serves a form (issue 18): its reply, and the messages as the page shows them. */
+type Answer = { data: FormReply; init?: { status?: number } | null };
+const messagesOf = (answer: Answer) => replyMessages(answer.data);
+const confirmed = (message: unknown) => ({ result: { status: "success" }, message });
 
 describe.each(engines)("users and invitations on %s", (engine) => {
   let handle: TestDatabase;
@@ -88,7 +93,7 @@ describe.each(engines)("users and invitations on %s", (engine) => {
       first: number;
     };
   const onUserPage = async (userId: string, fields: Record<string, string>) =>
-    (await userAction(args(post(adminCookie, `/admin/brugere/${userId}`, fields), { userId }))) as unknown as Reply;
+    (await userAction(args(post(adminCookie, `/admin/brugere/${userId}`, fields), { userId }))) as unknown as Answer;
   const userRow = (id: string) =>
     handle.db
       .selectFrom("users")
@@ -175,12 +180,12 @@ describe.each(engines)("users and invitations on %s", (engine) => {
           password: "",
         }),
       ),
-    )) as unknown as Reply;
-    expect(created.data).toMatchObject({
-      ok: true,
-      message:
+    )) as unknown as Answer;
+    expect(created.data).toMatchObject(
+      confirmed(
         "Brugeren bente.hansen@egeby.dk er oprettet som underviser og har fået en invitation på e-mail (gyldig i 7 dage).",
-    });
+      ),
+    );
     const user = await handle.db
       .selectFrom("users")
       .select(["id", "password_hash", "role"])
@@ -201,7 +206,7 @@ describe.each(engines)("users and invitations on %s", (engine) => {
     };
     expect(page.user).toMatchObject({ hasPassword: false, hasIdentity: false });
     const again = await onUserPage(user.id, { intent: "send-invitation" });
-    expect(again.data).toMatchObject({ ok: true, message: expect.stringContaining("Invitationen er sendt til") });
+    expect(again.data).toMatchObject(confirmed(expect.stringContaining("Invitationen er sendt til")));
     const second = await mailbox.server().nextMailTo("bente.hansen@egeby.dk", since + 1);
     // Only the newest link works.
     expect((await findInvitation(handle.db, token)).status).toBe("expired");
@@ -222,16 +227,39 @@ describe.each(engines)("users and invitations on %s", (engine) => {
           password: "kort",
         }),
       ),
-    )) as unknown as Reply;
+    )) as unknown as Answer;
     expect(refused.init?.status).toBe(400);
-    expect(refused.data.errors).toEqual({ password: "Adgangskoden skal have mindst 10 tegn." });
+    expect(messagesOf(refused).errors).toEqual({ password: "Adgangskoden skal have mindst 10 tegn." });
     const noAccess = (await adminAction(
       args(
         post(adminCookie, "/admin", { intent: "create-user", name: "Carl", email: "carl@egeby.dk", role: "learner" }),
       ),
-    )) as unknown as Reply;
-    expect(noAccess.data.errors).toEqual({ access: "Vælg, hvordan brugeren får adgang." });
+    )) as unknown as Answer;
+    expect(messagesOf(noAccess).errors).toEqual({ access: "Vælg, hvordan brugeren får adgang." });
     expect(await handle.db.selectFrom("users").select("id").where("email", "=", "carl@egeby.dk").execute()).toEqual([]);
+  });
+
+  test("each form of /admin answers for itself: the reply names the form sent, a kommune's row by its kommune", async () => {
+    const onAdmin = async (fields: Record<string, string>) =>
+      (await adminAction(args(post(adminCookie, "/admin", fields)))) as unknown as Answer;
+    const create = await onAdmin({ intent: "create-user", name: "", email: "x@egeby.dk", role: "learner" });
+    expect(create.data.formId).toBe("create-user");
+    expect(messagesOf(create)).toMatchObject({
+      formError: "Ændringen er ikke gemt.",
+      errors: { name: expect.any(String) },
+    });
+    const kommune = await onAdmin({ intent: "create-organisation", organisationName: " " });
+    expect(kommune.data.formId).toBe("create-organisation");
+    expect(messagesOf(kommune).errors).toEqual({ organisationName: "Skriv kommunens navn." });
+    // Two rows, two forms each: the refusal belongs to the row of the kommune it concerns.
+    const rename = await onAdmin({ intent: "rename-organisation", organisationId: nordby, newName: "Egeby Kommune" });
+    expect(rename.data.formId).toBe(`rename-organisation-${nordby}`);
+    expect(messagesOf(rename).formError).toBe("Der findes allerede en kommune med navnet „Egeby Kommune“.");
+    const remove = await onAdmin({ intent: "delete-organisation", organisationId: egeby });
+    expect(remove.data.formId).toBe(`delete-organisation-${egeby}`);
+    expect(remove.init?.status).toBe(400);
+    // A refused create form keeps what was typed, for the page to show again.
+    expect(create.data.result.initialValue).toMatchObject({ email: "x@egeby.dk", role: "learner" });
   });
 
   test("an administrator edits name, e-mail, kommune and role; the changes are logged", async () => {
@@ -247,7 +275,8 @@ describe.each(engines)("users and invitations on %s", (engine) => {
       role: "author",
       organisationId: nordby,
     });
-    expect(saved.data).toEqual({ ok: true, message: "Brugerens navn, e-mail, rolle og kommune er gemt." });
+    expect(saved.data).toMatchObject(confirmed("Brugerens navn, e-mail, rolle og kommune er gemt."));
+    expect(messagesOf(saved)).toEqual({ errors: {}, formError: undefined });
     expect(await userRow(user.id)).toMatchObject({
       name: "Dorte Dahl Jensen",
       email: "dorte.jensen@nordby.dk",
@@ -263,7 +292,8 @@ describe.each(engines)("users and invitations on %s", (engine) => {
       role: "author",
       organisationId: "",
     });
-    expect(kommuneOnly.data).toEqual({ ok: true, message: "Brugerens kommune er gemt." });
+    expect(kommuneOnly.data).toMatchObject(confirmed("Brugerens kommune er gemt."));
+    expect(messagesOf(kommuneOnly)).toEqual({ errors: {}, formError: undefined });
     expect((await userRow(user.id)).organisation_id).toBeNull();
   });
 
@@ -283,16 +313,18 @@ describe.each(engines)("users and invitations on %s", (engine) => {
 
     const taken = await attempt({ name: "Nyt Navn", email: "OPTAGET@egeby.dk" });
     expect(taken.init?.status).toBe(400);
-    expect(taken.data.errors).toEqual({ email: "Der findes allerede en bruger med e-mailadressen optaget@egeby.dk." });
-    expect((await attempt({ email: "ikke-en-adresse" })).data.errors).toEqual({
+    expect(messagesOf(taken).errors).toEqual({
+      email: "Der findes allerede en bruger med e-mailadressen optaget@egeby.dk.",
+    });
+    expect(messagesOf(await attempt({ email: "ikke-en-adresse" })).errors).toEqual({
       email: "Skriv en gyldig e-mailadresse.",
     });
-    expect((await attempt({ name: "   " })).data.errors).toEqual({ name: "Skriv brugerens navn." });
-    expect((await attempt({ role: "chef" })).data.errors).toEqual({ role: "Vælg en rolle." });
-    expect((await attempt({ organisationId: crypto.randomUUID() })).data.errors).toEqual({
+    expect(messagesOf(await attempt({ name: "   " })).errors).toEqual({ name: "Skriv brugerens navn." });
+    expect(messagesOf(await attempt({ role: "chef" })).errors).toEqual({ role: "Vælg en rolle." });
+    expect(messagesOf(await attempt({ organisationId: crypto.randomUUID() })).errors).toEqual({
       organisationId: "Kommunen findes ikke.",
     });
-    expect((await attempt({ organisationId: "x" })).data.errors).toEqual({ organisationId: "Vælg en kommune." });
+    expect(messagesOf(await attempt({ organisationId: "x" })).errors).toEqual({ organisationId: "Vælg en kommune." });
     expect(await userRow(user.id)).toEqual(before);
 
     // An administrator cannot take their own administrator role, nor change an unknown user.
@@ -304,7 +336,7 @@ describe.each(engines)("users and invitations on %s", (engine) => {
       role: "trainer",
       organisationId: egeby,
     });
-    expect(demoted.data.formError).toMatch(/^Du kan ikke fjerne din egen administratorrolle/);
+    expect(messagesOf(demoted).formError).toMatch(/^Du kan ikke fjerne din egen administratorrolle/);
     expect((await userRow(adminId)).role).toBe("admin");
     const unknown = crypto.randomUUID();
     await expect(
@@ -312,7 +344,7 @@ describe.each(engines)("users and invitations on %s", (engine) => {
     ).rejects.toMatchObject({ status: 404 });
     // A user who can sign in already gets no invitation.
     const invited = await onUserPage(user.id, { intent: "send-invitation" });
-    expect(invited.data.formError).toMatch(/^Brugeren kan allerede logge ind/);
+    expect(messagesOf(invited).formError).toMatch(/^Brugeren kan allerede logge ind/);
   });
 
   test("an administrator removes a wrong single sign-on link; the removal is logged", async () => {
@@ -327,14 +359,14 @@ describe.each(engines)("users and invitations on %s", (engine) => {
     };
     expect(page.identities).toEqual([expect.objectContaining({ issuer, linkedBy: "e-mailadressen jens@egeby.dk" })]);
     const removed = await onUserPage(user.id, { intent: "unlink-identity", issuer });
-    expect(removed.data).toMatchObject({ ok: true, message: expect.stringMatching(/^Koblingen er fjernet\./) });
+    expect(removed.data).toMatchObject(confirmed(expect.stringMatching(/^Koblingen er fjernet\./)));
     expect(
       await handle.db.selectFrom("user_identities").select("subject").where("user_id", "=", user.id).execute(),
     ).toEqual([]);
     expect(await auditActions(user.id)).toEqual(["user.identity_unlinked"]);
     const again = await onUserPage(user.id, { intent: "unlink-identity", issuer });
     expect(again.init?.status).toBe(400);
-    expect(again.data.formError).toBe("Koblingen findes ikke længere.");
+    expect(messagesOf(again).formError).toBe("Koblingen findes ikke længere.");
   });
 
   test("a trainer invites participants to their own cohort: a mail each, learners in the cohort's kommune", async () => {
