@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/auth.server";
 import { ROLES } from "~/auth/roles";
 import { destroyOwnSession, destroyUserSessions } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldProps, IntentForm, TextField } from "~/components/forms";
+import { ButtonForm, PageReply, usePageReply } from "~/components/reply-forms";
 import { ScrollBox } from "~/components/scroll-box";
-import { ErrorSummary, SuccessMessage, TextField } from "~/components/forms";
 import { getDb } from "~/db/database.server";
+import { rowFormId, submittedFormId } from "~/forms/form-ids";
+import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { formatMailDate } from "~/mail/templates";
+import { NewPasswordFields } from "~/users/components/new-password-fields";
 import { changeOwnPassword, myAccount } from "~/users/my-account.server";
-import { newPasswordFields, PASSWORD_LABELS } from "~/users/password-forms";
+import { newPasswordFields } from "~/users/password-forms";
 import { describeUserAgent } from "~/users/user-agent";
 import { getEnv } from "~/utils/env.server";
-import { formFailure, parseFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Min konto – Sagslab" }];
 
@@ -47,81 +50,109 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const LABELS = { currentPassword: "Nuværende adgangskode", ...PASSWORD_LABELS };
-const intentSchema = z.object({
-  intent: z.enum(["change-password", "end-session", "end-other-sessions"], { error: "Ukendt handling." }),
-});
-const currentPasswordSchema = z.object({
+const CHANGE_PASSWORD_FORM = "change-password";
+const END_OTHER_SESSIONS_FORM = "end-other-sessions";
+const endSessionForm = (sessionId: string) => rowFormId("end-session", sessionId);
+
+const changePasswordSchema = newPasswordFields.extend({
+  intent: z.literal(CHANGE_PASSWORD_FORM),
   currentPassword: z.string({ error: "Skriv din nuværende adgangskode." }).min(1, "Skriv din nuværende adgangskode."),
 });
-const sessionSchema = z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, "Sessionen findes ikke.") });
+const myAccountSchema = z.discriminatedUnion(
+  "intent",
+  [
+    changePasswordSchema,
+    z.object({
+      intent: z.literal("end-session"),
+      sessionId: z.string({ error: "Sessionen findes ikke." }).regex(/^[0-9a-f]{64}$/, "Sessionen findes ikke."),
+    }),
+    z.object({ intent: z.literal(END_OTHER_SESSIONS_FORM) }),
+  ],
+  { error: "Ukendt handling." },
+);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const form = await request.formData();
-  const intent = parseFormData(form, intentSchema);
-  if (!intent.ok) return formFailure(intent.errors);
-  switch (intent.data.intent) {
+  const submission = await readSubmission(request, myAccountSchema);
+  const formId = submittedFormId(submission.payload, { "end-session": "sessionId" }, "min-konto");
+  if (submission.status !== "success") return refuse(formId, submission);
+  const input = submission.value;
+  switch (input.intent) {
     case "change-password": {
-      const current = parseFormData(form, currentPasswordSchema);
-      const fields = parseFormData(form, newPasswordFields);
-      if (!current.ok || !fields.ok) {
-        return formFailure({ ...(current.ok ? {} : current.errors), ...(fields.ok ? {} : fields.errors) });
-      }
       const result = await changeOwnPassword(db, {
         user,
-        currentPassword: current.data.currentPassword,
-        newPassword: fields.data.password,
+        currentPassword: input.currentPassword,
+        newPassword: input.password,
         clientAddress: context.clientAddress ?? "unknown",
       });
       if (!result.ok && "retryAfterSeconds" in result) {
-        return formFailure({}, "Der har været for mange forkerte forsøg. Vent lidt, og prøv igen.", 429);
+        return refuse(
+          formId,
+          submission,
+          { form: "Der har været for mange forkerte forsøg. Vent lidt, og prøv igen." },
+          429,
+        );
       }
-      if (!result.ok) return formFailure({ currentPassword: result.message });
-      return data({
-        ok: true as const,
-        message:
-          result.endedSessions > 0
-            ? `Din adgangskode er ændret, og du er logget ud ${result.endedSessions === 1 ? "ét andet sted" : `${result.endedSessions} andre steder`}.`
-            : "Din adgangskode er ændret.",
-      });
+      if (!result.ok) return refuse(formId, submission, { fields: { currentPassword: result.message } });
+      return accept(
+        formId,
+        submission,
+        result.endedSessions > 0
+          ? `Din adgangskode er ændret, og du er logget ud ${result.endedSessions === 1 ? "ét andet sted" : `${result.endedSessions} andre steder`}.`
+          : "Din adgangskode er ændret.",
+      );
     }
     case "end-session": {
-      const parsed = parseFormData(form, sessionSchema);
-      if (!parsed.ok) return formFailure(parsed.errors);
-      if (parsed.data.sessionId === user.sessionId) {
-        return formFailure({}, "Det er den session, du bruger nu. Brug „Log ud“ øverst på siden.");
+      if (input.sessionId === user.sessionId) {
+        return refuse(formId, submission, { form: "Det er den session, du bruger nu. Brug „Log ud“ øverst på siden." });
       }
-      const ended = await destroyOwnSession(db, user.id, parsed.data.sessionId);
-      return data({
-        ok: true as const,
-        message: ended ? "Sessionen er afsluttet." : "Sessionen var allerede afsluttet.",
-      });
+      const ended = await destroyOwnSession(db, user.id, input.sessionId);
+      return accept(formId, submission, ended ? "Sessionen er afsluttet." : "Sessionen var allerede afsluttet.");
     }
     case "end-other-sessions": {
       const ended = await destroyUserSessions(db, user.id, user.sessionId);
-      return data({
-        ok: true as const,
-        message: ended === 0 ? "Du var ikke logget ind andre steder." : "Du er logget ud alle andre steder.",
-      });
+      return accept(
+        formId,
+        submission,
+        ended === 0 ? "Du var ikke logget ind andre steder." : "Du er logget ud alle andre steder.",
+      );
     }
   }
 }
 
+function ChangePasswordForm() {
+  const change = useReplyForm<z.input<typeof changePasswordSchema>>(CHANGE_PASSWORD_FORM, usePageReply());
+  return (
+    <IntentForm reply={change} intent={CHANGE_PASSWORD_FORM} key={change.form.key}>
+      <TextField
+        {...fieldProps(change.fields.currentPassword)}
+        label="Nuværende adgangskode"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <NewPasswordFields fields={change.fields} hint="Mindst 10 tegn. Du bliver logget ud alle andre steder." />
+      <button type="submit" className="button button-primary">
+        Skift adgangskode
+      </button>
+    </IntentForm>
+  );
+}
+
 export default function MyAccountPage() {
   const account = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
   const others = account.sessions.filter((session) => !session.current);
+  const passwordForm = account.passwordAllowed && account.hasPassword;
+  const forms = [
+    ...(passwordForm ? [CHANGE_PASSWORD_FORM] : []),
+    ...others.map((session) => endSessionForm(session.id)),
+    ...(others.length > 0 ? [END_OTHER_SESSIONS_FORM] : []),
+  ];
   return (
     <>
       <h1>Min konto</h1>
-      {result?.ok ? (
-        <SuccessMessage message={result.message} />
-      ) : (
-        <ErrorSummary errors={errors} formError={result?.formError} labels={LABELS} />
-      )}
+      <PageReply forms={forms} />
       <dl className="module-facts">
         <dt>Navn</dt>
         <dd>{account.name}</dd>
@@ -157,37 +188,7 @@ export default function MyAccountPage() {
           ud.
         </p>
       ) : (
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="change-password" />
-          <TextField
-            name="currentPassword"
-            label={LABELS.currentPassword}
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errors?.currentPassword}
-          />
-          <TextField
-            name="password"
-            label={LABELS.password}
-            type="password"
-            autoComplete="new-password"
-            hint="Mindst 10 tegn. Du bliver logget ud alle andre steder."
-            required
-            error={errors?.password}
-          />
-          <TextField
-            name="confirm"
-            label={LABELS.confirm}
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errors?.confirm}
-          />
-          <button type="submit" className="button button-primary">
-            Skift adgangskode
-          </button>
-        </Form>
+        <ChangePasswordForm />
       )}
       {account.identities.length > 0 && (
         <>
@@ -242,13 +243,13 @@ export default function MyAccountPage() {
                   {session.current ? (
                     "–"
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="end-session" />
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <button type="submit" className="button button-secondary">
-                        Log ud<span className="sr-only"> af {session.browser}</span>
-                      </button>
-                    </Form>
+                    <ButtonForm
+                      formId={endSessionForm(session.id)}
+                      intent="end-session"
+                      values={{ sessionId: session.id }}
+                    >
+                      Log ud<span className="sr-only"> af {session.browser}</span>
+                    </ButtonForm>
                   )}
                 </td>
               </tr>
@@ -257,12 +258,9 @@ export default function MyAccountPage() {
         </table>
       </ScrollBox>
       {others.length > 0 && (
-        <Form method="post">
-          <input type="hidden" name="intent" value="end-other-sessions" />
-          <button type="submit" className="button button-secondary">
-            Log ud alle andre steder
-          </button>
-        </Form>
+        <ButtonForm formId={END_OTHER_SESSIONS_FORM} intent={END_OTHER_SESSIONS_FORM}>
+          Log ud alle andre steder
+        </ButtonForm>
       )}
     </>
   );
