@@ -169,7 +169,10 @@ describe.each(engines)("Skriv begrundelsen on %s", (engine) => {
       },
     });
     expect((await load()).step).toMatchObject({ kind: "writing", text: "For kort tekst." });
-    expect(await post("draft", { attempt: "ikke-et-id", text: "x" })).toMatchObject({ status: 400 });
+    expect(await post("draft", { attempt: "ikke-et-id", text: "x" })).toMatchObject({
+      status: 400,
+      data: { error: "Formularen er ugyldig. Genindlæs siden.", values: { text: "x" } },
+    });
   });
 
   test("a submit is recorded once; the text is then fixed and the criteria's labels (only) join the page", async () => {

@@ -35,13 +35,13 @@ const INVALID = "Formularen er ugyldig. Genindlæs siden.";
 const textFormSchema = formLevel(
   z.object({
     attempt: z
-      .union([z.literal(""), z.uuid()], { error: INVALID })
+      .union([z.literal("", { error: INVALID }), z.uuid({ error: INVALID })], { error: INVALID })
       .optional()
       .transform((id) => id || null),
   }),
 );
 const assessFormSchema = formLevel(z.object({ attempt: z.uuid({ error: INVALID }) }));
-const againFormSchema = z.object({ prefill: z.string().optional() });
+const againFormSchema = formLevel(z.object({ prefill: z.string({ error: INVALID }).optional() }));
 
 async function writeText({ db, user, activity, here }: Request, form: FormData, submitting: boolean) {
   const TEXT = BEGRUNDELSE_FORMS.text;
@@ -181,7 +181,7 @@ export const begrundelseServer: ActivityServer<BegrundelseActivity, BegrundelseP
     async again({ db, user, activity, here }, form) {
       const AGAIN = BEGRUNDELSE_FORMS.again;
       const submission = parseSubmission(form, againFormSchema);
-      if (submission.status !== "success") return refuse(AGAIN, submission, { form: INVALID });
+      if (submission.status !== "success") return refuse(AGAIN, submission);
       const prefill = submission.value.prefill === "1";
       const started = await startNewAttempt(db, { userId: user.id, activity, prefill });
       if (!started.ok) return refuse(AGAIN, submission, { form: started.message }, started.status);
