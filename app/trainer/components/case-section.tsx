@@ -3,6 +3,7 @@
  * step's situation), the endings reached (by their result and text) and where unfinished
  * attempts stand. Headed by the module the case belongs to.
  */
+import type { ReactNode } from "react";
 import { ScrollBox } from "~/components/scroll-box";
 import { caseSummary, formatShare } from "../dashboard";
 import { DashboardSection } from "./dashboard-section";
@@ -26,6 +27,37 @@ function CaseSummaryLine({ stats }: { stats: CaseData }) {
   );
 }
 
+/** A compact table of a case's figures in its scroll box: caption, column headings, then the rows given. */
+function FiguresTable({
+  label,
+  caption,
+  columns,
+  children,
+}: {
+  label: string;
+  caption: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <ScrollBox label={label}>
+      <table className="table table--compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
 function CaseDetails({ c }: { c: CaseData }) {
   return (
     <details className="case-details">
@@ -41,64 +73,45 @@ function CaseDetails({ c }: { c: CaseData }) {
             Valgte det højest scorende valg: {formatShare(step.firstBestShare)} i første forsøg ({step.firstDecisions}{" "}
             valg), {formatShare(step.bestShare)} i alle forsøg ({step.decisions} valg).
           </p>
-          <ScrollBox label={`Tabel: valg på trin ${index + 1} i ${c.title}`}>
-            <table className="table table--compact">
-              <caption>
-                Fordeling af valg – {c.title}, trin {index + 1}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Valg</th>
-                  <th scope="col">Point</th>
-                  <th scope="col">Første forsøg</th>
-                  <th scope="col">Alle forsøg</th>
-                </tr>
-              </thead>
-              <tbody>
-                {step.choices.map((choice) => (
-                  <tr key={choice.id}>
-                    <th scope="row">
-                      {choice.label}
-                      {choice.onBestPath && <span className="best-mark"> (bedste vej)</span>}
-                    </th>
-                    <td>{choice.points}</td>
-                    <td>
-                      {choice.first} ({formatShare(choice.firstShare)})
-                    </td>
-                    <td>
-                      {choice.all} ({formatShare(choice.allShare)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <FiguresTable
+            label={`Tabel: valg på trin ${index + 1} i ${c.title}`}
+            caption={`Fordeling af valg – ${c.title}, trin ${index + 1}`}
+            columns={["Valg", "Point", "Første forsøg", "Alle forsøg"]}
+          >
+            {step.choices.map((choice) => (
+              <tr key={choice.id}>
+                <th scope="row">
+                  {choice.label}
+                  {choice.onBestPath && <span className="best-mark"> (bedste vej)</span>}
+                </th>
+                <td>{choice.points}</td>
+                <td>
+                  {choice.first} ({formatShare(choice.firstShare)})
+                </td>
+                <td>
+                  {choice.all} ({formatShare(choice.allShare)})
+                </td>
+              </tr>
+            ))}
+          </FiguresTable>
         </div>
       ))}
       <h4>Afslutninger</h4>
-      <ScrollBox label={`Tabel: afslutninger i ${c.title}`}>
-        <table className="table table--compact">
-          <caption>{c.title}: afslutninger nået</caption>
-          <thead>
-            <tr>
-              <th scope="col">Afslutning</th>
-              <th scope="col">Første forsøg</th>
-              <th scope="col">Alle forsøg</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.outcomes.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  {o.result}: <span className="meta">{o.text}</span>
-                </th>
-                <td>{o.first}</td>
-                <td>{o.all}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <FiguresTable
+        label={`Tabel: afslutninger i ${c.title}`}
+        caption={`${c.title}: afslutninger nået`}
+        columns={["Afslutning", "Første forsøg", "Alle forsøg"]}
+      >
+        {c.outcomes.map((o) => (
+          <tr key={o.id}>
+            <th scope="row">
+              {o.result}: <span className="meta">{o.text}</span>
+            </th>
+            <td>{o.first}</td>
+            <td>{o.all}</td>
+          </tr>
+        ))}
+      </FiguresTable>
       <h4>Hvor ufærdige forsøg står</h4>
       {c.dropOff.length === 0 ? (
         <p>Ingen ufærdige forsøg.</p>
