@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  begrundelseTextAction,
-  begrundelseTextPage,
-  type TextActionData,
-} from "~/activities/begrundelse/trainer-pages.server";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DISCUSSION_FORM, REVIEW_FORM } from "~/activities/begrundelse/review-forms";
+import { begrundelseTextAction, begrundelseTextPage } from "~/activities/begrundelse/trainer-pages.server";
 import { RatingScale } from "~/activities/begrundelse/rating-scale";
 import { ratingField, ratingLabel } from "~/activities/begrundelse/text";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, FieldError, SuccessMessage } from "~/components/forms";
+import { FieldError, IntentForm, SuccessMessage } from "~/components/forms";
+import { CRITERION_RATINGS } from "~/content/vocabulary";
+import { useReplyForm } from "~/forms/use-reply-form";
 import begrundelserStyles from "~/styles/begrundelser.css";
 import trainerStyles from "~/styles/trainer.css";
 
@@ -38,11 +37,18 @@ const SAVED: Record<string, string> = {
 
 export default function BegrundelseTextPage() {
   const { cohort, names, activity, text, commentMax, saved } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as TextActionData | undefined;
+  const reply = useActionData<typeof action>();
+  // The ratings (rating-<criterion>) and the comment: the last assessment, or what a refused post sent.
+  const review = useReplyForm<{ comment: string } & Record<`rating-${string}`, string>>(REVIEW_FORM, reply, {
+    ...Object.fromEntries(activity.criteria.map((c) => [ratingField(c.id), text.review?.ratings[c.id] ?? ""])),
+    comment: text.review?.comment ?? "",
+  });
+  const discussion = useReplyForm(DISCUSSION_FORM, reply);
   const busy = useNavigation().state === "submitting";
   const base = `/underviser/hold/${cohort.id}/begrundelser`;
   const withNames = names ? "?navne=1" : "";
-  const errors = actionData?.fieldErrors ?? {};
+  const comment = review.fields.comment;
+  const commentError = comment.errors?.[0];
   return (
     <>
       <Breadcrumbs
@@ -79,32 +85,28 @@ export default function BegrundelseTextPage() {
           {text.review.by ? ` af ${text.review.by}` : ""}. Gemmer du, erstatter din vurdering den.
         </p>
       )}
-      <Form method="post" noValidate>
-        <ErrorSummary
-          formError={actionData?.error}
-          errors={errors}
-          labels={Object.fromEntries(Object.keys(errors).map((field) => [field, field]))}
-        />
-        <input type="hidden" name="intent" value="review" />
+      <IntentForm reply={review} intent="review">
         {activity.criteria.map((criterion, index) => {
-          const field = ratingField(criterion.id);
-          const error = errors[field];
+          // conform has metadata for every name; the criteria are known only at run time.
+          const field = review.fields[ratingField(criterion.id) as `rating-${string}`]!;
+          const error = field.errors?.[0];
           const own = text.self?.[criterion.id];
+          const chosen = CRITERION_RATINGS.find((rating) => rating.value === field.initialValue)?.value;
           return (
             <fieldset
               key={criterion.id}
-              id={field}
+              id={field.id}
               className={`form-group${error ? " form-error" : ""}`}
-              aria-describedby={[`${field}-self`, error ? `${field}-error` : null].filter(Boolean).join(" ")}
+              aria-describedby={[`${field.id}-self`, error ? `${field.id}-error` : null].filter(Boolean).join(" ")}
             >
               <legend className="form-label">
                 {index + 1}. {criterion.label}
               </legend>
-              <p className="form-hint" id={`${field}-self`}>
+              <p className="form-hint" id={`${field.id}-self`}>
                 Deltagerens egen vurdering: {own ? ratingLabel(own) : "ikke vurderet endnu"}
               </p>
-              <FieldError id={`${field}-error`} message={error} />
-              <RatingScale criterionId={criterion.id} checked={text.review?.ratings[criterion.id]} />
+              <FieldError id={`${field.id}-error`} message={error} />
+              <RatingScale criterionId={criterion.id} checked={chosen} />
               <details>
                 <summary>Hvad kravet indebærer</summary>
                 <div className="prose" dangerouslySetInnerHTML={{ __html: criterion.explanationHtml }} />
@@ -112,21 +114,23 @@ export default function BegrundelseTextPage() {
             </fieldset>
           );
         })}
-        <div className="form-group">
-          <label className="form-label" htmlFor="comment">
+        <div className={`form-group${commentError ? " form-error" : ""}`}>
+          <label className="form-label" htmlFor={comment.id}>
             Kommentar til deltageren (valgfri)
           </label>
-          <span className="form-hint" id="comment-hint">
+          <span className="form-hint" id={`${comment.id}-hint`}>
             Deltageren ser kommentaren ved sin tekst. Højst {commentMax} tegn.
           </span>
+          <FieldError id={`${comment.id}-error`} message={commentError} />
           <textarea
             className="form-input"
-            id="comment"
-            name="comment"
+            id={comment.id}
+            name={comment.name}
             rows={5}
             maxLength={commentMax}
-            defaultValue={text.review?.comment ?? ""}
-            aria-describedby="comment-hint"
+            defaultValue={typeof comment.initialValue === "string" ? comment.initialValue : ""}
+            aria-invalid={commentError ? true : undefined}
+            aria-describedby={`${comment.id}-hint${commentError ? ` ${comment.id}-error` : ""}`}
           />
         </div>
         <div className="actions">
@@ -134,11 +138,10 @@ export default function BegrundelseTextPage() {
             Gem vurdering
           </button>
         </div>
-      </Form>
+      </IntentForm>
 
       <h2>Til undervisningsdagen</h2>
-      <Form method="post">
-        <input type="hidden" name="intent" value="discussion" />
+      <IntentForm reply={discussion} intent="discussion">
         <input type="hidden" name="on" value={text.forDiscussion ? "0" : "1"} />
         <p>
           {text.forDiscussion
@@ -150,7 +153,7 @@ export default function BegrundelseTextPage() {
             {text.forDiscussion ? "Fjern markeringen til drøftelse" : "Markér til drøftelse"}
           </button>
         </div>
-      </Form>
+      </IntentForm>
     </>
   );
 }

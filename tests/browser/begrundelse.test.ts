@@ -185,7 +185,7 @@ describe.skipIf(Boolean(skipReason))(
       await waitForPage(trainer, /\/begrundelser\/[0-9a-f-]{36}$/, "Deltager 1");
       await expectAccessibleAtBothWidths(trainer);
       await rateAll(trainer, ["Opfyldt", "Delvist", "Opfyldt", "Delvist"]);
-      await tabTo(trainer, "comment");
+      await tabTo(trainer, "review-comment");
       await trainer.keyboard.type("Godt. Skriv, at klagen sendes til kommunen.");
       await activateWithKeyboard(trainer, "Gem vurdering");
       await trainer.getByText("Din vurdering er gemt. Deltageren kan nu se den.").waitFor();

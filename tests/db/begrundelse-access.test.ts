@@ -10,6 +10,7 @@ import { createSession } from "../../app/auth/session.server";
 import { useCourseForTests } from "../../app/content/content.server";
 import type { CompiledCourse } from "../../app/content/types";
 import { useDatabase } from "../../app/db/database.server";
+import { replyMessages, type FormReply } from "../../app/forms/reply";
 import { loader as overviewLoader } from "../../app/routes/underviser.hold.$cohortId.begrundelser._index";
 import {
   action as textAction,
@@ -182,8 +183,12 @@ describe.each(engines)("the trainer's begrundelse pages on %s", (engine) => {
 
   test("the trainer's post is checked: every criterion, a value on the scale, a comment within bounds; nothing changes otherwise", async () => {
     const path = `${base()}/${attemptId}`;
-    const send = (fields: Record<string, string>) =>
-      outcome(() => textAction(args(post("trainer", path, fields), { cohortId, attemptId })));
+    const send = async (fields: Record<string, string>) => {
+      const { status, body } = await outcome(() =>
+        textAction(args(post("trainer", path, fields), { cohortId, attemptId })),
+      );
+      return { status, body: body ? replyMessages(body as FormReply) : body };
+    };
     const before = await handle.db
       .selectFrom("begrundelse_review_ratings")
       .selectAll()
@@ -191,7 +196,7 @@ describe.each(engines)("the trainer's begrundelse pages on %s", (engine) => {
       .execute();
     expect(await send({ intent: "review", "rating-retsgrundlag": "opfyldt", comment: "" })).toMatchObject({
       status: 400,
-      body: { error: "Vurdér alle kriterier, før du gemmer: 2 kriterier mangler." },
+      body: { formError: "Vurdér alle kriterier, før du gemmer: 2 kriterier mangler." },
     });
     expect(
       await send({
@@ -201,7 +206,7 @@ describe.each(engines)("the trainer's begrundelse pages on %s", (engine) => {
         "rating-klage": "opfyldt",
         comment: "",
       }),
-    ).toMatchObject({ status: 400, body: { error: "Vurderingen skal være Opfyldt, Delvist eller Ikke opfyldt." } });
+    ).toMatchObject({ status: 400, body: { formError: "Vurderingen skal være Opfyldt, Delvist eller Ikke opfyldt." } });
     expect(
       await send({
         intent: "review",
@@ -210,7 +215,7 @@ describe.each(engines)("the trainer's begrundelse pages on %s", (engine) => {
         "rating-klage": "opfyldt",
         comment: "x".repeat(2001),
       }),
-    ).toMatchObject({ status: 400, body: { error: "Kommentaren må højst være 2000 tegn." } });
+    ).toMatchObject({ status: 400, body: { errors: { comment: "Kommentaren må højst være 2000 tegn." } } });
     expect(await send({ intent: "slet" })).toMatchObject({ status: 400 });
     expect(
       await handle.db.selectFrom("begrundelse_review_ratings").selectAll().orderBy("criterion_id").execute(),

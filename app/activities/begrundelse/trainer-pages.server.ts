@@ -6,9 +6,10 @@
  * `requireTrainerCohort` (the cohort's own trainers and administrators; 403 otherwise), and every
  * post is read with zod.
  */
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getCourse } from "~/content/content.server";
+import { parseSubmission, refuse } from "~/forms/submission.server";
 import type { DB } from "~/db/database.server";
 import { requireTrainerCohort } from "~/trainer/cohorts.server";
 import { formatDateTime } from "~/utils/danish";
@@ -16,6 +17,7 @@ import { notFound } from "~/utils/http.server";
 import { metCount } from "./agreement";
 import type { BegrundelseActivity } from "./content";
 import { cohortBegrundelser, cohortText, saveReview, setForDiscussion, type CohortText } from "./reviews.server";
+import { DISCUSSION_FORM, REVIEW_FORM } from "./review-forms";
 import { readRatings } from "./text";
 
 export const COMMENT_MAX = 2000;
@@ -123,7 +125,7 @@ export async function begrundelseTextPage(
   };
 }
 
-const reviewSchema = z.object({
+export const reviewSchema = z.object({
   intent: z.literal("review"),
   comment: z
     .string({ error: "Kommentaren mangler i formularen." })
@@ -132,14 +134,10 @@ const reviewSchema = z.object({
     .transform((comment) => comment || null),
 });
 const discussionSchema = z.object({ intent: z.literal("discussion"), on: z.enum(["1", "0"]) });
+// The ratings (rating-<criterion>) are read by readRatings, which knows the begrundelse's criteria.
 const actionSchema = z.discriminatedUnion("intent", [reviewSchema, discussionSchema], {
   error: "Ukendt handling.",
 });
-
-export interface TextActionData {
-  error: string;
-  fieldErrors?: Record<string, string>;
-}
 
 /** Saves the trainer's assessment of the text, or marks it for discussion. */
 export async function begrundelseTextAction(
@@ -149,38 +147,38 @@ export async function begrundelseTextAction(
 ) {
   const { db, user, cohort, activity, text } = await requireText(request, cohortId, attemptId);
   const form = await request.formData();
+  const submission = parseSubmission(form, actionSchema);
+  const formId = submission.payload.intent === DISCUSSION_FORM ? DISCUSSION_FORM : REVIEW_FORM;
   if (cohort.archivedAt) {
-    return data<TextActionData>({ error: "Holdet er arkiveret, så vurderingerne kan ikke ændres." }, { status: 409 });
+    return refuse(formId, submission, { form: "Holdet er arkiveret, så vurderingerne kan ikke ændres." }, 409);
   }
-  const parsed = actionSchema.safeParse(Object.fromEntries([...form].filter(([key]) => !key.startsWith("rating-"))));
-  if (!parsed.success) {
-    return data<TextActionData>(
-      { error: parsed.error.issues[0]?.message ?? "Formularen er ugyldig.", fieldErrors: {} },
-      { status: 400 },
-    );
-  }
+  // The intent and the mark are hidden fields: what is wrong with them is the form's, not a field's.
+  const errors = submission.status === "success" ? {} : (submission.error ?? {});
+  const hidden = ["intent", "on"].map((name) => errors[name]?.[0]).find(Boolean);
+  if (hidden) return refuse(formId, null, { form: hidden });
   const here = `/underviser/hold/${cohort.id}/begrundelser/${text.attemptId}`;
   const names = new URL(request.url).searchParams.get("navne") === "1" ? "&navne=1" : "";
-  if (parsed.data.intent === "discussion") {
+  if (submission.status === "success" && submission.value.intent === "discussion") {
     await setForDiscussion(db, {
       cohortId: cohort.id,
       attemptId: text.attemptId,
       learnerId: text.userId,
       trainerId: user.id,
-      on: parsed.data.on === "1",
+      on: submission.value.on === "1",
     });
     return redirect(`${here}?gemt=droeftelse${names}`);
   }
+  // The comment and every criterion's rating are refused together, so one round names all that is missing.
   const ratings = readRatings(activity.begrundelse.criteria, form.entries());
-  if (!ratings.ok)
-    return data<TextActionData>({ error: ratings.message, fieldErrors: ratings.errors }, { status: 400 });
+  if (!ratings.ok) return refuse(formId, submission, { fields: ratings.errors, form: ratings.message });
+  if (submission.status !== "success" || submission.value.intent !== "review") return refuse(formId, submission);
   await saveReview(db, {
     attemptId: text.attemptId,
     learnerId: text.userId,
     activityId: activity.id,
     trainerId: user.id,
     ratings: ratings.ratings,
-    comment: parsed.data.comment,
+    comment: submission.value.comment,
   });
   return redirect(`${here}?gemt=vurdering${names}`);
 }
