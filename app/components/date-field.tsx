@@ -3,12 +3,20 @@
  * shows, not a browser date picker that shows mm/dd/yyyy under a hint of another form. The
  * server reads it with `parseDate` (also "1.12.2026" and ISO).
  */
+import type { FieldMetadata } from "@conform-to/react";
 import { formatDate } from "~/utils/danish";
 import { DATE_HINT } from "~/utils/danish";
-import { TextField } from "./forms";
+import { fieldProps, TextField } from "./forms";
+
+/** A DateField's name, id, message and value (what was typed, or the default) from its conform metadata. */
+export function dateProps(field: FieldMetadata<unknown>) {
+  const { defaultValue, ...props } = fieldProps(field);
+  return { ...props, value: defaultValue };
+}
 
 export function DateField({
   name,
+  id,
   label,
   hint,
   error,
@@ -16,6 +24,8 @@ export function DateField({
   required,
 }: {
   name: string;
+  /** The field's id; by default its name (a conform form's field: `<formId>-<name>`). */
+  id?: string;
   label: string;
   /** More after the format hint. */
   hint?: string;
@@ -28,6 +38,7 @@ export function DateField({
   return (
     <TextField
       name={name}
+      id={id}
       label={label}
       type="text"
       inputMode="text"

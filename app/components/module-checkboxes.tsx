@@ -1,12 +1,23 @@
 /** The cohort forms' choice of modules: a checkbox per published module, with its error. */
+import type { FieldMetadata } from "@conform-to/react";
 import { FieldError } from "./forms";
 
+/** The group's id, message and the modules to show ticked (what was sent, or the default) from conform. */
+export function moduleProps(field: FieldMetadata<unknown>) {
+  const value: unknown = field.initialValue;
+  const chosen = (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === "string");
+  return { id: field.id, error: field.errors?.[0], chosen };
+}
+
 export function ModuleCheckboxes({
+  id = "modules",
   modules,
   chosen,
   error,
   hint,
 }: {
+  /** The group's id, which an error summary links to (a conform form's field: `<formId>-modules`). */
+  id?: string;
   modules: { id: string; title: string }[];
   chosen: readonly string[];
   error?: string;
@@ -16,18 +27,18 @@ export function ModuleCheckboxes({
     <fieldset
       className={error ? "form-error" : undefined}
       aria-describedby={
-        [hint ? "modules-hint" : null, error ? "modules-error" : null].filter(Boolean).join(" ") || undefined
+        [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
       }
     >
-      <legend className="form-label" id="modules">
+      <legend className="form-label" id={id}>
         Moduler
       </legend>
       {hint && (
-        <span className="form-hint" id="modules-hint">
+        <span className="form-hint" id={`${id}-hint`}>
           {hint}
         </span>
       )}
-      <FieldError id="modules-error" message={error} />
+      <FieldError id={`${id}-error`} message={error} />
       <ul className="nobullet-list checkbox-list">
         {modules.map((module) => (
           <li key={module.id} className="form-group-checkbox">

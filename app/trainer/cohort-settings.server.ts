@@ -12,7 +12,8 @@ import { followUpOpensOn } from "~/activities/evaluation/follow-up";
 import { activitiesOfType } from "~/activities/registry";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { compareNames } from "~/utils/danish";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import type { FormReply } from "~/forms/reply";
+import { accept, readSubmission, refuse, type FormSubmission } from "~/forms/submission.server";
 import {
   addCohortTrainer,
   cohortSettingsSchema,
@@ -24,6 +25,7 @@ import {
 } from "./cohorts.server";
 import { cohortModules } from "./dashboard.server";
 import { joinLinkFor } from "./join-code";
+import { settingsFormId, SETTINGS_PAGE_FORM } from "./cohort-settings-forms";
 import {
   ARCHIVED_MESSAGE,
   archiveCohort,
@@ -86,24 +88,47 @@ export async function cohortSettingsPage(request: Request, cohortId: string | un
   };
 }
 
-const ok = (message: string, extra: Record<string, unknown> = {}) => data({ ok: true as const, message, ...extra });
-const confirm = (confirmation: Confirmation) => data({ ok: true as const, message: null, confirm: confirmation });
+/** The settings page's reply: a form's, or the question asked before a change (`confirm`). */
+export type SettingsReply = FormReply & { confirm?: Confirmation };
 
-export async function cohortSettingsAction(request: Request, cohortId: string | undefined, clientAddress?: string) {
+const NOT_SAVED = "Ændringen er ikke gemt.";
+/** Fields the page sends hidden: a message about one of them is its form's, not a field's. */
+const HIDDEN_FIELDS = ["userId", "bekraeft", "activityId"];
+
+/** Nothing is changed yet: the page asks first, with the form's own reply. */
+const ask = (formId: string, submission: FormSubmission, confirmation: Confirmation) =>
+  data<SettingsReply>({ ...accept(formId, submission).data, confirm: confirmation });
+
+export async function cohortSettingsAction(
+  request: Request,
+  cohortId: string | undefined,
+  clientAddress?: string,
+): Promise<ReturnType<typeof data<SettingsReply>>> {
   const { user, db, cohort } = await requireTrainerCohort(request, cohortId);
   const course = await getCourse();
-  const parsed = await parseForm(request, cohortSettingsSchema(publishedModules(course).map((m) => m.id)));
-  if (!parsed.ok) return formFailure(parsed.errors, "Ændringen er ikke gemt.");
-  const input = parsed.data;
-  // An archived cohort is read-only until it is restored.
-  if (cohort.archivedAt && input.intent !== "restore") return formFailure({}, ARCHIVED_MESSAGE);
+  const submission = await readSubmission(request, cohortSettingsSchema(publishedModules(course).map((m) => m.id)));
+  const formId = settingsFormId(submission.payload);
+  if (submission.status !== "success") {
+    if (formId === SETTINGS_PAGE_FORM) return refuse(formId, null, { form: NOT_SAVED });
+    const hidden = HIDDEN_FIELDS.map((name) => submission.error?.[name]?.[0]).find(Boolean);
+    return hidden ? refuse(formId, null, { form: hidden }) : refuse(formId, submission, { form: NOT_SAVED });
+  }
+  const input = submission.value;
+  // A form whose defaults are the cohort's own keeps what was saved: the page's data is reloaded
+  // after the reply comes, so emptying it would put back the values from before. A form for the
+  // next entry (a trainer, invitations) is emptied.
+  const keepValues = input.intent === "update-details" || input.intent === "follow-up-date";
+  const ok = (message: string) => accept(formId, submission, message, { keepValues });
+  // An archived cohort is read-only until it is restored; the form may no longer be on the page.
+  if (cohort.archivedAt && input.intent !== "restore")
+    return refuse(SETTINGS_PAGE_FORM, null, { form: ARCHIVED_MESSAGE });
   const audit = { actor: user, cohortId: cohort.id, clientAddress: clientAddress ?? null };
   try {
     switch (input.intent) {
       case "add-trainer": {
         // Audited there, with the throttle's bookkeeping.
         const added = await addCohortTrainer(db, cohort.id, input.email, user, clientAddress ?? null);
-        return ok(`${added.name} er nu underviser på holdet og kan se dets oversigt.`, { added: true });
+        return ok(`${added.name} er nu underviser på holdet og kan se dets oversigt.`);
       }
       case "remove-trainer": {
         const self = input.userId === user.id;
@@ -112,7 +137,7 @@ export async function cohortSettingsAction(request: Request, cohortId: string | 
           const trainers = await cohortTrainers(db, cohort.id);
           const me = trainers.find((t) => t.id === user.id);
           if (me && trainers.length > 1)
-            return confirm({ intent: "remove-trainer", userId: me.id, name: me.name, self });
+            return ask(formId, submission, { intent: "remove-trainer", userId: me.id, name: me.name, self });
         }
         const removed = await audited(
           db,
@@ -126,14 +151,15 @@ export async function cohortSettingsAction(request: Request, cohortId: string | 
       case "invite": {
         const result = await inviteParticipants(db, { cohortId: cohort.id, invitedBy: user.id, text: input.invitees });
         if (!result.ok && "errors" in result) {
-          return formFailure({ invitees: result.errors.join(" ") }, "Ingen er inviteret.");
+          return refuse(formId, submission, {
+            fields: { invitees: result.errors.join(" ") },
+            form: "Ingen er inviteret.",
+          });
         }
         if (!result.ok) {
-          return formFailure(
-            {},
-            `Du har sendt mange invitationer på kort tid. Vent ${Math.ceil(result.retryAfterSeconds / 60)} minut(ter), og prøv igen.`,
-            429,
-          );
+          const wait = Math.ceil(result.retryAfterSeconds / 60);
+          const form = `Du har sendt mange invitationer på kort tid. Vent ${wait} minut(ter), og prøv igen.`;
+          return refuse(formId, submission, { form }, 429);
         }
         await recordAudit(db, {
           ...audit,
@@ -142,7 +168,8 @@ export async function cohortSettingsAction(request: Request, cohortId: string | 
         });
         const sent = result.sent.length;
         if (sent === 0) {
-          return formFailure({}, "Mailserveren svarede ikke, så ingen invitationer er sendt. Prøv igen om lidt.", 503);
+          const form = "Mailserveren svarede ikke, så ingen invitationer er sendt. Prøv igen om lidt.";
+          return refuse(formId, submission, { form }, 503);
         }
         const parts = [
           sent === 1 ? "Der er sendt en invitation" : `Der er sendt ${sent} invitationer`,
@@ -151,10 +178,10 @@ export async function cohortSettingsAction(request: Request, cohortId: string | 
         if (result.notSent.length > 0) {
           parts.push(` Til ${result.notSent.join(", ")} kunne mailen ikke sendes; prøv igen om lidt.`);
         }
-        return ok(parts.join(""), { invited: true });
+        return ok(parts.join(""));
       }
       case "renew-code": {
-        if (!input.bekraeft) return confirm({ intent: "renew-code" });
+        if (!input.bekraeft) return ask(formId, submission, { intent: "renew-code" });
         const code = await audited(db, { ...audit, action: "cohort.join_code_renewed" }, (trx) =>
           renewJoinCode(trx, cohort.id),
         );
@@ -171,7 +198,11 @@ export async function cohortSettingsAction(request: Request, cohortId: string | 
         if (!input.bekraeft) {
           const participant = (await cohortParticipants(db, cohort.id)).find((p) => p.id === input.userId);
           if (!participant) throw new CohortRuleError("Personen er ikke deltager på holdet.");
-          return confirm({ intent: "remove-participant", userId: participant.id, name: participant.name });
+          return ask(formId, submission, {
+            intent: "remove-participant",
+            userId: participant.id,
+            name: participant.name,
+          });
         }
         const removed = await audited(
           db,
@@ -205,8 +236,8 @@ export async function cohortSettingsAction(request: Request, cohortId: string | 
   } catch (error) {
     if (error instanceof CohortRuleError) {
       return input.intent === "add-trainer"
-        ? formFailure({ email: error.message }, "Underviseren er ikke tilføjet.")
-        : formFailure({}, error.message);
+        ? refuse(formId, submission, { fields: { email: error.message }, form: "Underviseren er ikke tilføjet." })
+        : refuse(formId, submission, { form: error.message });
     }
     throw error;
   }

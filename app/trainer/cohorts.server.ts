@@ -41,8 +41,10 @@ const chosenModules = (moduleIds: readonly string[]) =>
     .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()))
     .pipe(
       z
-        .array(z.string().refine((id) => moduleIds.includes(id), "Vælg kun blandt de viste moduler."))
+        .array(z.string())
         .min(1, "Vælg mindst ét modul.")
+        // On the list, not on each module, so the message is the field's ("modules"), not "modules[0]"'s.
+        .refine((ids) => ids.every((id) => moduleIds.includes(id)), "Vælg kun blandt de viste moduler.")
         // A module posted twice is chosen once.
         .transform((ids) => [...new Set(ids)]),
     );

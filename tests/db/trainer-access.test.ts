@@ -139,11 +139,13 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
 
   test("the cohort's settings refuse bad input in Danish and change nothing", async () => {
     const path = `/underviser/hold/${cohortId}/indstillinger`;
-    const send = (fields: Record<string, string>) =>
-      settingsAction(args(post("trainer", path, fields), { cohortId })) as unknown as Promise<{
-        data: { errors: Record<string, string>; formError?: string };
+    const send = async (fields: Record<string, string>) => {
+      const reply = (await settingsAction(args(post("trainer", path, fields), { cohortId }))) as unknown as {
+        data: FormReply;
         init: { status: number };
-      }>;
+      };
+      return { ...reply, data: replyMessages(reply.data) };
+    };
     const badEmail = await send({ intent: "add-trainer", email: "ikke en adresse" });
     expect(badEmail.init.status).toBe(400);
     expect(badEmail.data.errors.email).toBe("Skriv en gyldig e-mailadresse.");
@@ -225,11 +227,11 @@ describe.each(engines)("trainer and admin routes on %s", (engine) => {
     };
     expect(await statusOf(() => newCohortAction(args(post("learner", "/underviser/hold/ny", fields))))).toBe(403);
     const refused = (await newCohortAction(args(post("trainer", "/underviser/hold/ny", fields)))) as unknown as {
-      data: { errors: Record<string, string> };
+      data: FormReply;
       init: { status: number };
     };
     expect(refused.init.status).toBe(400);
-    expect(refused.data.errors).toMatchObject({
+    expect(replyMessages(refused.data).errors).toMatchObject({
       organisationId: "Vælg en kommune.",
       modules: "Vælg kun blandt de viste moduler.",
     });

@@ -5,6 +5,22 @@ import { DanishPeriod } from "~/components/danish-date";
 import { SuccessMessage } from "~/components/forms";
 import type { DashboardData } from "./types";
 
+/** The join code and its link as terms of a facts list (the settings page's section says "Kode", "Link"). */
+export function JoinCodeFacts({ code, link, terms }: { code: string; link: string; terms: [string, string] }) {
+  return (
+    <>
+      <dt>{terms[0]}</dt>
+      <dd className="join-code" data-testid="join-code">
+        {code}
+      </dd>
+      <dt>{terms[1]}</dt>
+      <dd>
+        <a href={link}>{link}</a>
+      </dd>
+    </>
+  );
+}
+
 export function CohortHeader({ data }: { data: DashboardData }) {
   const { cohort } = data;
   return (
@@ -26,14 +42,7 @@ export function CohortHeader({ data }: { data: DashboardData }) {
         <dd>
           <DanishPeriod from={cohort.startsOn} to={cohort.endsOn} />
         </dd>
-        <dt>Tilmeldingskode</dt>
-        <dd className="join-code" data-testid="join-code">
-          {cohort.joinCode}
-        </dd>
-        <dt>Tilmeldingslink</dt>
-        <dd>
-          <a href={data.joinLink}>{data.joinLink}</a>
-        </dd>
+        <JoinCodeFacts code={cohort.joinCode} link={data.joinLink} terms={["Tilmeldingskode", "Tilmeldingslink"]} />
         <dt>Deltagere</dt>
         <dd>{data.matrix.rows.length}</dd>
       </dl>

@@ -3,41 +3,61 @@
  * participants, trainers, follow-ups, archive. Each form works without JavaScript; a change that
  * cannot simply be undone shows a confirmation first (`Confirm`).
  */
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { DateField } from "~/components/date-field";
-import { FieldError, TextField } from "~/components/forms";
-import { ModuleCheckboxes } from "~/components/module-checkboxes";
+import type { z } from "zod";
+import { DateField, dateProps } from "~/components/date-field";
+import { FieldError, fieldProps, IntentForm, ReplyErrorSummary, TextField } from "~/components/forms";
+import { ModuleCheckboxes, moduleProps } from "~/components/module-checkboxes";
 import { ScrollBox } from "~/components/scroll-box";
+import { useReplyForm } from "~/forms/use-reply-form";
 import { MAX_INVITEES } from "~/users/invitee-list";
 import type { useLoaderData } from "@remix-run/react";
-import type { cohortSettingsPage, Confirmation } from "../cohort-settings.server";
+import type { cohortSettingsPage, Confirmation, SettingsReply } from "../cohort-settings.server";
+import type { cohortSettingsSchema } from "../cohorts.server";
+import { JoinCodeFacts } from "./cohort-header";
+import { followUpFormId, SETTINGS_PAGE_FORM, type SettingsIntent } from "../cohort-settings-forms";
 
 export type SettingsData = ReturnType<typeof useLoaderData<typeof cohortSettingsPage>>;
-type Errors = Record<string, string> | undefined;
+/** The last reply of the page's action, whichever form it was; each form takes only its own. */
+type Reply = SettingsReply | undefined;
+/** The fields of the form with this intent, as the browser sends them. */
+type FieldsOf<Intent extends SettingsIntent> = Omit<
+  Extract<z.input<ReturnType<typeof cohortSettingsSchema>>, { intent: Intent }>,
+  "intent"
+>;
 
+/** A form that is a button (with its hidden fields); its refusal shows in its section (`Refusal`). */
 function IntentButton({
   intent,
   fields = {},
   className = "button button-secondary",
   children,
 }: {
-  intent: string;
+  intent: SettingsIntent;
   fields?: Record<string, string>;
   className?: string;
   children: ReactNode;
 }) {
   return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
+    <IntentForm intent={intent}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <button type="submit" className={className}>
         {children}
       </button>
-    </Form>
+    </IntentForm>
   );
+}
+
+/**
+ * The refusal of a form without fields of its own (a button, a row's "Fjern", a confirmation, or
+ * a post no form on the page answers for), in the place of that form; it takes focus.
+ */
+export function Refusal({ formId, reply }: { formId: string; reply: Reply }) {
+  const refusal = useReplyForm(formId, reply);
+  return <ReplyErrorSummary reply={refusal} />;
 }
 
 /** The question before the change, with the button that makes it and one that does not. */
@@ -84,40 +104,38 @@ export function Confirm({ confirmation, cohortId }: { confirmation: Confirmation
   );
 }
 
-export function DetailsForm({ data, errors }: { data: SettingsData; errors: Errors }) {
+export function DetailsForm({ data, reply }: { data: SettingsData; reply: Reply }) {
   const { cohort, modules } = data;
+  // The modules as checkboxes send them: none, one or several.
+  type Details = Omit<FieldsOf<"update-details">, "modules"> & { modules: string[] };
+  const details = useReplyForm<Details>("update-details", reply, {
+    name: cohort.name,
+    startsOn: cohort.startsOn,
+    endsOn: cohort.endsOn,
+    modules: cohort.moduleIds,
+  });
+  const { fields } = details;
   return (
     <section aria-labelledby="oplysninger">
       <h2 id="oplysninger">Navn, datoer og moduler</h2>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="update-details" />
-        <TextField
-          name="name"
-          label="Holdets navn"
-          required
-          maxLength={120}
-          error={errors?.name}
-          defaultValue={cohort.name}
-        />
-        <DateField name="startsOn" label="Startdato" required error={errors?.startsOn} value={cohort.startsOn} />
+      <IntentForm reply={details} intent="update-details">
+        <TextField {...fieldProps(fields.name)} label="Holdets navn" required maxLength={120} />
+        <DateField {...dateProps(fields.startsOn)} label="Startdato" required />
         <DateField
-          name="endsOn"
+          {...dateProps(fields.endsOn)}
           label="Slutdato"
           hint="Efter slutdatoen kan der ikke tilmeldes med koden."
           required
-          error={errors?.endsOn}
-          value={cohort.endsOn}
         />
         <ModuleCheckboxes
+          {...moduleProps(fields.modules)}
           modules={modules}
-          chosen={cohort.moduleIds}
-          error={errors?.modules}
           hint="Et modul, der tages af holdet, beholder deltagernes arbejde."
         />
         <button type="submit" className="button button-primary">
           Gem navn, datoer og moduler
         </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -175,10 +193,11 @@ export function PeopleTable({
   );
 }
 
-export function ParticipantsTable({ data }: { data: SettingsData }) {
+export function ParticipantsTable({ data, reply }: { data: SettingsData; reply: Reply }) {
   return (
     <section aria-labelledby="deltagere">
       <h2 id="deltagere">Deltagere</h2>
+      <Refusal formId="remove-participant" reply={reply} />
       {data.participants.length === 0 ? (
         <p>Ingen deltagere er tilmeldt endnu.</p>
       ) : (
@@ -194,54 +213,68 @@ export function ParticipantsTable({ data }: { data: SettingsData }) {
   );
 }
 
-/** Invitations by e-mail (a personal link for 7 days), and those not yet accepted. */
-export function InviteParticipants({
-  data,
-  errors,
-  sent,
-}: {
-  data: SettingsData;
-  errors: Errors;
-  sent: object | null;
-}) {
-  const inviteForm = useRef<HTMLFormElement>(null);
-  // After invitations are sent the list is emptied; after a refusal it keeps what was typed.
-  useEffect(() => {
-    if (sent) inviteForm.current?.reset();
-  }, [sent]);
-  const inviteError = errors?.invitees;
+/** The join code and link, and (unless archived) a new code for a code that has got out. */
+export function JoinCodeSection({ data, reply }: { data: SettingsData; reply: Reply }) {
+  const { cohort, joinLink } = data;
   return (
     <section>
+      <h2>Tilmeldingskode</h2>
+      <dl className="module-facts">
+        <JoinCodeFacts code={cohort.joinCode} link={joinLink} terms={["Kode", "Link"]} />
+      </dl>
+      {!cohort.archivedAt && (
+        <>
+          <p>
+            Er koden kommet ud til flere end holdets deltagere, så giv holdet en ny. Den gamle kode og det gamle link
+            holder op med at virke med det samme; deltagere, der allerede er tilmeldt, bliver på holdet.
+          </p>
+          <Refusal formId="renew-code" reply={reply} />
+          <IntentButton intent="renew-code">Giv holdet en ny tilmeldingskode</IntentButton>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Invitations by e-mail (a personal link for 7 days), and those not yet accepted. */
+export function InviteParticipants({ data, reply }: { data: SettingsData; reply: Reply }) {
+  // Emptied after invitations are sent; after a refusal it keeps what was typed.
+  const invite = useReplyForm<FieldsOf<"invite">>("invite", reply);
+  const field = invite.fields.invitees;
+  const error = field.errors?.[0];
+  return (
+    <section>
+      {/* Not a named region: its heading's "e-mail" would make the page's "E-mail" field ambiguous by label. */}
       <h2>Inviter deltagere på e-mail</h2>
       <p>
         Hver deltager får en e-mail med et personligt link, der virker i 7 dage. Med linket vælger deltageren en
         adgangskode (eller logger ind med single sign-on) og kommer direkte på holdet. Deltagere, der allerede har en
         konto, logger ind for at tage imod.
       </p>
-      <Form method="post" noValidate ref={inviteForm}>
-        <input type="hidden" name="intent" value="invite" />
-        <div className={`form-group${inviteError ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="invitees">
+      <IntentForm reply={invite} intent="invite">
+        <div className={`form-group${error ? " form-error" : ""}`}>
+          <label className="form-label" htmlFor={field.id}>
             Deltagere, én pr. linje
           </label>
-          <span className="form-hint" id="invitees-hint">
+          <span className="form-hint" id={`${field.id}-hint`}>
             Navn og e-mailadresse, fx „Bente Hansen bente.hansen@egeby.dk“. Højst {MAX_INVITEES} ad gangen.
           </span>
-          <FieldError id="invitees-error" message={inviteError} />
+          <FieldError id={`${field.id}-error`} message={error} />
           <textarea
             className="form-input"
-            id="invitees"
-            name="invitees"
+            id={field.id}
+            name={field.name}
             rows={6}
             autoComplete="off"
-            aria-invalid={inviteError ? true : undefined}
-            aria-describedby={`invitees-hint${inviteError ? " invitees-error" : ""}`}
+            defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${field.id}-hint${error ? ` ${field.id}-error` : ""}`}
           />
         </div>
         <button type="submit" className="button button-primary">
           Send invitationer
         </button>
-      </Form>
+      </IntentForm>
       {data.invitations.length > 0 && (
         <ScrollBox label="Tabel: invitationer, der endnu ikke er taget imod">
           <table className="table">
@@ -269,7 +302,73 @@ export function InviteParticipants({
   );
 }
 
-export function FollowUps({ data, errors }: { data: SettingsData; errors: Errors }) {
+/** The cohort's trainers, each removable while there is another; adding one by e-mail. */
+export function TrainersSection({ data, reply }: { data: SettingsData; reply: Reply }) {
+  const { me, trainers, cohort } = data;
+  const archived = Boolean(cohort.archivedAt);
+  const add = useReplyForm<FieldsOf<"add-trainer">>("add-trainer", reply);
+  // After a trainer is added the field is emptied for the next one (conform does it, as the reply
+  // says); after a refusal it keeps what was typed, to be corrected.
+  return (
+    <section>
+      <h2>Undervisere</h2>
+      <p>Holdets undervisere ser holdets oversigt og kan ændre disse indstillinger.</p>
+      <Refusal formId="remove-trainer" reply={reply} />
+      <PeopleTable
+        caption="Undervisere på holdet"
+        people={trainers}
+        me={me}
+        intent="remove-trainer"
+        removable={trainers.length > 1 && !archived}
+        removeText={(t) => `${t.id === me ? "dig selv" : t.name} som underviser`}
+      />
+      {!archived && (
+        <>
+          <h3>Tilføj en underviser</h3>
+          <IntentForm reply={add} intent="add-trainer">
+            <TextField
+              {...fieldProps(add.fields.email)}
+              label="E-mail"
+              type="email"
+              autoComplete="off"
+              hint="Brugeren skal have rollen underviser eller administrator."
+              required
+            />
+            <button type="submit" className="button button-primary">
+              Tilføj underviser
+            </button>
+          </IntentForm>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A follow-up's date: each its own form, so a refused date shows at its own field. */
+function FollowUpForm({ followUp: f, reply }: { followUp: SettingsData["followUps"][number]; reply: Reply }) {
+  const date = useReplyForm<FieldsOf<"follow-up-date">>(followUpFormId(f.activityId), reply, {
+    opensOn: f.opensOn,
+  });
+  return (
+    <IntentForm reply={date} intent="follow-up-date" className="admin-inline-form">
+      <input type="hidden" name="activityId" value={f.activityId} />
+      <DateField
+        {...dateProps(date.fields.opensOn)}
+        label={`Opfølgning på ${f.moduleTitle}`}
+        hint={
+          f.moved
+            ? "Du har flyttet datoen; tøm feltet for kursets dato."
+            : `Kursets dato: ${f.afterDays} dage efter slutdatoen.`
+        }
+      />
+      <button type="submit" className="button button-secondary">
+        Gem datoen<span className="sr-only"> for opfølgningen på {f.moduleTitle}</span>
+      </button>
+    </IntentForm>
+  );
+}
+
+export function FollowUps({ data, reply }: { data: SettingsData; reply: Reply }) {
   if (data.followUps.length === 0) return null;
   return (
     <section aria-labelledby="opfoelgning">
@@ -279,33 +378,17 @@ export function FollowUps({ data, errors }: { data: SettingsData; errors: Errors
         følger den kurset: et antal dage efter holdets slutdato.
       </p>
       {data.followUps.map((f) => (
-        <Form method="post" noValidate key={f.activityId} className="admin-inline-form">
-          <input type="hidden" name="intent" value="follow-up-date" />
-          <input type="hidden" name="activityId" value={f.activityId} />
-          <DateField
-            name="opensOn"
-            label={`Opfølgning på ${f.moduleTitle}`}
-            hint={
-              f.moved
-                ? "Du har flyttet datoen; tøm feltet for kursets dato."
-                : `Kursets dato: ${f.afterDays} dage efter slutdatoen.`
-            }
-            error={errors?.opensOn}
-            value={f.opensOn}
-          />
-          <button type="submit" className="button button-secondary">
-            Gem datoen<span className="sr-only"> for opfølgningen på {f.moduleTitle}</span>
-          </button>
-        </Form>
+        <FollowUpForm key={f.activityId} followUp={f} reply={reply} />
       ))}
     </section>
   );
 }
 
-export function ArchiveSection({ data }: { data: SettingsData }) {
+export function ArchiveSection({ data, reply }: { data: SettingsData; reply: Reply }) {
   return (
     <section aria-labelledby="arkiv">
       <h2 id="arkiv">{data.cohort.archivedAt ? "Holdet er arkiveret" : "Arkivér holdet"}</h2>
+      <Refusal formId={data.cohort.archivedAt ? "restore" : "archive"} reply={reply} />
       {data.cohort.archivedAt ? (
         <>
           <p>Et arkiveret hold kan ikke ændres, og koden tager ikke imod nye deltagere. Gendan det for at ændre det.</p>
@@ -324,4 +407,7 @@ export function ArchiveSection({ data }: { data: SettingsData }) {
   );
 }
 
-export { IntentButton };
+/** A refusal no form on the page answers for (an unknown action, a cohort archived meanwhile). */
+export function PageRefusal({ reply }: { reply: Reply }) {
+  return <Refusal formId={SETTINGS_PAGE_FORM} reply={reply} />;
+}
