@@ -11,6 +11,7 @@ import type { ActivityReply, ActivityViewProps } from "../activity-type";
 import { Alert } from "~/components/alert";
 import { CaseFile } from "~/components/case-file";
 import { FieldError, IntentForm } from "~/components/forms";
+import { PageReply } from "~/components/reply-forms";
 import { CRITERION_RATINGS, type CriterionRatingValue } from "~/content/vocabulary";
 import { isRefused, replyMessages } from "~/forms/reply";
 import { useReplyForm } from "~/forms/use-reply-form";
@@ -352,9 +353,6 @@ const STEP_FORM: Record<BegrundelseStep["kind"], string> = {
 export function BegrundelseView({ page, reply }: ActivityViewProps<BegrundelsePage>) {
   const { step } = page;
   const headingRef = useFocusOnChange<HTMLHeadingElement>(`${step.kind}-${step.number}`);
-  // A refusal of a form the page no longer shows (the text was submitted in another tab, 409):
-  // the page shows the step the activity is at, and why the post did not go through.
-  const elsewhere = reply?.formId !== STEP_FORM[step.kind] ? refusal(reply) : undefined;
   return (
     <div className="begrundelse">
       <div className="prose" dangerouslySetInnerHTML={{ __html: page.introHtml }} />
@@ -363,7 +361,9 @@ export function BegrundelseView({ page, reply }: ActivityViewProps<BegrundelsePa
       )}
       <div className="case-layout">
         <div className="case-main">
-          {elsewhere && <Alert tone="warning" role="alert" heading={elsewhere} />}
+          {/* A refusal of a form the page no longer shows (the text was submitted in another tab,
+              409): the page shows the step the activity is at, and why the post did not go through. */}
+          <PageReply forms={[STEP_FORM[step.kind]]} />
           <section aria-labelledby="opgaven">
             <h2 id="opgaven">Opgaven</h2>
             <div className="prose begrundelse-task" dangerouslySetInnerHTML={{ __html: page.taskHtml }} />
