@@ -3,18 +3,18 @@
  * own scripts plus the inline ones carrying this request's nonce: no `eval`, because no MDX is
  * ever evaluated in the browser. Also exports the start-up and shut-down hooks server/index.js calls.
  *
- * Two faults of React 18's Node renderer are avoided here, at their cause (docs/decisions/0015):
+ * Two faults of React 18's streaming renderers are avoided here, at their cause (docs/decisions/0015):
  * - `renderToPipeableStream` sends a whole 2,048-byte buffer when a multi-byte character (æ, ø,
  *   –) does not fit at its end, unused NUL bytes included (facebook/react#24985, fixed only in
- *   React 19). React's web-streams renderer, `renderToReadableStream`, copies bytes without that
- *   fault; Node 20 has web streams, so it is used instead.
+ *   React 19). Pages defer nothing, so the document is rendered to a string (`renderToString`),
+ *   which writes no byte buffers at all and is the cheapest of React's renderers (0025).
  * - Remix's single fetch streams the loader data through a Suspense boundary after the document,
  *   which React 18 writes after `</html>`. The data is read first and written inside <body> by
  *   root's <RouteDataScript>.
  */
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToReadableStream } from "react-dom/server.browser";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { ProseProvider } from "~/components/prose";
 import { RouteDataProvider } from "~/components/route-data-script";
@@ -84,41 +84,34 @@ export default async function handleRequest(
   remixContext.serverHandoffStream = undefined;
   const routeData = handoff ? await new Response(handoff).text() : null;
 
-  // Pages stream nothing late, so the whole document is rendered first and sent as one body:
-  // React's many small chunks would otherwise become many socket writes.
-  const timeout = new AbortController();
-  const abortTimer = setTimeout(() => timeout.abort(), streamTimeout + 1000);
-  let shellRendered = false;
-  try {
-    const stream = await renderToReadableStream(
-      <NonceProvider value={nonce}>
-        <RouteDataProvider value={routeData}>
-          <ProseProvider value={loadContext.proseFragments ?? null}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-          </ProseProvider>
-        </RouteDataProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        signal: timeout.signal,
-        // Never move a finished Suspense boundary out of place (after `</html>`), however large.
-        progressiveChunkSize: Number.POSITIVE_INFINITY,
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are logged here; before it, the error boundary renders them.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    shellRendered = true;
-    await stream.allReady;
-    const body = await new Response(stream).arrayBuffer();
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    // The length lets server/index.js write the page in one piece, without chunked encoding.
-    responseHeaders.set("Content-Length", String(body.byteLength));
-    return new Response(body, { headers: responseHeaders, status: responseStatusCode });
-  } finally {
-    // Cleared when the page is done, however it ends: a pending timer would keep the whole render alive.
-    clearTimeout(abortTimer);
-  }
+  // The whole document at once: nothing suspends (no route defers, RemixServer renders no boundary
+  // without the data stream), so there is nothing to stream.
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <RouteDataProvider value={routeData}>
+        <ProseProvider value={loadContext.proseFragments ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </ProseProvider>
+      </RouteDataProvider>
+    </NonceProvider>,
+  );
+  // renderToString leaves out the doctype the streaming renderers add before <html>.
+  const body = Buffer.from(`<!DOCTYPE html>${markup}`);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  // The length lets server/index.js write the page in one piece, without chunked encoding.
+  responseHeaders.set("Content-Length", String(body.byteLength));
+  const response = new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  documentBodies.set(response, body);
+  return response;
+}
+
+const documentBodies = new WeakMap<Response, Buffer>();
+
+/**
+ * The bytes of a document this entry rendered, for server/index.js to write as they are instead of
+ * reading them back out of the Response's stream (a copy and a stream per page); null for any
+ * other response (data requests, resources, redirects, a HEAD request's empty answer).
+ */
+export function documentBody(response: Response): Buffer | null {
+  return documentBodies.get(response) ?? null;
 }

@@ -32,6 +32,7 @@ const KEEP_ALIVE_MILLISECONDS = 5_000;
  * @typedef {{
  *   startup(): Promise<void>,
  *   shutdown(): Promise<void>,
+ *   documentBody(response: Response): Buffer | null,
  *   serverSettings(): { trustProxy: boolean | number | string[], hsts: boolean },
  *   guardRoutes(routes: import("@remix-run/node").ServerBuild["routes"]): import("@remix-run/node").ServerBuild["routes"],
  * }} EntryModule
@@ -139,7 +140,8 @@ app.all("*", async (request, response, next) => {
     if (remixResponse.headers.get("Content-Type")?.startsWith("text/event-stream")) response.flushHeaders();
     if (!remixResponse.body) response.end();
     // A whole document (its length known): one write, headers and body together.
-    else if (remixResponse.headers.has("Content-Length")) response.end(Buffer.from(await remixResponse.arrayBuffer()));
+    else if (remixResponse.headers.has("Content-Length"))
+      response.end(build.entry.module.documentBody(remixResponse) ?? Buffer.from(await remixResponse.arrayBuffer()));
     else await writeReadableStreamToWritable(remixResponse.body, response);
   } catch (error) {
     next(error);

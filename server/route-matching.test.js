@@ -88,10 +88,40 @@ test("matching the same routes again answers as a fresh match would, in any orde
     "splat",
     "modul-index",
   ]);
-  // The params are the request's own, never shared with an earlier match.
+  // The params are the request's own, never shared with an earlier match; within one answer its
+  // matches share one params object, as they always have.
   const first = router.matchRoutes(routes, "/moduler/bil/bil-quiz");
   first.at(-1).params.moduleId = "changed";
-  expect(router.matchRoutes(routes, "/moduler/bil/bil-quiz").at(-1).params.moduleId).toBe("bil");
+  first.at(-1).pathname = "/changed";
+  const again = router.matchRoutes(routes, "/moduler/bil/bil-quiz");
+  expect(again.at(-1)).toMatchObject({ pathname: "/moduler/bil/bil-quiz", params: { moduleId: "bil" } });
+  expect(again[0].params).toBe(again.at(-1).params);
+  expect(again[0].params).not.toBe(first[0].params);
+});
+
+test("past the number of pathnames kept, matching still answers as a fresh match would", () => {
+  const routes = routeTree();
+  for (let i = 0; i < 1500; i++) router.matchRoutes(routes, `/moduler/m${i}/a${i}`);
+  for (const i of [0, 999, 1000, 1499, 2000]) {
+    expect(summary(router.matchRoutes(routes, `/moduler/m${i}/a${i}`))).toEqual(
+      summary(router.matchRoutes(routeTree(), `/moduler/m${i}/a${i}`)),
+    );
+  }
+  expect(router.matchRoutes(routes, "/moduler/m2000/a2000").at(-1).params).toEqual({
+    moduleId: "m2000",
+    activityId: "a2000",
+  });
+});
+
+test("a path given as an object with ? or # in the wrong field is still refused with the router's message", () => {
+  expect(() => router.resolveTo({ pathname: "/moduler?x=1" }, ["/"], "/")).toThrow(/Cannot include a '\?' character/);
+  expect(() => router.resolveTo({ pathname: "/moduler#top" }, ["/"], "/")).toThrow(/`to.pathname` field/);
+  expect(() => router.resolveTo({ search: "?a#b" }, ["/"], "/")).toThrow(/`to.search` field/);
+  expect(router.resolveTo({ pathname: "/moduler", search: "?x=1", hash: "#top" }, ["/"], "/")).toEqual({
+    pathname: "/moduler",
+    search: "?x=1",
+    hash: "#top",
+  });
 });
 
 test("matchPath gives the same answers for a pattern asked again", () => {
