@@ -25,7 +25,6 @@ import { engines, freshDatabase, type TestDatabase } from "./engines";
 const APP_URL = "http://sagslab.egeby.test";
 const mailbox = useTestSmtpServer({ APP_URL });
 
-type Reply = { data: Record<string, unknown> & { ok: boolean }; init?: { status?: number } | null };
 /** The answer of an action that serves a form (issue 18): its reply, and the messages as the page shows them. */
 type Answer = { data: FormReply; init?: { status?: number } | null };
 const messagesOf = (answer: Answer) => replyMessages(answer.data);
@@ -373,10 +372,7 @@ describe.each(engines)("users and invitations on %s", (engine) => {
     const path = `/underviser/hold/${cohortId}/indstillinger`;
     const params = { cohortId };
     const invite = async (cookie: string, invitees: string) =>
-      (await settingsAction(args(post(cookie, path, { intent: "invite", invitees }), params))) as unknown as {
-        data: FormReply;
-        init?: { status?: number } | null;
-      };
+      (await settingsAction(args(post(cookie, path, { intent: "invite", invitees }), params))) as unknown as Answer;
 
     // Another trainer's cohort is refused before anything is read.
     await expect(invite(otherTrainerCookie, "Fie Friis fie@egeby.dk")).rejects.toMatchObject({ status: 403 });
