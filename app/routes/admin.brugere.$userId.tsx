@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { sql } from "kysely";
 import { z } from "zod";
 import type { deleteLearningDataSchema, editUserFormSchema } from "~/admin/admin.server";
 import { listOrganisationsWithCounts, userPageActionSchema } from "~/admin/admin.server";
@@ -19,7 +18,14 @@ import { accept, readSubmission, refuse } from "~/forms/submission.server";
 import { useReplyForm } from "~/forms/use-reply-form";
 import { deleteLearningData, LEARNING_TABLES, TABLES } from "~/privacy/user-data.server";
 import { inviteExistingAccount } from "~/users/invitations.server";
-import { AdminRuleError, EmailTakenError, setActive, UnknownOrganisationError, updateUser } from "~/users/users.server";
+import {
+  AdminRuleError,
+  EmailTakenError,
+  findUserSummary,
+  setActive,
+  UnknownOrganisationError,
+  updateUser,
+} from "~/users/users.server";
 import { formatDateTime } from "~/utils/danish";
 import { notFound } from "~/utils/http.server";
 
@@ -46,22 +52,7 @@ async function requireSubject(params: Record<string, string | undefined>) {
   const parsed = userIdSchema.safeParse(params.userId);
   if (!parsed.success) notFound("Brugeren findes ikke.");
   const db = await getDb();
-  const user = await db
-    .selectFrom("users")
-    .leftJoin("organisations", "organisations.id", "users.organisation_id")
-    .select([
-      "users.id",
-      "users.name",
-      "users.email",
-      "users.role",
-      "users.active",
-      "users.organisation_id as organisationId",
-      "organisations.name as organisation",
-      sql<boolean>`users.password_hash is not null`.as("hasPassword"),
-      sql<boolean>`exists (select 1 from user_identities i where i.user_id = users.id)`.as("hasIdentity"),
-    ])
-    .where("users.id", "=", parsed.data)
-    .executeTakeFirst();
+  const user = await findUserSummary(db, parsed.data);
   if (!user) notFound("Brugeren findes ikke.");
   return { db, user };
 }

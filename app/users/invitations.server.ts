@@ -14,7 +14,7 @@ import { inTransaction, type DB } from "~/db/database.server";
 import { invitationMail } from "~/mail/templates";
 import { MailNotSentError, sendMail } from "~/mail/mail.server";
 import { parseInviteeList } from "~/users/invitee-list";
-import { createUser, normaliseEmail } from "~/users/users.server";
+import { createUser, normaliseEmail, signInMethods } from "~/users/users.server";
 import { getEnv } from "~/utils/env.server";
 
 export const INVITATION_DAYS = 7;
@@ -163,8 +163,7 @@ export async function findInvitation(db: DB, token: string) {
       "organisations.name as organisation",
       "cohorts.name as cohort",
       "users.id as userId",
-      sql<boolean>`users.password_hash is not null`.as("hasPassword"),
-      sql<boolean>`exists (select 1 from user_identities i where i.user_id = users.id)`.as("hasIdentity"),
+      ...signInMethods(),
       sql<boolean>`invitations.expires_at <= now()`.as("expired"),
     ])
     .where("invitations.token_hash", "=", hashToken(token))

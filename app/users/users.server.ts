@@ -95,12 +95,38 @@ export type UserFilter = z.infer<typeof userFilterSchema>;
 export const readUserFilter = (params: URLSearchParams): UserFilter =>
   userFilterSchema.parse(Object.fromEntries([...params].filter(([, value]) => value !== "")));
 
+const usersWithKommune = (db: DB) =>
+  db.selectFrom("users").leftJoin("organisations", "organisations.id", "users.organisation_id");
+
+/** How an account signs in: with a password, with single sign-on (for a query that has `users`). */
+export const signInMethods = () =>
+  [
+    sql<boolean>`users.password_hash is not null`.as("hasPassword"),
+    sql<boolean>`exists (select 1 from user_identities i where i.user_id = users.id)`.as("hasIdentity"),
+  ] as const;
+
+/** What the administrator's pages show of a user: who, their kommune, whether active, how they sign in. */
+const USER_SUMMARY = [
+  "users.id",
+  "users.name",
+  "users.email",
+  "users.role",
+  "users.active",
+  "users.organisation_id as organisationId",
+  "organisations.name as organisation",
+  ...signInMethods(),
+] as const;
+
+/** One user as the administrator's user page shows them, or undefined. */
+export const findUserSummary = (db: DB, userId: string) =>
+  usersWithKommune(db).select(USER_SUMMARY).where("users.id", "=", userId).executeTakeFirst();
+
 /**
  * One page of the user list, by name: users whose name or e-mail contains `q`, with the role,
  * kommune and status asked for. `total` counts every match, so the page can say where it is.
  */
 export async function listUsers(db: DB, filter: Partial<UserFilter> = {}) {
-  let select = db.selectFrom("users").leftJoin("organisations", "organisations.id", "users.organisation_id");
+  let select = usersWithKommune(db);
   const term = filter.q?.trim();
   if (term) {
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -115,16 +141,7 @@ export async function listUsers(db: DB, filter: Partial<UserFilter> = {}) {
   const pages = Math.max(1, Math.ceil(total / USERS_PER_PAGE));
   const page = Math.min(Math.max(1, filter.side ?? 1), pages);
   const users = await select
-    .select([
-      "users.id",
-      "users.name",
-      "users.email",
-      "users.role",
-      "users.active",
-      "organisations.name as organisation",
-      sql<boolean>`users.password_hash is not null`.as("hasPassword"),
-      sql<boolean>`exists (select 1 from user_identities i where i.user_id = users.id)`.as("hasIdentity"),
-    ])
+    .select(USER_SUMMARY)
     .orderBy("users.name")
     .orderBy("users.email")
     .limit(USERS_PER_PAGE)
