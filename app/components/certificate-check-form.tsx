@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { FormReply } from "~/forms/reply";
 import { useReplyForm } from "~/forms/use-reply-form";
-import { fieldProps, ReplyErrorSummary, TextField } from "./forms";
+import { fieldProps, ErrorSummary, TextField } from "./forms";
 
 /** The form's id, and the one /bevis's loader answers a refused code with. */
 export const CERTIFICATE_CHECK_FORM = "bevis";
@@ -13,7 +13,7 @@ export function CertificateCheckForm({ reply, defaultCode }: { reply?: FormReply
   // A GET form (the code's page is a link to share), so not IntentForm, which posts.
   return (
     <Form method="get" action="/bevis" {...getFormProps(check.form)} noValidate>
-      <ReplyErrorSummary reply={check} />
+      <ErrorSummary reply={check} />
       <TextField
         {...fieldProps(check.fields.kode)}
         label="Kontrolkode"

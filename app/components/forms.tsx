@@ -55,7 +55,7 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
  * so a screen-reader user hears what went wrong (not on every render, or typing would lose
  * focus); each field's message links to its field.
  */
-export function ReplyErrorSummary<Schema extends AnyFields>({ reply }: { reply: ReplyForm<Schema> }) {
+export function ErrorSummary<Schema extends AnyFields>({ reply }: { reply: ReplyForm<Schema> }) {
   const ref = useRef<HTMLDivElement>(null);
   const { form, result } = reply;
   // From the reply itself, not conform's state, which takes the reply one render later.
@@ -78,39 +78,6 @@ export function ReplyErrorSummary<Schema extends AnyFields>({ reply }: { reply: 
               <li key={name}>
                 <a href={`#${form.id}-${name}`}>{messages[0]}</a>
               </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** @deprecated The summary of the old form plumbing; forms move to `useReplyForm` and `IntentForm` (issue 18). */
-export function ErrorSummary({
-  errors,
-  formError,
-  labels = {},
-}: {
-  errors?: Record<string, string>;
-  formError?: string;
-  labels?: Record<string, string>;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {});
-  const hasErrors = entries.length > 0 || Boolean(formError);
-  useEffect(() => {
-    if (hasErrors) ref.current?.focus();
-  }, [hasErrors, errors, formError]);
-  if (!hasErrors) return null;
-  return (
-    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
-      <div className="alert-body">
-        <p className="alert-heading">{formError ?? "Der er fejl i formularen"}</p>
-        {entries.length > 0 && (
-          <ul className="alert-text nobullet-list">
-            {entries.map(([field, message]) => (
-              <li key={field}>{field in labels ? <a href={`#${field}`}>{message}</a> : message}</li>
             ))}
           </ul>
         )}
@@ -161,7 +128,7 @@ export function IntentForm<Schema extends AnyFields>({
       }}
     >
       {intent && <IntentField value={intent} />}
-      {reply && <ReplyErrorSummary reply={reply} />}
+      {reply && <ErrorSummary reply={reply} />}
       {children}
     </Form>
   );

@@ -7,7 +7,7 @@ import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { z } from "zod";
 import { DateField, dateProps } from "~/components/date-field";
-import { FieldError, fieldProps, IntentForm, ReplyErrorSummary, TextField } from "~/components/forms";
+import { FieldError, fieldProps, IntentForm, ErrorSummary, TextField } from "~/components/forms";
 import { ModuleCheckboxes, moduleProps } from "~/components/module-checkboxes";
 import { ScrollBox } from "~/components/scroll-box";
 import { useReplyForm } from "~/forms/use-reply-form";
@@ -57,7 +57,7 @@ function IntentButton({
  */
 export function Refusal({ formId, reply }: { formId: string; reply: Reply }) {
   const refusal = useReplyForm(formId, reply);
-  return <ReplyErrorSummary reply={refusal} />;
+  return <ErrorSummary reply={refusal} />;
 }
 
 /** The question before the change, with the button that makes it and one that does not. */
