@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SuccessMessage } from "~/components/forms";
+import { PageReply } from "~/components/reply-forms";
 import trainerStyles from "~/styles/trainer.css";
 import { cohortSettingsAction, cohortSettingsPage } from "~/trainer/cohort-settings.server";
 import {
@@ -12,8 +12,8 @@ import {
   FollowUps,
   InviteParticipants,
   JoinCodeSection,
-  PageRefusal,
   ParticipantsTable,
+  settingsFormsShown,
   TrainersSection,
 } from "~/trainer/components/cohort-settings";
 
@@ -39,8 +39,6 @@ export default function CohortSettingsPage() {
   const { cohort } = data;
   const reply = useActionData<typeof action>();
   const archived = Boolean(cohort.archivedAt);
-  // The confirmation of the last change made, whichever form made it (read out, focus stays).
-  const done = reply?.result.status === "success" ? reply.message : undefined;
   const confirmation = reply && "confirm" in reply ? reply.confirm : undefined;
   return (
     <>
@@ -52,16 +50,16 @@ export default function CohortSettingsPage() {
         ]}
       />
       <h1>Indstillinger for {cohort.name}</h1>
-      {done && <SuccessMessage message={done} />}
-      <PageRefusal reply={reply} />
+      {/* The confirmation of the last change, whichever form made it (read out; focus stays), and a refusal whose form is gone. */}
+      <PageReply forms={settingsFormsShown(data)} />
       {confirmation && <Confirm confirmation={confirmation} cohortId={cohort.id} />}
       {!archived && <DetailsForm data={data} reply={reply} />}
-      <JoinCodeSection data={data} reply={reply} />
+      <JoinCodeSection data={data} />
       {!archived && <InviteParticipants data={data} reply={reply} />}
-      <ParticipantsTable data={data} reply={reply} />
+      <ParticipantsTable data={data} />
       <TrainersSection data={data} reply={reply} />
       {!archived && <FollowUps data={data} reply={reply} />}
-      <ArchiveSection data={data} reply={reply} />
+      <ArchiveSection data={data} />
     </>
   );
 }

@@ -1,8 +1,10 @@
 /**
- * The ids of the forms on the cohort's settings page, shared by its action and its page: each
- * form has its own, so a refusal shows in the form that was sent and nowhere else. A form is
- * named by its intent; each follow-up date has a form of its own.
+ * The ids of the forms on the cohort's settings page, shared by its action and its page
+ * (decision 0024): a form that stands once is named by its intent; a participant's and a
+ * trainer's "Fjern" and each follow-up date by the intent and the row's key. A refusal shows in
+ * the form that was sent; one whose form is not on the page stands at the top (`PageReply`).
  */
+import { rowFormId, submittedFormId } from "~/forms/form-ids";
 
 export type SettingsIntent =
   | "update-details"
@@ -15,27 +17,21 @@ export type SettingsIntent =
   | "archive"
   | "restore";
 
-const INTENTS = new Set<string>([
-  "update-details",
-  "renew-code",
-  "invite",
-  "remove-participant",
-  "remove-trainer",
-  "add-trainer",
-  "follow-up-date",
-  "archive",
-  "restore",
-] satisfies SettingsIntent[]);
+/** The field that holds the row's key, for the forms that stand in every row of a list. */
+const ROW_KEYS = {
+  "remove-participant": "userId",
+  "remove-trainer": "userId",
+  "follow-up-date": "activityId",
+} satisfies Partial<Record<SettingsIntent, string>>;
 
-/** A refusal that is no one form's (an unknown action, a cohort archived meanwhile): shown at the top. */
+type RowIntent = keyof typeof ROW_KEYS;
+
+/** A post without an intent: no form on the page answers for it, so it stands at the top. */
 export const SETTINGS_PAGE_FORM = "cohort-settings";
 
-export const followUpFormId = (activityId: string) => `follow-up-${activityId}`;
+/** The id of a row's form: a person's "Fjern" (by their id), a follow-up's date (by its evaluation). */
+export const settingsRowFormId = (intent: RowIntent, key: string) => rowFormId(intent, key);
 
-/** The form a post came from, by its intent (and, for a follow-up date, its evaluation). */
-export function settingsFormId(payload: Record<string, unknown>): string {
-  const { intent, activityId } = payload;
-  if (typeof intent !== "string" || !INTENTS.has(intent)) return SETTINGS_PAGE_FORM;
-  if (intent === "follow-up-date") return followUpFormId(typeof activityId === "string" ? activityId : "");
-  return intent;
-}
+/** The form a post came from, found from what it sends. */
+export const settingsFormId = (payload: Record<string, unknown>) =>
+  submittedFormId(payload, ROW_KEYS, SETTINGS_PAGE_FORM);

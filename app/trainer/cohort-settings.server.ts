@@ -25,7 +25,7 @@ import {
 } from "./cohorts.server";
 import { cohortModules } from "./dashboard.server";
 import { joinLinkFor } from "./join-code";
-import { settingsFormId, SETTINGS_PAGE_FORM } from "./cohort-settings-forms";
+import { settingsFormId } from "./cohort-settings-forms";
 import {
   ARCHIVED_MESSAGE,
   archiveCohort,
@@ -109,8 +109,10 @@ export async function cohortSettingsAction(
   const submission = await readSubmission(request, cohortSettingsSchema(publishedModules(course).map((m) => m.id)));
   const formId = settingsFormId(submission.payload);
   if (submission.status !== "success") {
-    if (formId === SETTINGS_PAGE_FORM) return refuse(formId, null, { form: NOT_SAVED });
-    const hidden = HIDDEN_FIELDS.map((name) => submission.error?.[name]?.[0]).find(Boolean);
+    const errors = submission.error ?? {};
+    // An unknown action, or a hidden field nobody can correct: the form's own message.
+    if (errors.intent) return refuse(formId, null, { form: NOT_SAVED });
+    const hidden = HIDDEN_FIELDS.map((name) => errors[name]?.[0]).find(Boolean);
     return hidden ? refuse(formId, null, { form: hidden }) : refuse(formId, submission, { form: NOT_SAVED });
   }
   const input = submission.value;
@@ -119,9 +121,9 @@ export async function cohortSettingsAction(
   // next entry (a trainer, invitations) is emptied.
   const keepValues = input.intent === "update-details" || input.intent === "follow-up-date";
   const ok = (message: string) => accept(formId, submission, message, { keepValues });
-  // An archived cohort is read-only until it is restored; the form may no longer be on the page.
-  if (cohort.archivedAt && input.intent !== "restore")
-    return refuse(SETTINGS_PAGE_FORM, null, { form: ARCHIVED_MESSAGE });
+  // An archived cohort is read-only until it is restored (its page shows this at the top, the
+  // form being gone from it).
+  if (cohort.archivedAt && input.intent !== "restore") return refuse(formId, null, { form: ARCHIVED_MESSAGE });
   const audit = { actor: user, cohortId: cohort.id, clientAddress: clientAddress ?? null };
   try {
     switch (input.intent) {

@@ -7,8 +7,9 @@ import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { z } from "zod";
 import { DateField, dateProps } from "~/components/date-field";
-import { FieldError, fieldProps, IntentForm, ErrorSummary, TextField } from "~/components/forms";
+import { FieldError, fieldProps, IntentForm, TextField } from "~/components/forms";
 import { ModuleCheckboxes, moduleProps } from "~/components/module-checkboxes";
+import { ButtonForm } from "~/components/reply-forms";
 import { ScrollBox } from "~/components/scroll-box";
 import { useReplyForm } from "~/forms/use-reply-form";
 import { MAX_INVITEES } from "~/users/invitee-list";
@@ -16,7 +17,7 @@ import type { useLoaderData } from "@remix-run/react";
 import type { cohortSettingsPage, Confirmation, SettingsReply } from "../cohort-settings.server";
 import type { cohortSettingsSchema } from "../cohorts.server";
 import { JoinCodeFacts } from "./cohort-header";
-import { followUpFormId, SETTINGS_PAGE_FORM, type SettingsIntent } from "../cohort-settings-forms";
+import { settingsRowFormId, type SettingsIntent } from "../cohort-settings-forms";
 
 export type SettingsData = ReturnType<typeof useLoaderData<typeof cohortSettingsPage>>;
 /** The last reply of the page's action, whichever form it was; each form takes only its own. */
@@ -27,7 +28,10 @@ type FieldsOf<Intent extends SettingsIntent> = Omit<
   "intent"
 >;
 
-/** A form that is a button (with its hidden fields); its refusal shows in its section (`Refusal`). */
+/**
+ * The confirmation's button: a form without an id of its own, as it posts what the form it
+ * confirms posts (and `bekraeft=ja`); its refusal shows in that form, or at the top.
+ */
 function IntentButton({
   intent,
   fields = {},
@@ -49,15 +53,6 @@ function IntentButton({
       </button>
     </IntentForm>
   );
-}
-
-/**
- * The refusal of a form without fields of its own (a button, a row's "Fjern", a confirmation, or
- * a post no form on the page answers for), in the place of that form; it takes focus.
- */
-export function Refusal({ formId, reply }: { formId: string; reply: Reply }) {
-  const refusal = useReplyForm(formId, reply);
-  return <ErrorSummary reply={refusal} />;
 }
 
 /** The question before the change, with the button that makes it and one that does not. */
@@ -180,9 +175,14 @@ export function PeopleTable({
               <td>{person.email}</td>
               <td>
                 {removable && (
-                  <IntentButton intent={intent} fields={{ userId: person.id }} className="button button-tertiary">
+                  <ButtonForm
+                    formId={settingsRowFormId(intent, person.id)}
+                    intent={intent}
+                    values={{ userId: person.id }}
+                    buttonClassName="button-tertiary"
+                  >
                     Fjern<span className="sr-only"> {removeText(person)}</span>
-                  </IntentButton>
+                  </ButtonForm>
                 )}
               </td>
             </tr>
@@ -193,11 +193,10 @@ export function PeopleTable({
   );
 }
 
-export function ParticipantsTable({ data, reply }: { data: SettingsData; reply: Reply }) {
+export function ParticipantsTable({ data }: { data: SettingsData }) {
   return (
     <section aria-labelledby="deltagere">
       <h2 id="deltagere">Deltagere</h2>
-      <Refusal formId="remove-participant" reply={reply} />
       {data.participants.length === 0 ? (
         <p>Ingen deltagere er tilmeldt endnu.</p>
       ) : (
@@ -214,7 +213,7 @@ export function ParticipantsTable({ data, reply }: { data: SettingsData; reply: 
 }
 
 /** The join code and link, and (unless archived) a new code for a code that has got out. */
-export function JoinCodeSection({ data, reply }: { data: SettingsData; reply: Reply }) {
+export function JoinCodeSection({ data }: { data: SettingsData }) {
   const { cohort, joinLink } = data;
   return (
     <section>
@@ -228,8 +227,9 @@ export function JoinCodeSection({ data, reply }: { data: SettingsData; reply: Re
             Er koden kommet ud til flere end holdets deltagere, så giv holdet en ny. Den gamle kode og det gamle link
             holder op med at virke med det samme; deltagere, der allerede er tilmeldt, bliver på holdet.
           </p>
-          <Refusal formId="renew-code" reply={reply} />
-          <IntentButton intent="renew-code">Giv holdet en ny tilmeldingskode</IntentButton>
+          <ButtonForm formId="renew-code" intent="renew-code">
+            Giv holdet en ny tilmeldingskode
+          </ButtonForm>
         </>
       )}
     </section>
@@ -313,7 +313,6 @@ export function TrainersSection({ data, reply }: { data: SettingsData; reply: Re
     <section>
       <h2>Undervisere</h2>
       <p>Holdets undervisere ser holdets oversigt og kan ændre disse indstillinger.</p>
-      <Refusal formId="remove-trainer" reply={reply} />
       <PeopleTable
         caption="Undervisere på holdet"
         people={trainers}
@@ -346,7 +345,7 @@ export function TrainersSection({ data, reply }: { data: SettingsData; reply: Re
 
 /** A follow-up's date: each its own form, so a refused date shows at its own field. */
 function FollowUpForm({ followUp: f, reply }: { followUp: SettingsData["followUps"][number]; reply: Reply }) {
-  const date = useReplyForm<FieldsOf<"follow-up-date">>(followUpFormId(f.activityId), reply, {
+  const date = useReplyForm<FieldsOf<"follow-up-date">>(settingsRowFormId("follow-up-date", f.activityId), reply, {
     opensOn: f.opensOn,
   });
   return (
@@ -384,15 +383,16 @@ export function FollowUps({ data, reply }: { data: SettingsData; reply: Reply })
   );
 }
 
-export function ArchiveSection({ data, reply }: { data: SettingsData; reply: Reply }) {
+export function ArchiveSection({ data }: { data: SettingsData }) {
   return (
     <section aria-labelledby="arkiv">
       <h2 id="arkiv">{data.cohort.archivedAt ? "Holdet er arkiveret" : "Arkivér holdet"}</h2>
-      <Refusal formId={data.cohort.archivedAt ? "restore" : "archive"} reply={reply} />
       {data.cohort.archivedAt ? (
         <>
           <p>Et arkiveret hold kan ikke ændres, og koden tager ikke imod nye deltagere. Gendan det for at ændre det.</p>
-          <IntentButton intent="restore">Gendan holdet</IntentButton>
+          <ButtonForm formId="restore" intent="restore">
+            Gendan holdet
+          </ButtonForm>
         </>
       ) : (
         <>
@@ -400,14 +400,29 @@ export function ArchiveSection({ data, reply }: { data: SettingsData; reply: Rep
             Et arkiveret hold skjules fra listen over hold og kan ikke ændres; koden tager ikke imod nye deltagere.
             Intet slettes, og holdet kan gendannes.
           </p>
-          <IntentButton intent="archive">Arkivér holdet</IntentButton>
+          <ButtonForm formId="archive" intent="archive">
+            Arkivér holdet
+          </ButtonForm>
         </>
       )}
     </section>
   );
 }
 
-/** A refusal no form on the page answers for (an unknown action, a cohort archived meanwhile). */
-export function PageRefusal({ reply }: { reply: Reply }) {
-  return <Refusal formId={SETTINGS_PAGE_FORM} reply={reply} />;
+/**
+ * The ids of the forms the page shows (for `PageReply`): a refusal of any other form (one gone
+ * since, as a cohort archived meanwhile hides its forms, or a removed person's row) stands at the top.
+ */
+export function settingsFormsShown({ cohort, participants, trainers, followUps }: SettingsData): string[] {
+  if (cohort.archivedAt) return ["restore"];
+  return [
+    "update-details",
+    "renew-code",
+    "invite",
+    "add-trainer",
+    "archive",
+    ...participants.map((p) => settingsRowFormId("remove-participant", p.id)),
+    ...(trainers.length > 1 ? trainers.map((t) => settingsRowFormId("remove-trainer", t.id)) : []),
+    ...followUps.map((f) => settingsRowFormId("follow-up-date", f.activityId)),
+  ];
 }
