@@ -23,9 +23,9 @@ export type ProseFragments = Map<string, string>;
 const ProseContext = createContext<ProseFragments | null>(null);
 export const ProseProvider = ProseContext.Provider;
 
-export function Prose({ prose, className = "prose" }: { prose: ProseHtml; className?: string }) {
+export function Prose({ prose, className = "prose", id }: { prose: ProseHtml; className?: string; id?: string }) {
   const fragments = useContext(ProseContext);
   const html = prose.html ?? fragments?.get(prose.key) ?? "";
   // The server's HTML is kept in place while hydrating with "" (see above).
-  return <div className={className} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={className} id={id} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: html }} />;
 }

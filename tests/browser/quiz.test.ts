@@ -159,6 +159,24 @@ describe.skipIf(Boolean(skipReason))("quiz options in the attempt's order", () =
     await expectAccessibleAtBothWidths(page);
   });
 
+  test("the quiz's prose is sent once: in the markup of a page load, in the data of a client-side navigation", async () => {
+    // The result above came by a client-side navigation; here it is loaded as a page too.
+    const result = new URL(page.url());
+    const data = new URL(result);
+    data.pathname += ".data";
+    const prompt = "Hvem har ansvaret for, at en sag er tilstrækkeligt oplyst?";
+    const explanation = "Det følger af officialprincippet, at myndigheden har ansvaret for sagens oplysning.";
+    const markup = await (await page.request.get(result.toString())).text();
+    const navigation = await (await page.request.get(data.toString())).text();
+    for (const text of [prompt, explanation]) {
+      expect(markup.split(text), text).toHaveLength(2);
+      expect(navigation).toContain(text);
+    }
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(".quiz-review > li").first().innerText()).toContain(explanation);
+  });
+
   test("the evaluation's receipt leads back to the module after the module's last activity", async () => {
     await page.goto(`${app.url}${EVALUATION}`);
     const kendskab = page.getByRole("group", { name: /øget kendskab/ });

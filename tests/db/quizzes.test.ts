@@ -34,11 +34,11 @@ describe.each(engines)("quizzes and evaluations on %s", (engine) => {
     expect(result).toMatchObject({ correctCount: 0, questionCount: 2, percent: 0, passed: false, attemptNumber: 1 });
     expect(result!.questions[0]).toEqual({
       number: 1,
-      promptHtml: "<p>Hvem?</p>",
+      prompt: { key: "ansvar-prompt", html: "<p>Hvem?</p>" },
       correct: false,
       chosenLabels: ["Borgeren"],
       correctLabels: ["Kommunen"],
-      explanationHtml: "<p>Kommunen.</p>",
+      explanation: { key: "ansvar-explanation", html: "<p>Kommunen.</p>" },
     });
 
     const passed = await submitQuiz(db, {

@@ -3,7 +3,7 @@ import type { DB } from "~/db/database.server";
 import { recordCompletion } from "~/progress/progress.server";
 import type { QuizActivity } from "./content";
 import { scoreQuiz, type QuizAnswers } from "./scoring";
-import { quizResultView, type QuizResultView } from "./view";
+import { quizResultView, type QuizResultView, type SendProse } from "./view";
 
 /**
  * Stores an attempt and its answers; when the quiz is passed, the activity is completed.
@@ -67,6 +67,7 @@ export async function quizAttemptResult(
   userId: string,
   activity: QuizActivity,
   attemptId: string,
+  prose?: SendProse,
 ): Promise<(QuizResultView & { attemptNumber: number }) | null> {
   const attempt = await db
     .selectFrom("quiz_attempts")
@@ -106,7 +107,7 @@ export async function quizAttemptResult(
       correctOptionIds: [],
     })),
   };
-  return { ...quizResultView(activity.quiz, score), attemptNumber: Number(earlier.count) };
+  return { ...quizResultView(activity.quiz, score, prose), attemptNumber: Number(earlier.count) };
 }
 
 export interface QuizSummary {

@@ -6,6 +6,7 @@ import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ActivityViewProps } from "../activity-type";
 import { FieldError, IntentForm } from "~/components/forms";
+import { Prose } from "~/components/prose";
 import { WayForwardLink } from "~/components/way-forward-link";
 import { useReplyForm } from "~/forms/use-reply-form";
 import { QUIZ_FORM, type QuizPage } from "./page";
@@ -52,7 +53,7 @@ function Quiz({ data, reply }: { data: QuizPage; reply?: ActivityViewProps<QuizP
                   {question.correct ? "Rigtigt" : "Forkert"}
                 </span>
               </h3>
-              <div className="prose" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
+              <Prose prose={question.prompt} />
               <p>
                 Dit svar: <strong>{question.chosenLabels.join(", ") || "(intet svar)"}</strong>
               </p>
@@ -61,10 +62,10 @@ function Quiz({ data, reply }: { data: QuizPage; reply?: ActivityViewProps<QuizP
                   Rigtigt svar: <strong>{question.correctLabels.join(", ")}</strong>
                 </p>
               )}
-              {question.explanationHtml && (
+              {question.explanation && (
                 <div className="quiz-explanation">
                   <p className="quiz-explanation-heading">Forklaring</p>
-                  <div className="prose" dangerouslySetInnerHTML={{ __html: question.explanationHtml }} />
+                  <Prose prose={question.explanation} />
                 </div>
               )}
             </li>
@@ -85,7 +86,7 @@ function Quiz({ data, reply }: { data: QuizPage; reply?: ActivityViewProps<QuizP
   const { form } = data;
   return (
     <>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: data.introHtml }} />
+      <Prose prose={data.intro} />
       <p className="meta">
         {form.questions.length} spørgsmål. Du skal have mindst {form.passPercent} % rigtige for at bestå.
         {data.best &&
@@ -109,7 +110,7 @@ function Quiz({ data, reply }: { data: QuizPage; reply?: ActivityViewProps<QuizP
               <legend className="h3">
                 Spørgsmål {question.number} af {form.questions.length}
               </legend>
-              <div className="prose" id={promptId} dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
+              <Prose prose={question.prompt} id={promptId} />
               {question.multiple && <p className="form-hint">Vælg alle de rigtige svar.</p>}
               <FieldError id={field.errorId} message={error} />
               <ul className="nobullet-list">

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
 import type { ActivityServer, ActivityStatus } from "../activity-type";
+import { inlineProse } from "~/content/prose.server";
 import { formLevel } from "~/forms/form-level";
 import { parseSubmission, refuse } from "~/forms/submission.server";
 import { titleInSentence } from "~/progress/passing";
@@ -48,15 +49,15 @@ function quizStatus(done: boolean, summary: QuizSummary | undefined): ActivitySt
 }
 
 export const quizServer: ActivityServer<QuizActivity, QuizPage> = {
-  async load({ db, user, module, activity, url, here }) {
+  async load({ db, user, module, activity, url, here, prose = inlineProse }) {
     const requested = url.searchParams.get("forsoeg");
     if (requested !== null) {
       const attemptId = attemptParam.safeParse(requested);
-      const result = attemptId.success ? await quizAttemptResult(db, user.id, activity, attemptId.data) : null;
+      const result = attemptId.success ? await quizAttemptResult(db, user.id, activity, attemptId.data, prose) : null;
       if (!result) notFound("Forsøget findes ikke.");
       return {
         kind: "result",
-        introHtml: activity.introHtml,
+        intro: prose("intro", activity.introHtml),
         result,
         retakeUrl: here,
         way: wayForward(module, activity.id),
@@ -66,10 +67,10 @@ export const quizServer: ActivityServer<QuizActivity, QuizPage> = {
     const attemptNumber = (summary?.attempts ?? 0) + 1;
     return {
       kind: "form",
-      introHtml: activity.introHtml,
+      intro: prose("intro", activity.introHtml),
       submissionId: randomUUID(),
       attemptNumber,
-      form: quizFormView(activity.quiz, attemptOptionOrder(user.id, activity.id, attemptNumber)),
+      form: quizFormView(activity.quiz, attemptOptionOrder(user.id, activity.id, attemptNumber), prose),
       best: summary?.best ?? null,
       attempts: summary?.attempts ?? 0,
     };

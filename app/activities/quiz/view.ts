@@ -3,6 +3,8 @@
  * options, never which are correct and never the explanations. After: per question right or
  * wrong, the right answer and the explanation. Pure.
  */
+import type { ProseHtml } from "~/components/prose";
+import { inlineProse } from "~/content/prose.server";
 import type { QuizDefinition } from "./content";
 import { answerField, type OptionOrder, type QuizScore } from "./scoring";
 
@@ -12,22 +14,28 @@ export interface QuizFormView {
     id: string;
     field: string;
     number: number;
-    promptHtml: string;
+    prompt: ProseHtml;
     multiple: boolean;
     /** In the attempt's order; `value` is the position posted, not the option's id. */
     options: { value: string; label: string }[];
   }[];
 }
 
+/**
+ * How a view's prose (prompts, explanations) is sent: once, by the activity page's `prose`
+ * (app/components/prose.tsx); inline where none is given (a test).
+ */
+export type SendProse = (key: string, html: string) => ProseHtml;
+
 /** The form of one attempt, its options in the attempt's `order`. */
-export function quizFormView(quiz: QuizDefinition, order: OptionOrder): QuizFormView {
+export function quizFormView(quiz: QuizDefinition, order: OptionOrder, prose: SendProse = inlineProse): QuizFormView {
   return {
     passPercent: quiz.passPercent,
     questions: quiz.questions.map((question, index) => ({
       id: question.id,
       field: answerField(question.id),
       number: index + 1,
-      promptHtml: question.promptHtml,
+      prompt: prose(`${question.id}-prompt`, question.promptHtml),
       multiple: question.multiple,
       options: order(question).map(({ label }, position) => ({ value: String(position), label })),
     })),
@@ -42,15 +50,16 @@ export interface QuizResultView {
   passPercent: number;
   questions: {
     number: number;
-    promptHtml: string;
+    prompt: ProseHtml;
     correct: boolean;
     chosenLabels: string[];
     correctLabels: string[];
-    explanationHtml: string;
+    /** Null for a question without an explanation. */
+    explanation: ProseHtml | null;
   }[];
 }
 
-export function quizResultView(quiz: QuizDefinition, score: QuizScore): QuizResultView {
+export function quizResultView(quiz: QuizDefinition, score: QuizScore, prose: SendProse = inlineProse): QuizResultView {
   return {
     correctCount: score.correctCount,
     questionCount: score.questionCount,
@@ -65,11 +74,11 @@ export function quizResultView(quiz: QuizDefinition, score: QuizScore): QuizResu
       return [
         {
           number: index + 1,
-          promptHtml: question.promptHtml,
+          prompt: prose(`${question.id}-prompt`, question.promptHtml),
           correct: result.correct,
           chosenLabels: result.chosen.map(label),
           correctLabels: question.options.filter((o) => o.correct).map((o) => o.label),
-          explanationHtml: question.explanationHtml,
+          explanation: question.explanationHtml ? prose(`${question.id}-explanation`, question.explanationHtml) : null,
         },
       ];
     }),
