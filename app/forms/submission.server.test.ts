@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { z } from "zod";
 import { replyMessages, type FormReply } from "./reply";
-import { accept, parseSubmission, refuse } from "./submission.server";
+import { accept, parseSubmission, refuse, refuseInvalid } from "./submission.server";
 
 const schema = z.object({
   email: z.string().trim().min(1, "Skriv din e-mailadresse."),
@@ -135,4 +135,30 @@ test("an uploaded file is never sent back: a browser cannot be given a file inpu
   const reply = replyOf(refuse("upload", submission, { fields: { file: "Filen har fejl." } }));
   expect(replyMessages(reply).errors).toEqual({ file: "Filen har fejl." });
   expect(reply.result.initialValue).toEqual({ intent: "preview" });
+});
+
+test("a message about a hidden field is the form's, with nothing given back; others keep their field", () => {
+  const row = z.object({
+    organisationId: z.uuid({ error: "Kommunen findes ikke." }),
+    newName: z.string().trim().min(1, "Skriv kommunens navn."),
+  });
+  const tampered = parseSubmission(
+    form([
+      ["organisationId", "x"],
+      ["newName", " "],
+    ]),
+    row,
+  );
+  const hidden = replyOf(refuseInvalid("omdoeb", tampered, { hidden: ["organisationId"], form: "Ikke gemt." }));
+  expect(replyMessages(hidden)).toEqual({ errors: {}, formError: "Kommunen findes ikke." });
+  expect(hidden.result.initialValue).toBeUndefined();
+  const typed = parseSubmission(
+    form([
+      ["organisationId", "3f1c0c6e-2f5e-4d1a-9a51-0d5b7c1f2e3a"],
+      ["newName", " "],
+    ]),
+    row,
+  );
+  const shown = replyOf(refuseInvalid("omdoeb", typed, { hidden: ["organisationId"], form: "Ikke gemt." }));
+  expect(replyMessages(shown)).toEqual({ errors: { newName: "Skriv kommunens navn." }, formError: "Ikke gemt." });
 });

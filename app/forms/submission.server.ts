@@ -66,6 +66,23 @@ export function refuse(formId: string, submission: FormSubmission | null, refusa
   return data<FormReply>({ formId, result }, toInit(init));
 }
 
+/**
+ * The refusal of a form the schema refused, where some fields are `hidden` ones the page sets
+ * (the intent, the row's id), which nobody can correct: a message about one of them is the form's,
+ * not beside a field nobody sees, and nothing is given back. Otherwise the schema's messages, with
+ * `form` above them.
+ */
+export function refuseInvalid(
+  formId: string,
+  submission: FormSubmission,
+  { hidden = [], form }: { hidden?: readonly string[]; form?: string } = {},
+) {
+  const errors = submission.status === "error" ? submission.error : undefined;
+  const message = hidden.map((name) => errors?.[name]?.[0]).find(Boolean);
+  if (message) return refuse(formId, null, { form: message });
+  return refuse(formId, submission, form === undefined ? {} : { form });
+}
+
 /** The answer to a form that did what it asked; the form is emptied unless `keepValues`. */
 export function accept(
   formId: string,

@@ -24,7 +24,7 @@ import { SelectField, TextField } from "~/components/forms";
 import { PageReply } from "~/components/reply-forms";
 import { getDb } from "~/db/database.server";
 import { submittedFormId } from "~/forms/form-ids";
-import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { accept, readSubmission, refuse, refuseInvalid } from "~/forms/submission.server";
 import trainerStyles from "~/styles/trainer.css";
 import { inviteExistingAccount } from "~/users/invitations.server";
 import {
@@ -62,7 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "admin");
   const submission = await readSubmission(request, adminActionSchema);
   const formId = submittedFormId(submission.payload, ROW_KEYS, "admin");
-  if (submission.status !== "success") return refuse(formId, submission, { form: "Ændringen er ikke gemt." });
+  if (submission.status !== "success") {
+    // The kommune a row's form acts on is hidden there; in the create-user form it is chosen.
+    const hidden = submission.payload.intent === "create-user" ? ["intent"] : ["intent", "organisationId"];
+    return refuseInvalid(formId, submission, { hidden, form: "Ændringen er ikke gemt." });
+  }
   const db = await getDb();
   const input = submission.value;
   try {

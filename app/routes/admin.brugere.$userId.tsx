@@ -14,7 +14,7 @@ import { ButtonForm, PageReply, usePageReply } from "~/components/reply-forms";
 import { ScrollBox } from "~/components/scroll-box";
 import { getDb, inTransaction } from "~/db/database.server";
 import { rowFormId, submittedFormId } from "~/forms/form-ids";
-import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { accept, readSubmission, refuse, refuseInvalid } from "~/forms/submission.server";
 import { useReplyForm } from "~/forms/use-reply-form";
 import { deleteLearningData, LEARNING_TABLES, TABLES } from "~/privacy/user-data.server";
 import { inviteExistingAccount } from "~/users/invitations.server";
@@ -103,6 +103,8 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** The forms that stand once per sign-in link, by the field that says which link. */
 const ROW_KEYS = { "unlink-identity": "issuer" };
+/** What the page's forms send hidden: a message about one of them is its form's. */
+const HIDDEN_FIELDS = ["intent", "issuer", "active"];
 const EDIT_USER_FORM = "edit-user";
 const DELETE_LEARNING_DATA_FORM = "delete-learning-data";
 
@@ -111,7 +113,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user } = await requireSubject(params);
   const submission = await readSubmission(request, userPageActionSchema);
   const formId = submittedFormId(submission.payload, ROW_KEYS, "user");
-  if (submission.status !== "success") return refuse(formId, submission, { form: "Intet er ændret." });
+  if (submission.status !== "success") {
+    return refuseInvalid(formId, submission, { hidden: HIDDEN_FIELDS, form: "Intet er ændret." });
+  }
   const input = submission.value;
   const refusal = (form: string, status = 400) => refuse(formId, submission, { form }, status);
   const audit = { actor: admin, subjectUserId: user.id, clientAddress: context.clientAddress };

@@ -10,7 +10,7 @@ import { ButtonForm, PageReply, usePageReply } from "~/components/reply-forms";
 import { ScrollBox } from "~/components/scroll-box";
 import { getDb } from "~/db/database.server";
 import { rowFormId, submittedFormId } from "~/forms/form-ids";
-import { accept, readSubmission, refuse } from "~/forms/submission.server";
+import { accept, readSubmission, refuse, refuseInvalid } from "~/forms/submission.server";
 import { useReplyForm } from "~/forms/use-reply-form";
 import { formatMailDate } from "~/mail/templates";
 import { NewPasswordFields } from "~/users/components/new-password-fields";
@@ -76,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const db = await getDb();
   const submission = await readSubmission(request, myAccountSchema);
   const formId = submittedFormId(submission.payload, { "end-session": "sessionId" }, "min-konto");
-  if (submission.status !== "success") return refuse(formId, submission);
+  if (submission.status !== "success") return refuseInvalid(formId, submission, { hidden: ["intent", "sessionId"] });
   const input = submission.value;
   switch (input.intent) {
     case "change-password": {

@@ -13,7 +13,7 @@ import { activitiesOfType } from "~/activities/registry";
 import { getCourse, publishedModules } from "~/content/content.server";
 import { compareNames } from "~/utils/danish";
 import type { FormReply } from "~/forms/reply";
-import { accept, readSubmission, refuse, type FormSubmission } from "~/forms/submission.server";
+import { accept, readSubmission, refuse, refuseInvalid, type FormSubmission } from "~/forms/submission.server";
 import {
   addCohortTrainer,
   cohortSettingsSchema,
@@ -109,11 +109,9 @@ export async function cohortSettingsAction(
   const submission = await readSubmission(request, cohortSettingsSchema(publishedModules(course).map((m) => m.id)));
   const formId = settingsFormId(submission.payload);
   if (submission.status !== "success") {
-    const errors = submission.error ?? {};
     // An unknown action, or a hidden field nobody can correct: the form's own message.
-    if (errors.intent) return refuse(formId, null, { form: NOT_SAVED });
-    const hidden = HIDDEN_FIELDS.map((name) => errors[name]?.[0]).find(Boolean);
-    return hidden ? refuse(formId, null, { form: hidden }) : refuse(formId, submission, { form: NOT_SAVED });
+    if (submission.error?.intent) return refuse(formId, null, { form: NOT_SAVED });
+    return refuseInvalid(formId, submission, { hidden: HIDDEN_FIELDS, form: NOT_SAVED });
   }
   const input = submission.value;
   // A form whose defaults are the cohort's own keeps what was saved: the page's data is reloaded
