@@ -6,10 +6,11 @@ import { getOptionalUser } from "~/auth/auth.server";
 import { createSession } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert } from "~/components/alert";
-import { fieldProps, IntentForm, TextField } from "~/components/forms";
+import { IntentForm } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { acceptInvitation, findInvitation, InvitationError, type Acceptance } from "~/users/invitations.server";
-import { newPasswordFields, PASSWORD_LABELS } from "~/users/password-forms";
+import { NewPasswordFields } from "~/users/components/new-password-fields";
+import { newPasswordFields } from "~/users/password-forms";
 import { getEnv } from "~/utils/env.server";
 import { parseSubmission, refuse } from "~/forms/submission.server";
 import { useReplyForm } from "~/forms/use-reply-form";
@@ -155,21 +156,7 @@ export default function InvitationPage() {
             <>
               {singleSignOn && <h2 className="h3">Eller vælg en adgangskode</h2>}
               <IntentForm reply={password} intent="set-password">
-                <TextField
-                  {...fieldProps(password.fields.password)}
-                  label={PASSWORD_LABELS.password}
-                  type="password"
-                  autoComplete="new-password"
-                  hint="Mindst 10 tegn."
-                  required
-                />
-                <TextField
-                  {...fieldProps(password.fields.confirm)}
-                  label={PASSWORD_LABELS.confirm}
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                />
+                <NewPasswordFields fields={password.fields} />
                 <button type="submit" className={`button ${singleSignOn ? "button-secondary" : "button-primary"}`}>
                   Opret min adgang
                 </button>

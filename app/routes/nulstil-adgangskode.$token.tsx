@@ -5,11 +5,12 @@ import type { z } from "zod";
 import { createSession } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { fieldProps, IntentForm, TextField } from "~/components/forms";
+import { IntentForm } from "~/components/forms";
 import { getDb } from "~/db/database.server";
 import { readSubmission, refuse } from "~/forms/submission.server";
 import { useReplyForm } from "~/forms/use-reply-form";
-import { newPasswordFields, PASSWORD_LABELS } from "~/users/password-forms";
+import { NewPasswordFields } from "~/users/components/new-password-fields";
+import { newPasswordFields } from "~/users/password-forms";
 import { findPasswordReset, RESET_LINK_UNUSABLE, ResetLinkError, resetPassword } from "~/users/password-reset.server";
 
 export const meta: MetaFunction = () => [{ title: "Vælg en ny adgangskode – Sagslab" }];
@@ -64,21 +65,7 @@ export default function ResetPasswordPage() {
             logget ud alle andre steder.
           </p>
           <IntentForm reply={reset}>
-            <TextField
-              {...fieldProps(reset.fields.password)}
-              label={PASSWORD_LABELS.password}
-              type="password"
-              autoComplete="new-password"
-              hint="Mindst 10 tegn."
-              required
-            />
-            <TextField
-              {...fieldProps(reset.fields.confirm)}
-              label={PASSWORD_LABELS.confirm}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
+            <NewPasswordFields fields={reset.fields} />
             <button type="submit" className="button button-primary">
               Gem adgangskoden
             </button>

@@ -44,12 +44,7 @@ export async function requestPasswordReset(
   const { token, hash } = newToken();
   const reset = await db.transaction().execute(async (trx) => {
     // Only the newest link works.
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: sql<Date>`now()` })
-      .where("user_id", "=", user.id)
-      .where("used_at", "is", null)
-      .execute();
+    await endOpenResetLinks(trx, user.id);
     return trx
       .insertInto("password_resets")
       .values({
@@ -126,13 +121,18 @@ export async function resetPassword(db: DB, token: string, password: string): Pr
       .returning("id")
       .executeTakeFirst();
     if (!user) throw new ResetLinkError();
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: sql<Date>`now()` })
-      .where("user_id", "=", user.id)
-      .where("used_at", "is", null)
-      .execute();
+    await endOpenResetLinks(trx, user.id);
     await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
     return user.id;
   });
+}
+
+/** Marks every unused reset link of the user as used: only the newest one works, and none after a reset. */
+function endOpenResetLinks(db: DB, userId: string) {
+  return db
+    .updateTable("password_resets")
+    .set({ used_at: sql<Date>`now()` })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
 }

@@ -150,11 +150,7 @@ export function CasePlayer({ page, reply }: ActivityViewProps<CasePage>) {
                 </p>
                 <Prose prose={view.outcome} />
               </section>
-              <div className="actions">
-                {!view.passed && <TryAgain busy={busy} primary />}
-                <WayForwardLink way={page.way} primary={view.passed} />
-                {view.passed && <TryAgain busy={busy} />}
-              </div>
+              <ResultActions passed={view.passed} way={page.way} busy={busy} />
               {view.debrief.length > 0 && (
                 <section aria-labelledby="emner">
                   <h2 id="emner">Dine point emne for emne</h2>
@@ -207,16 +203,23 @@ export function CasePlayer({ page, reply }: ActivityViewProps<CasePage>) {
                   ))}
                 </ol>
               </section>
-              <div className="actions">
-                {!view.passed && <TryAgain busy={busy} primary />}
-                <WayForwardLink way={page.way} primary={view.passed} />
-                {view.passed && <TryAgain busy={busy} />}
-              </div>
+              <ResultActions passed={view.passed} way={page.way} busy={busy} />
             </>
           )}
         </div>
         <CaseFile documents={view.documents} />
       </div>
+    </div>
+  );
+}
+
+/** Above and below the review: "Prøv igen" first when the case is not passed, the way on first when it is. */
+function ResultActions({ passed, way, busy }: { passed: boolean; way: CasePage["way"]; busy: boolean }) {
+  return (
+    <div className="actions">
+      {!passed && <TryAgain busy={busy} primary />}
+      <WayForwardLink way={way} primary={passed} />
+      {passed && <TryAgain busy={busy} />}
     </div>
   );
 }
